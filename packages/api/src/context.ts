@@ -1,0 +1,16 @@
+import type { Database } from "@stagedoor/db";
+
+export type SessionUser = { userId: string; email: string; name: string | null };
+
+/**
+ * Built per request by the host app (apps/web). `orgSlug` is the slug of the page the
+ * request came from (the client sends it as a header); it is only a claim until
+ * orgProcedure has checked the session's membership.
+ */
+export type Context = {
+  db: Database;
+  user: SessionUser | null;
+  orgSlug: string | null;
+};
+
+export const ORG_SLUG_HEADER = "x-stagedoor-org";

@@ -1,0 +1,3 @@
+export { appRouter, type AppRouter } from "./root";
+export { createCallerFactory } from "./trpc";
+export { ORG_SLUG_HEADER, type Context, type SessionUser } from "./context";

@@ -1,0 +1,36 @@
+import { describe, it, expect } from "vitest";
+import { uniqueSlug } from "@stagedoor/db/testing";
+import { callerFor, signedInUser } from "../../testing/caller";
+
+describe("audit router", () => {
+  it("pages newest first without gaps or repeats", async () => {
+    const owner = await signedInUser();
+    const slug = uniqueSlug();
+    await callerFor(owner).org.create({ name: "Name 0", slug });
+    for (let i = 1; i <= 6; i++) await callerFor(owner, slug).org.updateName({ name: `Name ${i}` });
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page = await callerFor(owner, slug).audit.list({ limit: 3, cursor });
+      seen.push(...page.items.map((i) => (i.data as { to?: string }).to ?? i.action));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(seen).toEqual(["Name 6", "Name 5", "Name 4", "Name 3", "Name 2", "Name 1", "org.created"]);
+  });
+
+  it("does not page into another org with a foreign cursor", async () => {
+    const a = await signedInUser();
+    const b = await signedInUser();
+    const slugA = uniqueSlug();
+    const slugB = uniqueSlug();
+    await callerFor(a).org.create({ name: "A", slug: slugA });
+    await callerFor(b).org.create({ name: "B", slug: slugB });
+    const bEntry = (await callerFor(b, slugB).audit.list({})).items[0]!;
+    const page = await callerFor(a, slugA).audit.list({ cursor: bEntry.id });
+    expect(page.items.every((i) => i.target !== slugB)).toBe(true);
+  });
+});

@@ -1,0 +1,20 @@
+import { makeUser, testDatabase } from "@stagedoor/db/testing";
+import { appRouter } from "../root";
+import { createCallerFactory } from "../trpc";
+
+const createCaller = createCallerFactory(appRouter);
+const db = testDatabase();
+
+export type TestUser = { userId: string; email: string; name: string | null };
+
+export async function signedInUser(email?: string): Promise<TestUser> {
+  const u = await makeUser(db, email ? { email } : {});
+  return { userId: u.id, email: u.email, name: u.name };
+}
+
+/** A caller as `user` on the page of org `slug`, exactly as the web route builds it. */
+export function callerFor(user: TestUser | null, slug: string | null = null) {
+  return createCaller({ db, user, orgSlug: slug });
+}
+
+export { db };

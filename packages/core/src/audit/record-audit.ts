@@ -1,0 +1,36 @@
+import type { PrismaTypes } from "@stagedoor/db";
+import type { Actor } from "../roles";
+
+export type AuditAction =
+  | "org.created"
+  | "org.renamed"
+  | "member.invited"
+  | "member.role_changed"
+  | "member.removed"
+  | "invitation.accepted"
+  | "invitation.revoked";
+
+type Writer = Pick<PrismaTypes.TransactionClient, "auditLog">;
+
+/** Written inside the same transaction as the change it records. */
+export async function recordAudit(
+  tx: Writer,
+  entry: {
+    orgId: string;
+    actor: Pick<Actor, "userId" | "email"> | null;
+    action: AuditAction;
+    target?: string;
+    data?: PrismaTypes.InputJsonObject;
+  },
+): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      orgId: entry.orgId,
+      actorId: entry.actor?.userId ?? null,
+      actorEmail: entry.actor?.email ?? null,
+      action: entry.action,
+      target: entry.target ?? null,
+      data: entry.data ?? {},
+    },
+  });
+}

@@ -1,0 +1,69 @@
+import type { PrismaTypes, Role, TenantDb } from "@stagedoor/db";
+import { AppError } from "../errors";
+import { recordAudit } from "../audit/record-audit";
+import { hasRole, type Actor } from "../roles";
+
+type Tx = PrismaTypes.TransactionClient;
+
+/** Locks the org's owner rows so two concurrent demotions cannot both pass the check. */
+async function lockedOwnerCount(tx: Tx, orgId: string): Promise<number> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Membership" WHERE "orgId" = ${orgId} AND role = 'OWNER' FOR UPDATE`;
+  return rows.length;
+}
+
+async function findMembership(tx: Tx, membershipId: string) {
+  const m = await tx.membership.findUnique({
+    where: { id: membershipId },
+    select: { id: true, role: true, userId: true, user: { select: { email: true } } },
+  });
+  if (!m) throw new AppError("NOT_FOUND", "Member not found.");
+  return m;
+}
+
+export async function changeMemberRole(db: TenantDb, actor: Actor, input: { membershipId: string; role: Role }) {
+  if (!hasRole(actor.role, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can change roles.");
+  return db.transaction(async (tx) => {
+    const target = await findMembership(tx, input.membershipId);
+    if (target.role === input.role) return { id: target.id, role: target.role };
+    const touchesOwner = target.role === "OWNER" || input.role === "OWNER";
+    if (touchesOwner && actor.role !== "OWNER") {
+      throw new AppError("FORBIDDEN", "Only an owner can grant or remove the owner role.");
+    }
+    if (target.role === "OWNER" && (await lockedOwnerCount(tx, db.orgId)) <= 1) {
+      throw new AppError("PRECONDITION_FAILED", "An organization needs at least one owner. Make someone else an owner first.");
+    }
+    const updated = await tx.membership.update({ where: { id: target.id }, data: { role: input.role }, select: { id: true, role: true } });
+    await recordAudit(tx, {
+      orgId: db.orgId,
+      actor,
+      action: "member.role_changed",
+      target: target.user.email,
+      data: { from: target.role, to: input.role },
+    });
+    return updated;
+  });
+}
+
+/** Admins remove others; anyone may leave. The last owner can do neither. */
+export async function removeMember(db: TenantDb, actor: Actor, membershipId: string) {
+  await db.transaction(async (tx) => {
+    const target = await findMembership(tx, membershipId);
+    const leaving = target.userId === actor.userId;
+    if (!leaving && !hasRole(actor.role, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can remove members.");
+    if (!leaving && target.role === "OWNER" && actor.role !== "OWNER") {
+      throw new AppError("FORBIDDEN", "Only an owner can remove an owner.");
+    }
+    if (target.role === "OWNER" && (await lockedOwnerCount(tx, db.orgId)) <= 1) {
+      throw new AppError("PRECONDITION_FAILED", "The last owner cannot be removed. Make someone else an owner first.");
+    }
+    await tx.membership.delete({ where: { id: target.id } });
+    await recordAudit(tx, {
+      orgId: db.orgId,
+      actor,
+      action: "member.removed",
+      target: target.user.email,
+      data: { role: target.role, left: leaving },
+    });
+  });
+}

@@ -1,0 +1,97 @@
+import { describe, it, expect, beforeAll } from "vitest";
+import { makeMember, makeOrg, makeUser, testDatabase } from "./testing";
+
+const db = testDatabase();
+
+describe("tenant-bound client under Row-Level Security", () => {
+  let orgA: { id: string };
+  let orgB: { id: string };
+  let userA: { id: string };
+  let userB: { id: string };
+
+  beforeAll(async () => {
+    orgA = await makeOrg(db);
+    orgB = await makeOrg(db);
+    userA = await makeUser(db);
+    userB = await makeUser(db);
+    await makeMember(db, orgA.id, userA.id, "OWNER");
+    await makeMember(db, orgB.id, userB.id, "OWNER");
+    await db.admin.auditLog.create({ data: { orgId: orgB.id, action: "org.created" } });
+  });
+
+  it("reads only its own org's rows even when the query names the other org", async () => {
+    const a = db.forOrg(orgA.id);
+    expect(await a.membership.findMany({ where: { orgId: orgB.id } })).toEqual([]);
+    expect(await a.organization.findUnique({ where: { id: orgB.id } })).toBeNull();
+    expect(await a.auditLog.count({ where: { orgId: orgB.id } })).toBe(0);
+    const own = await a.membership.findMany();
+    expect(own.map((m) => m.orgId)).toEqual([orgA.id]);
+  });
+
+  it("sees only users who are members of its org", async () => {
+    const a = db.forOrg(orgA.id);
+    expect(await a.user.findUnique({ where: { id: userB.id } })).toBeNull();
+    expect((await a.user.findUnique({ where: { id: userA.id } }))?.id).toBe(userA.id);
+  });
+
+  it("cannot insert a row into another org", async () => {
+    const a = db.forOrg(orgA.id);
+    await expect(
+      a.auditLog.create({ data: { orgId: orgB.id, action: "forged" } }),
+    ).rejects.toThrow(/row-level security/i);
+    expect(await db.admin.auditLog.count({ where: { orgId: orgB.id, action: "forged" } })).toBe(0);
+  });
+
+  it("cannot update or delete another org's rows", async () => {
+    const a = db.forOrg(orgA.id);
+    const updated = await a.membership.updateMany({ where: { orgId: orgB.id }, data: { role: "MEMBER" } });
+    expect(updated.count).toBe(0);
+    const deleted = await a.auditLog.deleteMany({ where: { orgId: orgB.id } });
+    expect(deleted.count).toBe(0);
+    await expect(
+      a.organization.update({ where: { id: orgB.id }, data: { name: "pwned" } }),
+    ).rejects.toThrow();
+    const b = await db.admin.organization.findUniqueOrThrow({ where: { id: orgB.id } });
+    expect(b.name).not.toBe("pwned");
+    const roles = await db.admin.membership.findMany({ where: { orgId: orgB.id } });
+    expect(roles.map((m) => m.role)).toEqual(["OWNER"]);
+  });
+
+  it("raw SQL through the bound client is scoped too", async () => {
+    const a = db.forOrg(orgA.id);
+    const rows = await a.$queryRaw<{ orgId: string }[]>`SELECT "orgId" FROM "Membership"`;
+    expect(rows.map((r) => r.orgId)).toEqual([orgA.id]);
+    const who = await a.$queryRaw<{ role: string; bypass: boolean }[]>`
+      SELECT current_user AS role, rolbypassrls AS bypass FROM pg_roles WHERE rolname = current_user`;
+    expect(who).toEqual([{ role: "stagedoor_app", bypass: false }]);
+  });
+
+  it("interactive transactions stay bound to the org", async () => {
+    const a = db.forOrg(orgA.id);
+    const seen = await a.transaction(async (tx) => {
+      await tx.auditLog.create({ data: { orgId: orgA.id, action: "tx.test" } });
+      return tx.auditLog.findMany({ select: { orgId: true } });
+    });
+    expect(new Set(seen.map((r) => r.orgId))).toEqual(new Set([orgA.id]));
+  });
+
+  it("a query with no org set returns nothing", async () => {
+    const rows = await db.admin.transaction(async (tx) => {
+      await tx.$executeRaw`SELECT set_config('role', 'stagedoor_app', true), set_config('app.org_id', '', true)`;
+      return tx.membership.findMany();
+    });
+    expect(rows).toEqual([]);
+  });
+
+  it("the org setting does not leak to the next query on a pooled connection", async () => {
+    await db.forOrg(orgA.id).membership.findMany();
+    const leaked = await db.admin.$queryRaw<{ org: string | null }[]>`
+      SELECT NULLIF(current_setting('app.org_id', true), '') AS org`;
+    expect(leaked).toEqual([{ org: null }]);
+  });
+
+  it("the admin client sees across orgs (and is the only one that does)", async () => {
+    const count = await db.admin.membership.count({ where: { orgId: { in: [orgA.id, orgB.id] } } });
+    expect(count).toBe(2);
+  });
+});

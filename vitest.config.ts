@@ -1,0 +1,27 @@
+import { defineConfig } from "vitest/config";
+
+// Two tiers, as DESIGN.md describes: `unit` is pure (no I/O), `integration` talks to
+// the real PostgreSQL and Redis that infra/local/test.mjs prepares for the run.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["{apps,packages}/*/src/**/*.test.ts"],
+          exclude: ["**/*.integration.test.ts", "**/node_modules/**"],
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          include: ["{apps,packages}/*/src/**/*.integration.test.ts"],
+          exclude: ["**/node_modules/**"],
+          globalSetup: ["./packages/db/src/testing/global-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
