@@ -13,4 +13,4 @@ export type Context = {
   orgSlug: string | null;
 };
 
-export const ORG_SLUG_HEADER = "x-stagedoor-org";
+export { ORG_SLUG_HEADER } from "./client";

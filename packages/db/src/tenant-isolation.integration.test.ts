@@ -36,9 +36,9 @@ describe("tenant-bound client under Row-Level Security", () => {
 
   it("cannot insert a row into another org", async () => {
     const a = db.forOrg(orgA.id);
-    await expect(
-      a.auditLog.create({ data: { orgId: orgB.id, action: "forged" } }),
-    ).rejects.toThrow(/row-level security/i);
+    await expect(a.auditLog.create({ data: { orgId: orgB.id, action: "forged" } })).rejects.toThrow(
+      /row-level security/i,
+    );
     expect(await db.admin.auditLog.count({ where: { orgId: orgB.id, action: "forged" } })).toBe(0);
   });
 
@@ -48,9 +48,7 @@ describe("tenant-bound client under Row-Level Security", () => {
     expect(updated.count).toBe(0);
     const deleted = await a.auditLog.deleteMany({ where: { orgId: orgB.id } });
     expect(deleted.count).toBe(0);
-    await expect(
-      a.organization.update({ where: { id: orgB.id }, data: { name: "pwned" } }),
-    ).rejects.toThrow();
+    await expect(a.organization.update({ where: { id: orgB.id }, data: { name: "pwned" } })).rejects.toThrow();
     const b = await db.admin.organization.findUniqueOrThrow({ where: { id: orgB.id } });
     expect(b.name).not.toBe("pwned");
     const roles = await db.admin.membership.findMany({ where: { orgId: orgB.id } });

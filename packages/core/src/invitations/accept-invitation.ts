@@ -5,7 +5,10 @@ import { hashInvitationToken } from "./tokens";
 
 type InvitationState = "pending" | "accepted" | "revoked" | "expired";
 
-function stateOf(inv: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now = new Date()): InvitationState {
+function stateOf(
+  inv: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+  now = new Date(),
+): InvitationState {
   if (inv.acceptedAt) return "accepted";
   if (inv.revokedAt) return "revoked";
   if (inv.expiresAt <= now) return "expired";
@@ -22,7 +25,14 @@ const REFUSALS: Record<Exclude<InvitationState, "pending">, string> = {
 export async function previewInvitation(db: Database, token: string) {
   const inv = await db.admin.invitation.findUnique({
     where: { tokenHash: hashInvitationToken(token) },
-    select: { email: true, role: true, acceptedAt: true, revokedAt: true, expiresAt: true, org: { select: { name: true, slug: true } } },
+    select: {
+      email: true,
+      role: true,
+      acceptedAt: true,
+      revokedAt: true,
+      expiresAt: true,
+      org: { select: { name: true, slug: true } },
+    },
   });
   if (!inv) throw new AppError("NOT_FOUND", "This invitation link is not valid.");
   return { email: inv.email, role: inv.role, org: inv.org, state: stateOf(inv) };
@@ -31,7 +41,10 @@ export async function previewInvitation(db: Database, token: string) {
 export async function acceptInvitation(db: Database, user: { userId: string; email: string }, token: string) {
   const tokenHash = hashInvitationToken(token);
   return db.admin.transaction(async (tx) => {
-    const inv = await tx.invitation.findUnique({ where: { tokenHash }, include: { org: { select: { id: true, slug: true, name: true } } } });
+    const inv = await tx.invitation.findUnique({
+      where: { tokenHash },
+      include: { org: { select: { id: true, slug: true, name: true } } },
+    });
     if (!inv) throw new AppError("NOT_FOUND", "This invitation link is not valid.");
     const state = stateOf(inv);
     if (state !== "pending") throw new AppError("PRECONDITION_FAILED", REFUSALS[state]);
@@ -49,7 +62,13 @@ export async function acceptInvitation(db: Database, user: { userId: string; ema
       create: { orgId: inv.orgId, userId: user.userId, role: inv.role },
       update: {},
     });
-    await recordAudit(tx, { orgId: inv.orgId, actor: user, action: "invitation.accepted", target: user.email, data: { role: inv.role } });
+    await recordAudit(tx, {
+      orgId: inv.orgId,
+      actor: user,
+      action: "invitation.accepted",
+      target: user.email,
+      data: { role: inv.role },
+    });
     return inv.org;
   });
 }

@@ -31,9 +31,16 @@ export async function changeMemberRole(db: TenantDb, actor: Actor, input: { memb
       throw new AppError("FORBIDDEN", "Only an owner can grant or remove the owner role.");
     }
     if (target.role === "OWNER" && (await lockedOwnerCount(tx, db.orgId)) <= 1) {
-      throw new AppError("PRECONDITION_FAILED", "An organization needs at least one owner. Make someone else an owner first.");
+      throw new AppError(
+        "PRECONDITION_FAILED",
+        "An organization needs at least one owner. Make someone else an owner first.",
+      );
     }
-    const updated = await tx.membership.update({ where: { id: target.id }, data: { role: input.role }, select: { id: true, role: true } });
+    const updated = await tx.membership.update({
+      where: { id: target.id },
+      data: { role: input.role },
+      select: { id: true, role: true },
+    });
     await recordAudit(tx, {
       orgId: db.orgId,
       actor,

@@ -12,10 +12,13 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  */
 export async function inviteMember(db: TenantDb, actor: Actor, input: { email: string; role: Role }) {
   const email = input.email.trim().toLowerCase();
-  if (!EMAIL.test(email)) throw new AppError("BAD_REQUEST", "Enter a valid email address.", { email: "Not an email address." });
+  if (!EMAIL.test(email))
+    throw new AppError("BAD_REQUEST", "Enter a valid email address.", { email: "Not an email address." });
   if (!hasRole(actor.role, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can invite members.");
   if (!hasRole(actor.role, input.role)) {
-    throw new AppError("FORBIDDEN", `Only an owner can invite someone as ${input.role.toLowerCase()}.`, { role: "Above your own role." });
+    throw new AppError("FORBIDDEN", `Only an owner can invite someone as ${input.role.toLowerCase()}.`, {
+      role: "Above your own role.",
+    });
   }
 
   const { token, tokenHash } = newInvitationToken();
@@ -31,7 +34,13 @@ export async function inviteMember(db: TenantDb, actor: Actor, input: { email: s
       data: { orgId: db.orgId, email, role: input.role, tokenHash, invitedById: actor.userId, expiresAt },
       select: { id: true, email: true, role: true, expiresAt: true },
     });
-    await recordAudit(tx, { orgId: db.orgId, actor, action: "member.invited", target: email, data: { role: input.role } });
+    await recordAudit(tx, {
+      orgId: db.orgId,
+      actor,
+      action: "member.invited",
+      target: email,
+      data: { role: input.role },
+    });
     return created;
   });
   return { invitation, token };

@@ -3,7 +3,12 @@ import type { TenantDb } from "@stagedoor/db";
 export async function listMembers(db: TenantDb) {
   const rows = await db.membership.findMany({
     orderBy: [{ role: "asc" }, { createdAt: "asc" }],
-    select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true, image: true } } },
+    select: {
+      id: true,
+      role: true,
+      createdAt: true,
+      user: { select: { id: true, name: true, email: true, image: true } },
+    },
   });
   return rows.map((m) => ({ id: m.id, role: m.role, joinedAt: m.createdAt, user: m.user }));
 }

@@ -9,14 +9,11 @@ export type CreateOrgInput = { name: string; slug: string };
  * Creates the org with the caller as its first OWNER. This is one of the few cross-org
  * operations (the org does not exist yet), so it runs on the admin client.
  */
-export async function createOrg(
-  db: Database,
-  user: { userId: string; email: string },
-  input: CreateOrgInput,
-) {
+export async function createOrg(db: Database, user: { userId: string; email: string }, input: CreateOrgInput) {
   const name = input.name.trim();
   if (!name) throw new AppError("BAD_REQUEST", "Give the organization a name.", { name: "Required." });
-  if (name.length > 100) throw new AppError("BAD_REQUEST", "Use at most 100 characters for the name.", { name: "Too long." });
+  if (name.length > 100)
+    throw new AppError("BAD_REQUEST", "Use at most 100 characters for the name.", { name: "Too long." });
   assertValidSlug(input.slug);
 
   return db.admin.transaction(async (tx) => {

@@ -24,7 +24,9 @@ describe("org slugs", () => {
   });
 
   it("throws a BAD_REQUEST AppError naming the field", () => {
-    expect(() => assertValidSlug("no")).toThrowError(expect.objectContaining({ code: "BAD_REQUEST", details: { slug: expect.any(String) } }));
+    expect(() => assertValidSlug("no")).toThrowError(
+      expect.objectContaining({ code: "BAD_REQUEST", details: { slug: expect.any(String) } }),
+    );
   });
 
   it("suggests slugs from names", () => {

@@ -15,12 +15,19 @@ export async function getOrg(db: TenantDb) {
 export async function renameOrg(db: TenantDb, actor: Actor, rawName: string) {
   const name = rawName.trim();
   if (!name) throw new AppError("BAD_REQUEST", "Give the organization a name.", { name: "Required." });
-  if (name.length > 100) throw new AppError("BAD_REQUEST", "Use at most 100 characters for the name.", { name: "Too long." });
+  if (name.length > 100)
+    throw new AppError("BAD_REQUEST", "Use at most 100 characters for the name.", { name: "Too long." });
   return db.transaction(async (tx) => {
     const before = await tx.organization.findUniqueOrThrow({ where: { id: db.orgId }, select: { name: true } });
     const org = await tx.organization.update({ where: { id: db.orgId }, data: { name } });
     if (before.name !== name) {
-      await recordAudit(tx, { orgId: db.orgId, actor, action: "org.renamed", target: org.slug, data: { from: before.name, to: name } });
+      await recordAudit(tx, {
+        orgId: db.orgId,
+        actor,
+        action: "org.renamed",
+        target: org.slug,
+        data: { from: before.name, to: name },
+      });
     }
     return { id: org.id, slug: org.slug, name: org.name };
   });

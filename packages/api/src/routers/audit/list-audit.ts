@@ -8,4 +8,6 @@ export const listAuditInput = z.object({
   action: z.string().max(100).optional(),
 });
 
-export const listAuditProcedure = adminProcedure.input(listAuditInput).query(({ ctx, input }) => listAudit(ctx.db, input));
+export const listAuditProcedure = adminProcedure
+  .input(listAuditInput)
+  .query(({ ctx, input }) => listAudit(ctx.db, input));

@@ -45,8 +45,12 @@ describe("members router", () => {
     const { user: bob } = await join(slug, owner);
     const { membershipId: carolId } = await join(slug, owner);
     const asBob = callerFor(bob, slug);
-    await expect(asBob.members.invite({ email: "x@example.test", role: "MEMBER" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(asBob.members.changeRole({ membershipId: carolId, role: "ADMIN" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(asBob.members.invite({ email: "x@example.test", role: "MEMBER" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(asBob.members.changeRole({ membershipId: carolId, role: "ADMIN" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(asBob.members.remove({ membershipId: carolId })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(asBob.audit.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await asBob.members.list()).toHaveLength(3);
@@ -57,16 +61,26 @@ describe("members router", () => {
     const { user: admin } = await join(slug, owner, "ADMIN");
     const ownerMembership = (await callerFor(owner, slug).members.list()).find((m) => m.user.email === owner.email)!;
     const asAdmin = callerFor(admin, slug);
-    await expect(asAdmin.members.invite({ email: "boss@example.test", role: "OWNER" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(asAdmin.members.changeRole({ membershipId: ownerMembership.id, role: "MEMBER" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(asAdmin.members.remove({ membershipId: ownerMembership.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(asAdmin.members.invite({ email: "boss@example.test", role: "OWNER" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      asAdmin.members.changeRole({ membershipId: ownerMembership.id, role: "MEMBER" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(asAdmin.members.remove({ membershipId: ownerMembership.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("the last owner can be neither demoted nor removed, but a second owner makes it possible", async () => {
     const { owner, slug } = await orgWithOwner();
     const self = (await callerFor(owner, slug).members.list())[0]!;
-    await expect(callerFor(owner, slug).members.changeRole({ membershipId: self.id, role: "ADMIN" })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
-    await expect(callerFor(owner, slug).members.remove({ membershipId: self.id })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await expect(
+      callerFor(owner, slug).members.changeRole({ membershipId: self.id, role: "ADMIN" }),
+    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await expect(callerFor(owner, slug).members.remove({ membershipId: self.id })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
 
     const { user: second } = await join(slug, owner, "OWNER");
     await callerFor(second, slug).members.changeRole({ membershipId: self.id, role: "ADMIN" });
@@ -98,10 +112,14 @@ describe("members router", () => {
     const b = await orgWithOwner();
     const { membershipId: bMember } = await join(b.slug, b.owner);
     const asA = callerFor(a.owner, a.slug);
-    await expect(asA.members.changeRole({ membershipId: bMember, role: "ADMIN" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(asA.members.changeRole({ membershipId: bMember, role: "ADMIN" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(asA.members.remove({ membershipId: bMember })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const bInvite = await callerFor(b.owner, b.slug).members.invite({ email: "pending@example.test", role: "MEMBER" });
-    await expect(asA.members.revokeInvitation({ invitationId: bInvite.invitation.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(asA.members.revokeInvitation({ invitationId: bInvite.invitation.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const bMembers = await callerFor(b.owner, b.slug).members.list();
     expect(bMembers.map((m) => m.role).sort()).toEqual(["MEMBER", "OWNER"]);
     expect(await callerFor(b.owner, b.slug).members.invitations()).toHaveLength(1);
@@ -109,7 +127,11 @@ describe("members router", () => {
 
   it("validates invitations", async () => {
     const { owner, slug } = await orgWithOwner();
-    await expect(callerFor(owner, slug).members.invite({ email: "not-an-email", role: "MEMBER" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(callerFor(owner, slug).members.invite({ email: owner.email, role: "MEMBER" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      callerFor(owner, slug).members.invite({ email: "not-an-email", role: "MEMBER" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(callerFor(owner, slug).members.invite({ email: owner.email, role: "MEMBER" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
   });
 });

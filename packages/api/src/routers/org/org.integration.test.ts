@@ -17,8 +17,13 @@ describe("org router", () => {
 
   it("refuses bad and taken slugs with field messages", async () => {
     const alice = await signedInUser();
-    await expect(callerFor(alice).org.create({ name: "X", slug: "api" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/reserved/) });
-    await expect(callerFor(alice).org.create({ name: "X", slug: "No Caps" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(callerFor(alice).org.create({ name: "X", slug: "api" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/reserved/),
+    });
+    await expect(callerFor(alice).org.create({ name: "X", slug: "No Caps" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     const slug = uniqueSlug();
     await callerFor(alice).org.create({ name: "First", slug });
     await expect(callerFor(alice).org.create({ name: "Second", slug })).rejects.toMatchObject({ code: "CONFLICT" });
@@ -27,7 +32,9 @@ describe("org router", () => {
   });
 
   it("needs a session", async () => {
-    await expect(callerFor(null).org.create({ name: "X", slug: uniqueSlug() })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(callerFor(null).org.create({ name: "X", slug: uniqueSlug() })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
     await expect(callerFor(null).org.mine()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 

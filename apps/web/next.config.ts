@@ -1,0 +1,10 @@
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  // Workspace packages ship TypeScript source; Next compiles them with the app.
+  transpilePackages: ["@stagedoor/api", "@stagedoor/core", "@stagedoor/db"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "ioredis"],
+  poweredByHeader: false,
+};
+
+export default config;

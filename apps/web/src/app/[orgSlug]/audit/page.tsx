@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { loadOrgPage } from "@/server/org-page";
+import { AuditTable } from "./audit-table";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+export default async function AuditPage({ params }: { params: Promise<{ orgSlug: string }> }) {
+  const { orgSlug } = await params;
+  const { org } = await loadOrgPage(orgSlug);
+  if (org.role === "MEMBER") notFound();
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold tracking-tight">Audit log</h1>
+        <p className="mt-1 text-slate-600">Every administrative change in this organization, newest first.</p>
+      </div>
+      <AuditTable />
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import type { ReactNode } from "react";
+import { loadOrgPage } from "@/server/org-page";
+import { UserMenu } from "@/components/site-header";
+import { OrgNav } from "./org-nav";
+
+export default async function OrgLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ orgSlug: string }>;
+}) {
+  const { orgSlug } = await params;
+  const { user, org } = await loadOrgPage(orgSlug);
+  return (
+    <div className="min-h-screen lg:flex">
+      <aside className="border-b border-slate-200 bg-white lg:sticky lg:top-0 lg:h-screen lg:w-60 lg:shrink-0 lg:border-r lg:border-b-0">
+        <div className="flex h-14 items-center gap-2 px-4 font-semibold">
+          <span
+            aria-hidden
+            className="grid h-7 w-7 place-items-center rounded-md bg-indigo-600 text-xs font-bold text-white"
+          >
+            Sd
+          </span>
+          <span className="truncate" data-testid="org-name">
+            {org.name}
+          </span>
+        </div>
+        <OrgNav slug={org.slug} isAdmin={org.role !== "MEMBER"} />
+      </aside>
+      <div className="min-w-0 flex-1">
+        <header className="flex h-14 items-center justify-end border-b border-slate-200 bg-white px-6">
+          <UserMenu user={user} />
+        </header>
+        <main className="mx-auto max-w-5xl px-6 py-8">{children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+type Item = { href: string; label: string; adminOnly?: boolean };
+
+// Later features (catalog, CI/CD, workloads, costs, docs) add their entries here.
+const ITEMS: Item[] = [
+  { href: "", label: "Home" },
+  { href: "/members", label: "Members" },
+  { href: "/audit", label: "Audit log", adminOnly: true },
+  { href: "/settings", label: "Settings", adminOnly: true },
+];
+
+export function OrgNav({ slug, isAdmin }: { slug: string; isAdmin: boolean }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Organization" className="flex gap-1 overflow-x-auto px-2 pb-2 lg:flex-col lg:pb-0">
+      {ITEMS.filter((i) => isAdmin || !i.adminOnly).map((item) => {
+        const href = `/${slug}${item.href}`;
+        const active = pathname === href;
+        return (
+          <Link
+            key={item.href}
+            href={href}
+            aria-current={active ? "page" : undefined}
+            className={`whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${active ? "bg-indigo-50 text-indigo-700" : "text-slate-700 hover:bg-slate-100"}`}
+          >
+            {item.label}
+          </Link>
+        );
+      })}
+      <Link
+        href="/"
+        className="whitespace-nowrap rounded-md px-3 py-2 text-sm text-slate-500 hover:bg-slate-100 lg:mt-4"
+      >
+        ← All organizations
+      </Link>
+    </nav>
+  );
+}

@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { loadOrgPage } from "@/server/org-page";
+import { Card, RoleBadge } from "@/components/ui";
+
+export default async function OrgHome({ params }: { params: Promise<{ orgSlug: string }> }) {
+  const { orgSlug } = await params;
+  const { user, org } = await loadOrgPage(orgSlug);
+  const isAdmin = org.role !== "MEMBER";
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold tracking-tight">{org.name}</h1>
+        <p className="mt-1 text-slate-600">
+          Signed in as {user.email} · <RoleBadge role={org.role} />
+        </p>
+      </div>
+      <div className="grid gap-6 md:grid-cols-2">
+        <Card title="Members" description="People with access to this portal.">
+          <p className="text-3xl font-semibold" data-testid="member-count">
+            {org.memberCount}
+          </p>
+          <Link
+            href={`/${org.slug}/members`}
+            className="mt-3 inline-block text-sm font-semibold text-indigo-600 hover:text-indigo-500"
+          >
+            {isAdmin ? "Manage members →" : "See members →"}
+          </Link>
+        </Card>
+        <Card title="Getting started" description="What this portal will show once your sources are connected.">
+          <ul className="list-disc space-y-1 pl-5 text-sm text-slate-600">
+            <li>Invite your teammates{isAdmin ? "" : " (ask an admin)"}.</li>
+            <li>Connecting GitHub, Kubernetes and cloud billing arrives with the onboarding wizard.</li>
+          </ul>
+        </Card>
+      </div>
+    </div>
+  );
+}

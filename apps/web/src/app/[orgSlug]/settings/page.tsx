@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { loadOrgPage } from "@/server/org-page";
+import { RenameOrgForm } from "./rename-org-form";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
+  const { orgSlug } = await params;
+  const { org } = await loadOrgPage(orgSlug);
+  if (org.role === "MEMBER") notFound();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold tracking-tight">Settings</h1>
+      <RenameOrgForm initialName={org.name} slug={org.slug} />
+    </div>
+  );
+}

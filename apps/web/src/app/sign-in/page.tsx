@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { env } from "@/env";
+import { enabledProviders, signIn } from "@/server/auth";
+import { sessionUser } from "@/server/session";
+import { SiteHeader } from "@/components/site-header";
+import { Alert, Button, Field, Input } from "@/components/ui";
+
+export const metadata: Metadata = { title: "Sign in" };
+export const dynamic = "force-dynamic";
+
+const ERRORS: Record<string, string> = {
+  DevEmail: "Enter a valid email address.",
+  OAuthAccountNotLinked: "That email is already signed in with another provider. Use the provider you used before.",
+  Configuration:
+    "Sign-in is misconfigured on this server (the identity provider could not be reached). Tell your administrator.",
+  AccessDenied: "Access was denied.",
+  Verification: "The sign-in link is no longer valid.",
+};
+
+function safeCallback(url: string | undefined) {
+  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
+}
+
+export default async function SignIn({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
+}) {
+  const { callbackUrl, error } = await searchParams;
+  const next = safeCallback(callbackUrl);
+  if (await sessionUser()) redirect(next);
+  const providers = enabledProviders();
+  const devSignIn = env().AUTH_DEV_SIGN_IN;
+
+  return (
+    <>
+      <SiteHeader user={null} />
+      <main className="mx-auto max-w-sm px-6 py-16">
+        <h1 className="text-2xl font-bold tracking-tight">Sign in to Stagedoor</h1>
+        <div className="mt-6 space-y-4">
+          {error ? <Alert>{ERRORS[error] ?? "Sign-in failed. Try again."}</Alert> : null}
+          {providers.map((p) => (
+            <form
+              key={p.id}
+              action={async () => {
+                "use server";
+                await signIn(p.id, { redirectTo: next });
+              }}
+            >
+              <Button type="submit" variant="secondary" className="w-full">
+                Continue with {p.name}
+              </Button>
+            </form>
+          ))}
+          {devSignIn ? (
+            <form
+              method="post"
+              action="/api/dev/sign-in"
+              className="space-y-4 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200"
+            >
+              <div>
+                <h2 className="font-semibold">Development sign-in</h2>
+                <p className="text-sm text-slate-500">
+                  Email only, no password. Enabled on this server for demos and tests.
+                </p>
+              </div>
+              <input type="hidden" name="callbackUrl" value={next} />
+              <Field label="Email" htmlFor="email">
+                <Input
+                  id="email"
+                  name="email"
+                  type="email"
+                  autoComplete="email"
+                  required
+                  placeholder="you@example.com"
+                  autoFocus
+                />
+              </Field>
+              <Button type="submit" className="w-full">
+                Sign in
+              </Button>
+            </form>
+          ) : null}
+          {providers.length === 0 && !devSignIn ? (
+            <Alert tone="info">
+              No sign-in method is configured. Set AUTH_GITHUB_ID, AUTH_GOOGLE_ID or AUTH_OIDC_ID (see the README).
+            </Alert>
+          ) : null}
+        </div>
+      </main>
+    </>
+  );
+}

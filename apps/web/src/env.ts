@@ -1,0 +1,86 @@
+import { z } from "zod";
+
+const flag = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+const schema = z
+  .object({
+    APP_ENV: z.enum(["development", "test", "demo", "production"]).default("development"),
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL"),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)"),
+    AUTH_DEV_SIGN_IN: flag,
+    AUTH_GITHUB_ID: optional,
+    AUTH_GITHUB_SECRET: optional,
+    AUTH_GOOGLE_ID: optional,
+    AUTH_GOOGLE_SECRET: optional,
+    AUTH_OIDC_ISSUER: z
+      .url()
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    AUTH_OIDC_ID: optional,
+    AUTH_OIDC_SECRET: optional,
+    AUTH_OIDC_NAME: z.string().default("Single sign-on"),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[a-zA-Z0-9:_-]+$/)
+      .default("stagedoor"),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  })
+  .superRefine((env, ctx) => {
+    if (env.AUTH_DEV_SIGN_IN && env.APP_ENV === "production") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_DEV_SIGN_IN"],
+        message: "must not be enabled when APP_ENV=production (it signs anyone in by email alone)",
+      });
+    }
+    const pairs: Array<[string, string | undefined, string, string | undefined]> = [
+      ["AUTH_GITHUB_ID", env.AUTH_GITHUB_ID, "AUTH_GITHUB_SECRET", env.AUTH_GITHUB_SECRET],
+      ["AUTH_GOOGLE_ID", env.AUTH_GOOGLE_ID, "AUTH_GOOGLE_SECRET", env.AUTH_GOOGLE_SECRET],
+      ["AUTH_OIDC_ID", env.AUTH_OIDC_ID, "AUTH_OIDC_SECRET", env.AUTH_OIDC_SECRET],
+    ];
+    for (const [idName, id, secretName, secret] of pairs) {
+      if (Boolean(id) !== Boolean(secret)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [id ? secretName : idName],
+          message: `is required when ${id ? idName : secretName} is set`,
+        });
+      }
+    }
+    if (env.AUTH_OIDC_ID && !env.AUTH_OIDC_ISSUER) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_OIDC_ISSUER"], message: "is required when AUTH_OIDC_ID is set" });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {}
+
+/** Parses a raw environment; the message names every bad variable. */
+export function parseEnv(raw: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => {
+    const name = String(i.path[0] ?? "environment");
+    const message = i.code === "invalid_type" && raw[name] === undefined ? "is required but not set" : i.message;
+    return `  ${name} ${message}`;
+  });
+  throw new EnvError(`Invalid configuration:\n${lines.join("\n")}`);
+}
+
+let cached: Env | undefined;
+
+/** The only reader of process.env in the web app. Parsed once, at server start. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

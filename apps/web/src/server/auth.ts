@@ -1,0 +1,45 @@
+import "server-only";
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import type { Provider } from "next-auth/providers";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import { env } from "@/env";
+import { db } from "./db";
+
+function providers(): Provider[] {
+  const e = env();
+  const list: Provider[] = [];
+  if (e.AUTH_GITHUB_ID) list.push(GitHub({ clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET }));
+  if (e.AUTH_GOOGLE_ID) list.push(Google({ clientId: e.AUTH_GOOGLE_ID, clientSecret: e.AUTH_GOOGLE_SECRET }));
+  if (e.AUTH_OIDC_ID) {
+    list.push({
+      id: "oidc",
+      name: e.AUTH_OIDC_NAME,
+      type: "oidc",
+      issuer: e.AUTH_OIDC_ISSUER,
+      clientId: e.AUTH_OIDC_ID,
+      clientSecret: e.AUTH_OIDC_SECRET,
+    });
+  }
+  return list;
+}
+
+/** Providers the sign-in page offers (the dev sign-in is separate: see /api/dev/sign-in). */
+export function enabledProviders(): Array<{ id: string; name: string }> {
+  return providers().map((p) => {
+    const resolved = typeof p === "function" ? p() : p;
+    return { id: resolved.id, name: resolved.name };
+  });
+}
+
+// Lazy config: env is read per server process at first request, not at build time.
+export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig => ({
+  // Auth.js tables are global; the adapter runs on the explicit cross-org client.
+  adapter: PrismaAdapter(db().admin as never),
+  session: { strategy: "database", maxAge: 30 * 24 * 3600 },
+  secret: env().AUTH_SECRET,
+  trustHost: true,
+  providers: providers(),
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+}));

@@ -1,0 +1,11 @@
+import "server-only";
+import { createDatabase, type Database } from "@stagedoor/db";
+import { env } from "@/env";
+
+// One pool per server process; kept on globalThis so dev-mode reloads don't leak pools.
+const g = globalThis as unknown as { stagedoorDb?: Database };
+
+export function db(): Database {
+  g.stagedoorDb ??= createDatabase({ url: env().DATABASE_URL, poolSize: env().DATABASE_POOL_SIZE });
+  return g.stagedoorDb;
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+const schema = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL"),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9:_-]+$/)
+    .default("stagedoor"),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(5),
+});
+
+export type WorkerEnv = z.infer<typeof schema>;
+
+/** The only reader of process.env in the worker; exits naming every bad variable. */
+export function loadEnv(raw: Record<string, string | undefined> = process.env): WorkerEnv {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => {
+    const name = String(i.path[0]);
+    return `  ${name} ${raw[name] === undefined ? "is required but not set" : i.message}`;
+  });
+  throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+}

@@ -1,0 +1,32 @@
+import { Redis } from "ioredis";
+import { createDatabase } from "@stagedoor/db";
+import { loadEnv } from "./env";
+import { startWorker } from "./worker";
+
+let env;
+try {
+  env = loadEnv();
+} catch (e) {
+  console.error(`\nStagedoor worker cannot start. ${(e as Error).message}\n`);
+  process.exit(1);
+}
+
+// BullMQ needs maxRetriesPerRequest: null on worker connections (blocking commands).
+const connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+const db = createDatabase({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
+const running = await startWorker({ db, connection, prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY });
+console.log(`[worker] started (prefix ${env.QUEUE_PREFIX}, concurrency ${env.WORKER_CONCURRENCY})`);
+
+// Graceful shutdown: finish in-flight jobs, then release Redis and Postgres.
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[worker] ${signal}: finishing in-flight jobs`);
+  await running.close();
+  connection.disconnect();
+  await db.disconnect();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,0 +1,45 @@
+import { defineConfig } from "@playwright/test";
+
+// Browser tests run Debian's Chromium (Playwright's own browser download is not
+// available everywhere) against the built app, which infra/local/test.mjs builds and
+// configures (DATABASE_URL, REDIS_URL, AUTH_SECRET, ...) before calling Playwright.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const BASE_URL = `http://localhost:${PORT}`;
+
+export default defineConfig({
+  testDir: "apps/web/e2e",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  use: {
+    baseURL: BASE_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: `../../node_modules/.bin/next start --port ${PORT}`,
+      cwd: "apps/web",
+      url: `${BASE_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { AUTH_URL: BASE_URL, AUTH_TRUST_HOST: "true" },
+    },
+  ],
+});
