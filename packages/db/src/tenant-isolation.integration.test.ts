@@ -93,3 +93,27 @@ describe("tenant-bound client under Row-Level Security", () => {
     expect(count).toBe(2);
   });
 });
+
+describe("every tenant-owned table", () => {
+  it("has Row-Level Security enabled and forced, with the tenant and admin policies", async () => {
+    const tables = await db.admin.$queryRaw<{ table: string; enabled: boolean; forced: boolean; policies: string[] }[]>`
+      SELECT c.relname AS table, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
+             COALESCE(array_agg(p.polname::text ORDER BY p.polname) FILTER (WHERE p.polname IS NOT NULL), '{}') AS policies
+      FROM information_schema.columns col
+      JOIN pg_class c ON c.relname = col.table_name AND c.relkind = 'r'
+      JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = col.table_schema
+      LEFT JOIN pg_policy p ON p.polrelid = c.oid
+      WHERE col.table_schema = 'public' AND col.column_name = 'orgId'
+      GROUP BY c.relname, c.relrowsecurity, c.relforcerowsecurity
+      ORDER BY c.relname`;
+    expect(tables.length).toBeGreaterThanOrEqual(7);
+    for (const t of tables) {
+      expect({ table: t.table, enabled: t.enabled, forced: t.forced }).toEqual({
+        table: t.table,
+        enabled: true,
+        forced: true,
+      });
+      expect(t.policies, t.table).toEqual(expect.arrayContaining(["admin_access", "tenant_isolation"]));
+    }
+  });
+});
