@@ -14,6 +14,7 @@ const runId = `${Date.now()}_${randomBytes(2).toString("hex")}`;
 const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const summary = [];
+const startedAt = Date.now();
 
 // --- Services ------------------------------------------------------------------
 async function ensureService(port, name, startCmd) {
@@ -96,6 +97,7 @@ if (vitestStatus === 0 && e2eStatus === 0) {
 } else {
   console.log(`  (test database kept for inspection: ${DATABASE_URL})`);
 }
+console.log(`  (took ${Math.round((Date.now() - startedAt) / 1000)} s)`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(vitestStatus || e2eStatus || (failed > 0 ? 1 : 0));
 

@@ -24,6 +24,6 @@ export async function createOrg(page: Page, name: string) {
   const slug = await page.getByLabel("URL").inputValue();
   await expect(page.getByText(`Available: stagedoor/${slug}`)).toBeVisible();
   await page.getByRole("button", { name: "Create organization" }).click();
-  await page.waitForURL(`/${slug}`);
+  await page.waitForURL(`/${slug}/onboarding`);
   return slug;
 }

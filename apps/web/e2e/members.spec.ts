@@ -108,3 +108,27 @@ test("create-org form explains slug problems before submitting", async ({ browse
   await expect(page.locator("#org-slug-error")).toContainText("at least 3 characters");
   await context.close();
 });
+
+test("onboarding: skip steps, resume later from the home checklist, and finish", async ({ browser }) => {
+  const { page, context } = await newUserPage(browser, `erin-${uid()}@example.test`);
+  const slug = await createOrg(page, `Setup ${uid()}`);
+  await expect(page.getByRole("heading", { name: "Connect GitHub" })).toBeVisible();
+  await page.getByRole("button", { name: "Skip for now" }).click();
+  await expect(page).toHaveURL(`/${slug}/onboarding?step=kubernetes`);
+  await page.getByRole("button", { name: "Skip for now" }).click();
+  await expect(page).toHaveURL(`/${slug}/onboarding?step=cloud`);
+
+  // Leave, and find the checklist on the org home with progress saved.
+  await page.goto(`/${slug}`);
+  const checklist = page.getByRole("list", { name: "Setup checklist" });
+  await expect(checklist).toContainText("Connect GitHub");
+  await expect(page.getByText("2 of 4 steps settled")).toBeVisible();
+  await page.getByRole("link", { name: "Resume setup" }).click();
+  await expect(page).toHaveURL(`/${slug}/onboarding?step=cloud`);
+  await page.getByRole("button", { name: "Skip for now" }).click();
+  await expect(page.getByRole("heading", { name: "Invite teammates" })).toBeVisible();
+  await page.getByRole("button", { name: "Finish" }).click();
+  await expect(page).toHaveURL(`/${slug}`);
+  await expect(page.getByRole("list", { name: "Setup checklist" })).toHaveCount(0);
+  await context.close();
+});

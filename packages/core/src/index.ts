@@ -11,3 +11,11 @@ export { acceptInvitation, previewInvitation } from "./invitations/accept-invita
 export { newInvitationToken, hashInvitationToken, INVITATION_TTL_DAYS } from "./invitations/tokens";
 export { listAudit, type AuditPage } from "./audit/list-audit";
 export { recordAudit, type AuditAction } from "./audit/record-audit";
+export {
+  getOnboarding,
+  setOnboardingStep,
+  ONBOARDING_STEPS,
+  type Onboarding,
+  type OnboardingStep,
+  type StepStatus,
+} from "./onboarding/onboarding";

@@ -1,11 +1,14 @@
 import Link from "next/link";
 import { loadOrgPage } from "@/server/org-page";
+import { serverCaller } from "@/server/caller";
 import { Card, RoleBadge } from "@/components/ui";
+import { SetupChecklist } from "./setup-checklist";
 
 export default async function OrgHome({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const { user, org } = await loadOrgPage(orgSlug);
   const isAdmin = org.role !== "MEMBER";
+  const onboarding = isAdmin ? await (await serverCaller(orgSlug)).onboarding.get() : null;
   return (
     <div className="space-y-6">
       <div>
@@ -14,6 +17,7 @@ export default async function OrgHome({ params }: { params: Promise<{ orgSlug: s
           Signed in as {user.email} · <RoleBadge role={org.role} />
         </p>
       </div>
+      {onboarding && !onboarding.completedAt ? <SetupChecklist slug={org.slug} onboarding={onboarding} /> : null}
       <div className="grid gap-6 md:grid-cols-2">
         <Card title="Members" description="People with access to this portal.">
           <p className="text-3xl font-semibold" data-testid="member-count">
@@ -29,7 +33,7 @@ export default async function OrgHome({ params }: { params: Promise<{ orgSlug: s
         <Card title="Getting started" description="What this portal will show once your sources are connected.">
           <ul className="list-disc space-y-1 pl-5 text-sm text-slate-600">
             <li>Invite your teammates{isAdmin ? "" : " (ask an admin)"}.</li>
-            <li>Connecting GitHub, Kubernetes and cloud billing arrives with the onboarding wizard.</li>
+            <li>Connect GitHub to fill the catalog{isAdmin ? "" : " (an admin does this)"}.</li>
           </ul>
         </Card>
       </div>

@@ -24,7 +24,9 @@ export function CreateOrgForm() {
     ...trpc.org.checkSlug.queryOptions({ slug: debouncedSlug }),
     enabled: debouncedSlug.length > 0,
   });
-  const create = useMutation(trpc.org.create.mutationOptions({ onSuccess: (org) => router.push(`/${org.slug}`) }));
+  const create = useMutation(
+    trpc.org.create.mutationOptions({ onSuccess: (org) => router.push(`/${org.slug}/onboarding`) }),
+  );
   const failure = create.error ? errorInfo(create.error) : null;
   const slugError =
     failure?.fields.slug ??

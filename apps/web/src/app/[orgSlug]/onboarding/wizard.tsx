@@ -1,0 +1,114 @@
+"use client";
+
+import { useRouter, useSearchParams } from "next/navigation";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { ONBOARDING_STEPS, type OnboardingStep } from "@stagedoor/core/onboarding-steps";
+import type { Onboarding } from "@stagedoor/core/onboarding-steps";
+import { errorInfo, useTRPC } from "@/lib/trpc";
+import { Alert, Button, Card } from "@/components/ui";
+import { InviteForm } from "../members/invite-form";
+import { STEP_LABELS } from "./steps";
+import { GithubStep } from "./github-step";
+
+const STATUS_TEXT = { pending: "To do", done: "Done", skipped: "Skipped" } as const;
+
+export function Wizard(props: {
+  slug: string;
+  initial: Onboarding;
+  requestedStep: string | null;
+  canInviteOwners: boolean;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const search = useSearchParams();
+  const onboarding = useQuery({ ...trpc.onboarding.get.queryOptions(), initialData: props.initial });
+  const data = onboarding.data;
+  const requested = (ONBOARDING_STEPS as readonly string[]).includes(search.get("step") ?? "")
+    ? (search.get("step") as OnboardingStep)
+    : null;
+  const current: OnboardingStep | null = requested ?? data.nextStep;
+
+  const go = (step: OnboardingStep | null) =>
+    router.push(step ? `/${props.slug}/onboarding?step=${step}` : `/${props.slug}`);
+  const setStep = useMutation(
+    trpc.onboarding.setStep.mutationOptions({
+      onSuccess: (next) => {
+        void onboarding.refetch();
+        go(next.nextStep);
+      },
+    }),
+  );
+  const settle = (status: "done" | "skipped") => current && setStep.mutate({ step: current, status });
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
+      <nav aria-label="Setup steps">
+        <ol className="space-y-1">
+          {ONBOARDING_STEPS.map((step, i) => {
+            const status = data.steps[step];
+            const active = step === current;
+            return (
+              <li key={step}>
+                <button
+                  type="button"
+                  onClick={() => go(step)}
+                  aria-current={active ? "step" : undefined}
+                  className={`flex w-full items-center gap-3 rounded-md px-3 py-2 text-left text-sm ${active ? "bg-indigo-50 text-indigo-800" : "hover:bg-slate-100"}`}
+                >
+                  <span
+                    aria-hidden
+                    className={`grid h-6 w-6 shrink-0 place-items-center rounded-full text-xs font-semibold ${status === "done" ? "bg-emerald-600 text-white" : status === "skipped" ? "bg-slate-300 text-slate-700" : "bg-white text-slate-700 ring-1 ring-slate-300"}`}
+                  >
+                    {status === "done" ? "✓" : i + 1}
+                  </span>
+                  <span className="flex-1">
+                    <span className="block font-medium">{STEP_LABELS[step].title}</span>
+                    <span className="block text-xs text-slate-500" data-testid={`step-status-${step}`}>
+                      {STATUS_TEXT[status]}
+                    </span>
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+      <div className="space-y-4">
+        {setStep.error ? <Alert>{errorInfo(setStep.error).message}</Alert> : null}
+        {current === null ? (
+          <Card title="Setup complete">
+            <p className="text-sm text-slate-600">
+              Every step is done or skipped. You can revisit any step from the list.
+            </p>
+            <Button className="mt-4" onClick={() => go(null)}>
+              Go to the portal
+            </Button>
+          </Card>
+        ) : (
+          <Card title={STEP_LABELS[current].title} description={STEP_LABELS[current].description}>
+            {current === "github" ? (
+              <GithubStep onDone={() => settle("done")} />
+            ) : current === "invite" ? (
+              <div className="space-y-4">
+                <InviteForm canInviteOwners={props.canInviteOwners} />
+                <Button onClick={() => settle("done")} disabled={setStep.isPending}>
+                  Finish
+                </Button>
+              </div>
+            ) : (
+              <p className="text-sm text-slate-600">
+                This connection is not available yet. Skip it for now: the step stays in this list and you can come back
+                when it is.
+              </p>
+            )}
+            <div className="mt-6 flex justify-end border-t border-slate-100 pt-4">
+              <Button variant="ghost" onClick={() => settle("skipped")} disabled={setStep.isPending}>
+                Skip for now
+              </Button>
+            </div>
+          </Card>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { describe, it, expect } from "vitest";
+import { makeMember, makeOrg, makeUser, testDatabase } from "@stagedoor/db/testing";
+import { getOnboarding, setOnboardingStep } from "./onboarding";
+
+const db = testDatabase();
+
+async function setup(role: "OWNER" | "MEMBER" = "OWNER") {
+  const org = await makeOrg(db);
+  const user = await makeUser(db);
+  await makeMember(db, org.id, user.id, role);
+  return { tdb: db.forOrg(org.id), actor: { userId: user.id, email: user.email, role } };
+}
+
+describe("onboarding progress", () => {
+  it("starts pending, saves each step, resumes at the first pending one and completes when all are settled", async () => {
+    const { tdb, actor } = await setup();
+    expect(await getOnboarding(tdb)).toEqual({
+      steps: { github: "pending", kubernetes: "pending", cloud: "pending", invite: "pending" },
+      nextStep: "github",
+      completedAt: null,
+    });
+    await setOnboardingStep(tdb, actor, "kubernetes", "skipped");
+    await setOnboardingStep(tdb, actor, "github", "done");
+    expect((await getOnboarding(tdb)).nextStep).toBe("cloud");
+    await setOnboardingStep(tdb, actor, "cloud", "skipped");
+    const done = await setOnboardingStep(tdb, actor, "invite", "skipped");
+    expect(done.nextStep).toBeNull();
+    expect(done.completedAt).toBeInstanceOf(Date);
+  });
+
+  it("does not let a skip undo a finished step", async () => {
+    const { tdb, actor } = await setup();
+    await setOnboardingStep(tdb, actor, "github", "done");
+    expect((await setOnboardingStep(tdb, actor, "github", "skipped")).steps.github).toBe("done");
+  });
+
+  it("is for admins only", async () => {
+    const { tdb, actor } = await setup("MEMBER");
+    await expect(setOnboardingStep(tdb, actor, "github", "skipped")).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});

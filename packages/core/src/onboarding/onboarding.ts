@@ -1,0 +1,53 @@
+import type { TenantDb } from "@stagedoor/db";
+import { AppError } from "../errors";
+import { hasRole, type Actor } from "../roles";
+
+import { ONBOARDING_STEPS, type Onboarding, type OnboardingStep, type StepStatus } from "./steps";
+
+export { ONBOARDING_STEPS, type Onboarding, type OnboardingStep, type StepStatus };
+
+function read(stored: unknown): Record<OnboardingStep, StepStatus> {
+  const raw = stored && typeof stored === "object" ? (stored as Record<string, unknown>) : {};
+  const steps = {} as Record<OnboardingStep, StepStatus>;
+  for (const step of ONBOARDING_STEPS) {
+    const value = raw[step];
+    steps[step] = value === "done" || value === "skipped" ? value : "pending";
+  }
+  return steps;
+}
+
+function view(steps: Record<OnboardingStep, StepStatus>, completedAt: Date | null): Onboarding {
+  return { steps, nextStep: ONBOARDING_STEPS.find((s) => steps[s] === "pending") ?? null, completedAt };
+}
+
+export async function getOnboarding(db: TenantDb): Promise<Onboarding> {
+  const org = await db.organization.findUnique({
+    where: { id: db.orgId },
+    select: { onboardingSteps: true, onboardingCompletedAt: true },
+  });
+  if (!org) throw new AppError("NOT_FOUND", "Organization not found.");
+  return view(read(org.onboardingSteps), org.onboardingCompletedAt);
+}
+
+/**
+ * Saves one step's outcome. A step marked done stays done (skipping it later does not
+ * undo real work); setup completes when no step is pending.
+ */
+export async function setOnboardingStep(db: TenantDb, actor: Actor, step: OnboardingStep, status: "done" | "skipped") {
+  if (!hasRole(actor.role, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can change the setup.");
+  return db.transaction(async (tx) => {
+    const org = await tx.organization.findUniqueOrThrow({
+      where: { id: db.orgId },
+      select: { onboardingSteps: true, onboardingCompletedAt: true },
+    });
+    const steps = read(org.onboardingSteps);
+    if (steps[step] !== "done") steps[step] = status;
+    const settled = ONBOARDING_STEPS.every((s) => steps[s] !== "pending");
+    const completedAt = settled ? (org.onboardingCompletedAt ?? new Date()) : null;
+    await tx.organization.update({
+      where: { id: db.orgId },
+      data: { onboardingSteps: steps, onboardingCompletedAt: completedAt },
+    });
+    return view(steps, completedAt);
+  });
+}
