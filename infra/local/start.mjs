@@ -91,6 +91,11 @@ if (!process.env.AUTH_SECRET) {
   if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString("base64"), { mode: 0o600 });
   env.AUTH_SECRET = readFileSync(secretFile, "utf8").trim();
 }
+const keyFile = path.join(dataDir, "secrets-keys");
+if (!process.env.SECRETS_KEYS) {
+  if (!existsSync(keyFile)) writeFileSync(keyFile, `k1:${randomBytes(32).toString("base64")}`, { mode: 0o600 });
+  env.SECRETS_KEYS = readFileSync(keyFile, "utf8").trim();
+}
 env.APP_ENV = process.env.APP_ENV ?? "demo";
 env.AUTH_DEV_SIGN_IN = process.env.AUTH_DEV_SIGN_IN ?? "true";
 env.AUTH_TRUST_HOST = "true";

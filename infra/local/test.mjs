@@ -49,6 +49,9 @@ const testEnv = {
   DATABASE_URL,
   REDIS_URL,
   QUEUE_PREFIX: `stagedoor-test-${runId}`,
+  SECRETS_KEYS: `k1:${randomBytes(32).toString("base64")}`,
+  // Tests talk to local fake servers (GitHub, ...) on 127.0.0.1.
+  OUTBOUND_ALLOW_PRIVATE_NETWORKS: "true",
   NO_COLOR: "1",
 };
 Object.assign(process.env, testEnv);

@@ -5,6 +5,7 @@ const base = {
   DATABASE_URL: "postgresql://u@localhost:5432/db",
   REDIS_URL: "redis://localhost:6379",
   AUTH_SECRET: "x".repeat(32),
+  SECRETS_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}`,
 };
 
 describe("web env", () => {
@@ -17,6 +18,11 @@ describe("web env", () => {
     expect(() => parseEnv({ REDIS_URL: "http://nope", AUTH_SECRET: "short" })).toThrowError(
       /DATABASE_URL is required but not set[\s\S]*REDIS_URL must be a redis:\/\/[\s\S]*AUTH_SECRET must be at least 32/,
     );
+  });
+
+  it("wants a well-formed secrets keyring", () => {
+    expect(() => parseEnv({ ...base, SECRETS_KEYS: "not-a-key" })).toThrowError(/SECRETS_KEYS must be a keyring/);
+    expect(() => parseEnv({ ...base, SECRETS_KEYS: undefined })).toThrowError(/SECRETS_KEYS is required but not set/);
   });
 
   it("refuses the development sign-in in production", () => {

@@ -28,6 +28,13 @@ const schema = z
     AUTH_OIDC_ID: optional,
     AUTH_OIDC_SECRET: optional,
     AUTH_OIDC_NAME: z.string().default("Single sign-on"),
+    SECRETS_KEYS: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44}(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44})*$/,
+        "must be a keyring like k1:<32 bytes base64>[,k0:<older key>] (try: echo k1:$(openssl rand -base64 32))",
+      ),
+    OUTBOUND_ALLOW_PRIVATE_NETWORKS: flag,
     QUEUE_PREFIX: z
       .string()
       .regex(/^[a-zA-Z0-9:_-]+$/)

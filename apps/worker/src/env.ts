@@ -3,6 +3,16 @@ import { z } from "zod";
 const schema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL"),
+  SECRETS_KEYS: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44}(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44})*$/,
+      "must be a keyring like k1:<32 bytes base64>",
+    ),
+  OUTBOUND_ALLOW_PRIVATE_NETWORKS: z
+    .enum(["true", "false", "1", "0", ""])
+    .optional()
+    .transform((v) => v === "true" || v === "1"),
   QUEUE_PREFIX: z
     .string()
     .regex(/^[a-zA-Z0-9:_-]+$/)

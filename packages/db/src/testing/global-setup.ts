@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { createTestDatabase } from "./test-database";
 
 /**
@@ -11,4 +12,6 @@ export default async function setup() {
   }
   process.env.REDIS_URL ??= "redis://127.0.0.1:6379";
   process.env.QUEUE_PREFIX ??= `stagedoor-test-${process.pid}`;
+  process.env.SECRETS_KEYS ??= `k1:${randomBytes(32).toString("base64")}`;
+  process.env.OUTBOUND_ALLOW_PRIVATE_NETWORKS ??= "true";
 }
