@@ -19,3 +19,4 @@ export {
   type OnboardingStep,
   type StepStatus,
 } from "./onboarding/onboarding";
+export { parseKeyring, createSecretBox, SecretBoxError, type SecretBox, type Keyring } from "./secrets";

@@ -1,0 +1,121 @@
+// GitHub: client, connection test, discovery, files, owners, teams, CI runs, webhooks.
+export {
+  createGitHubClient,
+  GitHubConfigurationError,
+  type GitHubAppCredentials,
+  type GitHubClient,
+  type GitHubClientOptions,
+  type GitHubConfigurationProblem,
+  type GitHubCredentials,
+  type GitHubRequestStats,
+  type GitHubTokenCredentials,
+} from "./github/client";
+export { isRateLimitedError, RateLimitedError, type RateLimitKind } from "./github/errors";
+export type { RateLimitSnapshot } from "./github/rate-limit";
+export {
+  GITHUB_API_URL,
+  githubBlobUrl,
+  parseGitHubUrl,
+  resolveGitHubEndpoints,
+  type GitHubEndpoints,
+  type GitHubFileRef,
+  type ParsedGitHubUrl,
+} from "./github/urls";
+export {
+  DEFAULT_REQUIRED_PERMISSIONS,
+  testGitHubConnection,
+  type ConnectionIdentity,
+  type ConnectionReport,
+  type ConnectionTestResult,
+  type TestConnectionInput,
+} from "./github/test-connection";
+export type { ConnectionProblem, ConnectionProblemCode } from "./github/connection-problems";
+export {
+  discoverRepositories,
+  discoverRepositoryPages,
+  DiscoveryError,
+  type DiscoverOptions,
+  type DiscoveryErrorCode,
+  type DiscoveryPage,
+} from "./github/discover";
+export { CODEOWNERS_PATHS, type DiscoveredFile, type DiscoveredRepository } from "./github/discover-query";
+export { fetchFilesBatch, fetchLocationTargets, type BatchFileOptions } from "./github/batch-files";
+export {
+  createMemoryEtagCache,
+  DEFAULT_MAX_FILE_BYTES,
+  fetchFileContent,
+  fetchLocationTarget,
+  type EtagCache,
+  type EtagEntry,
+  type FetchFileOptions,
+  type FileContent,
+  type FileErrorReason,
+  type FileLocation,
+  type FileProblem,
+  type FileResult,
+} from "./github/fetch-file";
+export { compareDiscoveries, type RepositoryChanges, type RepositoryIdentity } from "./github/repository-changes";
+export {
+  codeownerToEntityRef,
+  inferRepositoryOwner,
+  ownerFromCodeowners,
+  parseCodeowners,
+  pickTopTeam,
+  type CodeownersProblem,
+  type CodeownersRule,
+  type InferredOwner,
+  type OwnerRefOptions,
+  type RepositoryPermission,
+  type TeamAccess,
+} from "./github/codeowners";
+export {
+  fetchOrganizationTeams,
+  TeamsError,
+  type FetchTeamsOptions,
+  type GitHubMember,
+  type GitHubTeam,
+  type OrganizationTeams,
+} from "./github/teams";
+export { teamsToEntities, type GroupEntity, type TeamEntitiesOptions, type UserEntity } from "./github/team-entities";
+export {
+  fetchWorkflowRuns,
+  normalizeWorkflowRun,
+  workflowRunFromWebhook,
+  type FetchWorkflowRunsOptions,
+  type RawWorkflowRun,
+  type WorkflowRun,
+  type WorkflowRunsResult,
+  type WorkflowRunStatus,
+} from "./github/workflow-runs";
+export {
+  parseWebhookHeaders,
+  verifyWebhookSignature,
+  WebhookHeaderError,
+  type HeaderSource,
+  type SignatureCheck,
+  type SignatureFailure,
+  type WebhookHeaderProblem,
+  type WebhookHeaders,
+} from "./github/webhook-signature";
+export {
+  classifyWebhook,
+  type Classification,
+  type ClassifyOptions,
+  type GitHubSyncEvent,
+  type RepositoryRef,
+} from "./github/webhooks";
+export { receiveWebhook, type ReceivedDelivery, type ReceiveResult } from "./github/receive-webhook";
+
+// Network safety for customer-supplied URLs.
+export {
+  checkOutboundUrl,
+  type OutboundUrlOptions,
+  type OutboundUrlRefusal,
+  type OutboundUrlVerdict,
+  type ResolvedAddress,
+} from "./net/outbound-url";
+export { nonPublicRange, type NonPublicRange } from "./net/ip-ranges";
+
+// Shared helpers.
+export { systemClock, type Clock } from "./util/clock";
+export { createLimiter, mapWithConcurrency, type Limiter } from "./util/concurrency";

@@ -1,0 +1,9 @@
+export {
+  createSecretBox,
+  parseKeyring,
+  SecretBoxError,
+  type Keyring,
+  type SealOptions,
+  type SecretBox,
+  type SecretBoxErrorCode,
+} from "./secret-box";
