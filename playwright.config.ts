@@ -5,6 +5,7 @@ import { defineConfig } from "@playwright/test";
 // configures (DATABASE_URL, REDIS_URL, AUTH_SECRET, ...) before calling Playwright.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://localhost:${PORT}`;
+export const FAKE_GITHUB_PORT = Number(process.env.E2E_FAKE_GITHUB_PORT ?? 4010);
 
 export default defineConfig({
   testDir: "apps/web/e2e",
@@ -33,6 +34,22 @@ export default defineConfig({
     },
   },
   webServer: [
+    {
+      // A GitHub-shaped API (REST + GraphQL) for the onboarding and sync specs.
+      name: "fake-github",
+      command: `node_modules/.bin/tsx packages/connectors/src/testing/serve-fake-github.ts --port ${FAKE_GITHUB_PORT} --scenario onboarding --token github_pat_e2e`,
+      port: FAKE_GITHUB_PORT,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      name: "worker",
+      command: "node_modules/.bin/tsx apps/worker/src/main.ts",
+      wait: { stdout: /\[worker\] started/ },
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5000 },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
     {
       command: `../../node_modules/.bin/next start --port ${PORT}`,
       cwd: "apps/web",

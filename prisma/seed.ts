@@ -1,5 +1,7 @@
 // Demo data for `npm start`: one org with an owner and a member. Idempotent: running it
 // again changes nothing.
+import { readFileSync } from "node:fs";
+import { importCatalog } from "@stagedoor/core";
 import { createDatabase } from "@stagedoor/db";
 
 const url = process.env.DATABASE_URL;
@@ -57,6 +59,16 @@ try {
     });
     console.log(`seed: created demo org "${DEMO_SLUG}" (owner demo@stagedoor.dev)`);
   }
+  // The demo catalog: importing the same file again changes nothing (unchanged by hash).
+  const org = await db.admin.organization.findUniqueOrThrow({ where: { slug: DEMO_SLUG } });
+  const report = await importCatalog(db.forOrg(org.id), null, {
+    source: { type: "PUSH", key: "demo" },
+    files: [{ name: "demo-catalog.yaml", content: readFileSync(new URL("./demo-catalog.yaml", import.meta.url)) }],
+  });
+  const c = report.counts;
+  console.log(
+    `seed: demo catalog: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.invalid} invalid`,
+  );
 } finally {
   await db.disconnect();
 }

@@ -18,7 +18,15 @@ const schema = z.object({
     .regex(/^[a-zA-Z0-9:_-]+$/)
     .default("stagedoor"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // Integration jobs of one org running at once across all workers (fairness between orgs).
+  SYNC_ORG_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(5),
+  // How long an orphaned catalog entity stays visible before catalog.purgeOrphans deletes it.
+  CATALOG_ORPHAN_GRACE_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 365)
+    .default(24),
 });
 
 export type WorkerEnv = z.infer<typeof schema>;

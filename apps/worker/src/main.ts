@@ -1,6 +1,8 @@
 import { Redis } from "ioredis";
+import { createSecretBox, parseKeyring } from "@stagedoor/core";
 import { createDatabase } from "@stagedoor/db";
 import { loadEnv } from "./env";
+import { startSyncWorker } from "./sync-worker";
 import { startWorker } from "./worker";
 
 let env;
@@ -14,7 +16,22 @@ try {
 // BullMQ needs maxRetriesPerRequest: null on worker connections (blocking commands).
 const connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
 const db = createDatabase({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
-const running = await startWorker({ db, connection, prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY });
+const running = await startWorker({
+  db,
+  connection,
+  prefix: env.QUEUE_PREFIX,
+  concurrency: env.WORKER_CONCURRENCY,
+  orphanGraceHours: env.CATALOG_ORPHAN_GRACE_HOURS,
+});
+const syncing = await startSyncWorker({
+  db,
+  connection,
+  prefix: env.QUEUE_PREFIX,
+  concurrency: env.WORKER_CONCURRENCY,
+  secrets: createSecretBox(parseKeyring(env.SECRETS_KEYS)),
+  allowPrivateNetworks: env.OUTBOUND_ALLOW_PRIVATE_NETWORKS,
+  orgSlots: env.SYNC_ORG_CONCURRENCY,
+});
 console.log(`[worker] started (prefix ${env.QUEUE_PREFIX}, concurrency ${env.WORKER_CONCURRENCY})`);
 
 // Graceful shutdown: finish in-flight jobs, then release Redis and Postgres.
@@ -23,7 +40,7 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`[worker] ${signal}: finishing in-flight jobs`);
-  await running.close();
+  await Promise.all([running.close(), syncing.close()]);
   connection.disconnect();
   await db.disconnect();
   process.exit(0);

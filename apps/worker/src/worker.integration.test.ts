@@ -20,7 +20,11 @@ describe("maintenance worker", () => {
     await a.close();
     const b = await startWorker({ db, connection, prefix, concurrency: 1 });
     const schedulers = await b.queue.getJobSchedulers();
-    expect(schedulers.map((s) => s.key).sort()).toEqual(["invitations.purgeStale", "sessions.purgeExpired"]);
+    expect(schedulers.map((s) => s.key).sort()).toEqual([
+      "catalog.purgeOrphans",
+      "invitations.purgeStale",
+      "sessions.purgeExpired",
+    ]);
     await b.close();
   });
 

@@ -1,4 +1,5 @@
 import { Queue, Worker, type ConnectionOptions } from "bullmq";
+import { DEFAULT_ORPHAN_GRACE_HOURS } from "@stagedoor/core";
 import type { Database } from "@stagedoor/db";
 import { MAINTENANCE_QUEUE } from "./queues";
 import { runMaintenanceJob } from "./jobs/maintenance";
@@ -14,6 +15,8 @@ export async function startWorker(opts: {
   connection: ConnectionOptions;
   prefix: string;
   concurrency: number;
+  /** Grace period of orphaned catalog entities (DEFAULT_ORPHAN_GRACE_HOURS when not given). */
+  orphanGraceHours?: number;
 }): Promise<RunningWorker> {
   const { db, connection, prefix, concurrency } = opts;
   const queue = new Queue(MAINTENANCE_QUEUE, { connection, prefix });
@@ -28,6 +31,15 @@ export async function startWorker(opts: {
     {
       name: "invitations.purgeStale",
       data: { olderThanDays: 30 },
+      opts: { attempts: 3, backoff: { type: "exponential", delay: 5000 } },
+    },
+  );
+  await queue.upsertJobScheduler(
+    "catalog.purgeOrphans",
+    { every: 60 * 60 * 1000 },
+    {
+      name: "catalog.purgeOrphans",
+      data: { graceHours: opts.orphanGraceHours ?? DEFAULT_ORPHAN_GRACE_HOURS },
       opts: { attempts: 3, backoff: { type: "exponential", delay: 5000 } },
     },
   );

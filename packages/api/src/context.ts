@@ -1,3 +1,4 @@
+import type { IntegrationDeps } from "@stagedoor/core";
 import type { Database } from "@stagedoor/db";
 
 export type SessionUser = { userId: string; email: string; name: string | null };
@@ -11,6 +12,8 @@ export type Context = {
   db: Database;
   user: SessionUser | null;
   orgSlug: string | null;
+  /** Secret box, outbound-URL policy and sync queue for the integration procedures. */
+  integrations: IntegrationDeps;
 };
 
 export { ORG_SLUG_HEADER } from "./client";

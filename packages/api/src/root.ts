@@ -4,6 +4,10 @@ import { membersRouter } from "./routers/members";
 import { invitationsRouter } from "./routers/invitations";
 import { auditRouter } from "./routers/audit";
 import { onboardingRouter } from "./routers/onboarding";
+import { catalogRouter } from "./routers/catalog";
+import { tokensRouter } from "./routers/tokens";
+import { integrationsRouter } from "./routers/integrations";
+import { cicdRouter } from "./routers/cicd";
 
 export const appRouter = router({
   org: orgRouter,
@@ -11,6 +15,10 @@ export const appRouter = router({
   invitations: invitationsRouter,
   audit: auditRouter,
   onboarding: onboardingRouter,
+  catalog: catalogRouter,
+  tokens: tokensRouter,
+  integrations: integrationsRouter,
+  cicd: cicdRouter,
 });
 
 export type AppRouter = typeof appRouter;

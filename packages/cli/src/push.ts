@@ -28,8 +28,12 @@ export async function pushCommand(paths: string[], flags: Record<string, string 
   const files = (await readFiles(paths)).flatMap((f) =>
     "content" in f ? [{ name: f.name, content: f.content.toString("utf8") }] : [],
   );
-  const source = typeof flags.source === "string" && flags.source ? flags.source : `cli:${basename(process.cwd())}`;
+  const source =
+    typeof flags.source === "string" && flags.source
+      ? flags.source
+      : `cli/${basename(process.cwd()).replace(/[^A-Za-z0-9._-]/g, "-") || "default"}`;
   const endpoint = new URL("/api/catalog/import", url);
+  endpoint.searchParams.set("source", source);
   if (flags["dry-run"]) endpoint.searchParams.set("dryRun", "true");
 
   let res: Response;
@@ -37,7 +41,7 @@ export async function pushCommand(paths: string[], flags: Record<string, string 
     res = await fetch(endpoint, {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ source, files }),
+      body: JSON.stringify({ files }),
     });
   } catch (e) {
     io.err.write(`Could not reach ${endpoint.origin}: ${(e as Error).cause ?? (e as Error).message}\n`);

@@ -14,9 +14,15 @@ export { recordAudit, type AuditAction } from "./audit/record-audit";
 export {
   getOnboarding,
   setOnboardingStep,
+  applyOnboardingStep,
   ONBOARDING_STEPS,
   type Onboarding,
   type OnboardingStep,
   type StepStatus,
 } from "./onboarding/onboarding";
+export { auditIdentity, type Principal } from "./principal";
+export * from "./catalog";
+export * from "./api-tokens";
 export { parseKeyring, createSecretBox, SecretBoxError, type SecretBox, type Keyring } from "./secrets";
+export * from "./integrations";
+export * from "./cicd";

@@ -1,9 +1,15 @@
+import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { bindToRole, type BoundClient } from "./bind-to-role";
+import { boundSql, boundSqlPool, type BoundSql } from "./bound-sql";
 
-export type TenantDb = BoundClient & { readonly orgId: string };
-export type AdminDb = BoundClient;
+export type TenantDb = BoundClient & {
+  readonly orgId: string;
+  /** Hot-path SQL in one transaction bound to the org (see bound-sql.ts). */
+  readonly sql: BoundSql;
+};
+export type AdminDb = BoundClient & { readonly sql: BoundSql };
 
 export type Database = {
   /** A client whose every query runs as `stagedoor_app` with the org set: RLS-scoped. */
@@ -17,24 +23,48 @@ export type Database = {
 
 export type DatabaseOptions = {
   url: string;
-  /** Connections in this process's pool. */
+  /** Connections per pool; a process has two (Prisma's, and the bound SQL path's). */
   poolSize?: number;
 };
 
+const TENANT_CACHE_SIZE = 1000;
+
 export function createDatabase({ url, poolSize = 10 }: DatabaseOptions): Database {
-  const base = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: poolSize }),
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server closed (restart, failover) must not crash the process:
+  // pg emits it on the pool, and the pool replaces the connection on next use.
+  pool.on("error", (error) => console.error(`[db] idle connection lost: ${error.message}`));
+  const base = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // Pipelined connections behave differently on errors, so Prisma keeps its own pool.
+  const sqlPool = boundSqlPool(url, poolSize);
+  const admin = Object.assign(bindToRole(base, "stagedoor_admin", null), {
+    sql: boundSql(sqlPool, "stagedoor_admin", null),
   });
-  const admin = bindToRole(base, "stagedoor_admin", null);
+  // Bound clients hold no state but cost tens of microseconds to build (Prisma $extends),
+  // which a busy API would pay on every request: the most recent orgs' are kept.
+  const tenants = new Map<string, TenantDb>();
   return {
     forOrg(orgId) {
       if (!orgId) throw new Error("forOrg needs an org id");
-      return Object.assign(bindToRole(base, "stagedoor_app", orgId), { orgId });
+      let tenant = tenants.get(orgId);
+      if (!tenant) {
+        tenant = Object.assign(bindToRole(base, "stagedoor_app", orgId), {
+          orgId,
+          sql: boundSql(sqlPool, "stagedoor_app", orgId),
+        });
+        if (tenants.size >= TENANT_CACHE_SIZE) tenants.delete(tenants.keys().next().value!);
+        tenants.set(orgId, tenant);
+      }
+      return tenant;
     },
     admin,
     async ping() {
       await base.$queryRaw`SELECT 1`;
     },
-    disconnect: () => base.$disconnect(),
+    async disconnect() {
+      await base.$disconnect();
+      await pool.end();
+      await sqlPool.end();
+    },
   };
 }

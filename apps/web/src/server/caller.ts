@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { appRouter, createCallerFactory } from "@stagedoor/api";
 import { db } from "./db";
+import { integrationDeps } from "./integrations";
 import { sessionUser } from "./session";
 
 const createCaller = createCallerFactory(appRouter);
@@ -11,5 +12,5 @@ const createCaller = createCallerFactory(appRouter);
  * the HTTP endpoint, with the org taken from the page's own URL slug.
  */
 export const serverCaller = cache(async (orgSlug: string | null = null) =>
-  createCaller({ db: db(), user: await sessionUser(), orgSlug }),
+  createCaller({ db: db(), user: await sessionUser(), orgSlug, integrations: integrationDeps() }),
 );

@@ -1,9 +1,11 @@
 import type { Database } from "@stagedoor/db";
 import { maintenanceJobs, type MaintenanceJobName } from "../queues";
+import { purgeCatalogOrphans } from "./purge-catalog-orphans";
 
 /**
  * Housekeeping across all orgs, so it runs on the explicit admin client: expired
- * Auth.js sessions, and invitations that ended (expired, used or revoked) long ago.
+ * Auth.js sessions, invitations that ended (expired, used or revoked) long ago, and
+ * catalog entities orphaned longer than the grace period.
  */
 export async function runMaintenanceJob(db: Database, name: string, data: unknown) {
   if (!(name in maintenanceJobs)) throw new Error(`Unknown maintenance job "${name}"`);
@@ -21,6 +23,10 @@ export async function runMaintenanceJob(db: Database, name: string, data: unknow
         where: { OR: [{ expiresAt: { lt: cutoff } }, { acceptedAt: { lt: cutoff } }, { revokedAt: { lt: cutoff } }] },
       });
       return { deleted: count };
+    }
+    case "catalog.purgeOrphans": {
+      const { graceHours } = maintenanceJobs[job].parse(data);
+      return purgeCatalogOrphans(db, graceHours);
     }
   }
 }

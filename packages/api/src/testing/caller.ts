@@ -1,6 +1,8 @@
 import { makeUser, testDatabase } from "@stagedoor/db/testing";
 import { appRouter } from "../root";
 import { createCallerFactory } from "../trpc";
+import type { IntegrationDeps } from "@stagedoor/core";
+import { testIntegrationDeps } from "./integration-deps";
 
 const createCaller = createCallerFactory(appRouter);
 const db = testDatabase();
@@ -13,8 +15,9 @@ export async function signedInUser(email?: string): Promise<TestUser> {
 }
 
 /** A caller as `user` on the page of org `slug`, exactly as the web route builds it. */
-export function callerFor(user: TestUser | null, slug: string | null = null) {
-  return createCaller({ db, user, orgSlug: slug });
+export function callerFor(user: TestUser | null, slug: string | null = null, integrations?: IntegrationDeps) {
+  return createCaller({ db, user, orgSlug: slug, integrations: integrations ?? testIntegrationDeps() });
 }
 
 export { db };
+export { testIntegrationDeps, testSyncQueue } from "./integration-deps";

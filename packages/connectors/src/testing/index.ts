@@ -14,3 +14,4 @@ export type {
 export { generateOrg, type GeneratedOrg, type GeneratedOrgOptions } from "./fake-org";
 export { createManualClock, type ManualClock } from "./manual-clock";
 export { sendWebhook, signWebhookPayload, signedDelivery, type SignedDelivery } from "./sign-webhook";
+export { scenarioOrg, SCENARIOS, type ScenarioName, type ScenarioOptions } from "./scenarios";

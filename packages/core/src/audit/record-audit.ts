@@ -8,7 +8,15 @@ export type AuditAction =
   | "member.role_changed"
   | "member.removed"
   | "invitation.accepted"
-  | "invitation.revoked";
+  | "invitation.revoked"
+  | "api_token.created"
+  | "api_token.revoked"
+  | "catalog.imported"
+  | "integration.connected"
+  | "integration.updated"
+  | "integration.deleted"
+  | "integration.sync_requested"
+  | "integration.webhook_secret_revealed";
 
 type Writer = Pick<PrismaTypes.TransactionClient, "auditLog">;
 

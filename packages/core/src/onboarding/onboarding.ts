@@ -1,4 +1,4 @@
-import type { TenantDb } from "@stagedoor/db";
+import type { PrismaTypes, TenantDb } from "@stagedoor/db";
 import { AppError } from "../errors";
 import { hasRole, type Actor } from "../roles";
 
@@ -35,19 +35,30 @@ export async function getOnboarding(db: TenantDb): Promise<Onboarding> {
  */
 export async function setOnboardingStep(db: TenantDb, actor: Actor, step: OnboardingStep, status: "done" | "skipped") {
   if (!hasRole(actor.role, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can change the setup.");
-  return db.transaction(async (tx) => {
-    const org = await tx.organization.findUniqueOrThrow({
-      where: { id: db.orgId },
-      select: { onboardingSteps: true, onboardingCompletedAt: true },
-    });
-    const steps = read(org.onboardingSteps);
-    if (steps[step] !== "done") steps[step] = status;
-    const settled = ONBOARDING_STEPS.every((s) => steps[s] !== "pending");
-    const completedAt = settled ? (org.onboardingCompletedAt ?? new Date()) : null;
-    await tx.organization.update({
-      where: { id: db.orgId },
-      data: { onboardingSteps: steps, onboardingCompletedAt: completedAt },
-    });
-    return view(steps, completedAt);
+  return db.transaction((tx) => applyOnboardingStep(tx, db.orgId, step, status));
+}
+
+/**
+ * The same, for work the system finished on the org's behalf (a first successful GitHub
+ * sync), inside the caller's transaction.
+ */
+export async function applyOnboardingStep(
+  tx: PrismaTypes.TransactionClient,
+  orgId: string,
+  step: OnboardingStep,
+  status: "done" | "skipped",
+): Promise<Onboarding> {
+  const org = await tx.organization.findUniqueOrThrow({
+    where: { id: orgId },
+    select: { onboardingSteps: true, onboardingCompletedAt: true },
   });
+  const steps = read(org.onboardingSteps);
+  if (steps[step] !== "done") steps[step] = status;
+  const settled = ONBOARDING_STEPS.every((s) => steps[s] !== "pending");
+  const completedAt = settled ? (org.onboardingCompletedAt ?? new Date()) : null;
+  await tx.organization.update({
+    where: { id: orgId },
+    data: { onboardingSteps: steps, onboardingCompletedAt: completedAt },
+  });
+  return view(steps, completedAt);
 }

@@ -8,7 +8,9 @@ type Item = { href: string; label: string; adminOnly?: boolean };
 // Later features (catalog, CI/CD, workloads, costs, docs) add their entries here.
 const ITEMS: Item[] = [
   { href: "", label: "Home" },
+  { href: "/catalog", label: "Catalog" },
   { href: "/members", label: "Members" },
+  { href: "/integrations", label: "Integrations", adminOnly: true },
   { href: "/audit", label: "Audit log", adminOnly: true },
   { href: "/settings", label: "Settings", adminOnly: true },
 ];
@@ -19,7 +21,7 @@ export function OrgNav({ slug, isAdmin }: { slug: string; isAdmin: boolean }) {
     <nav aria-label="Organization" className="flex gap-1 overflow-x-auto px-2 pb-2 lg:flex-col lg:pb-0">
       {ITEMS.filter((i) => isAdmin || !i.adminOnly).map((item) => {
         const href = `/${slug}${item.href}`;
-        const active = pathname === href;
+        const active = item.href === "" ? pathname === href : pathname.startsWith(href);
         return (
           <Link
             key={item.href}

@@ -1,15 +1,67 @@
 "use client";
 
-import { Button } from "@/components/ui";
+import Link from "next/link";
+import { useParams } from "next/navigation";
+import { useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { errorInfo, useTRPC } from "@/lib/trpc";
+import { Alert, Button, Spinner } from "@/components/ui";
+import { GithubConnectionForm } from "@/components/integrations/github-connection-form";
+import { DryRunReport } from "@/components/integrations/dry-run-report";
+import { SyncRunStatus } from "@/components/integrations/sync-run-status";
 
-/** Filled in by the GitHub integration: connect, test, dry run, first sync. */
+/** Connect → test → dry run → first sync, then continue. */
 export function GithubStep({ onDone }: { onDone: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { orgSlug } = useParams<{ orgSlug: string }>();
+  const integrations = useQuery(trpc.integrations.list.queryOptions());
+  const [syncRunId, setSyncRunId] = useState<string | null>(null);
+  const sync = useMutation(trpc.integrations.syncNow.mutationOptions({ onSuccess: (r) => setSyncRunId(r.syncRunId) }));
+  const run = useQuery({
+    ...trpc.integrations.syncRun.queryOptions({ id: syncRunId ?? "" }),
+    enabled: Boolean(syncRunId),
+  });
+
+  if (integrations.isPending) return <Spinner />;
+  if (integrations.error) return <Alert>{errorInfo(integrations.error).message}</Alert>;
+  const github = integrations.data.find((i) => i.provider === "github");
+
+  if (!github) {
+    return (
+      <GithubConnectionForm
+        onSaved={() => void queryClient.invalidateQueries({ queryKey: trpc.integrations.list.queryKey() })}
+      />
+    );
+  }
   return (
-    <div className="space-y-3 text-sm text-slate-600">
-      <p>Connect a GitHub App installation or a fine-grained personal access token.</p>
-      <Button variant="secondary" onClick={onDone} className="hidden">
-        Done
-      </Button>
+    <div className="space-y-4">
+      <Alert tone="success">
+        Connected to GitHub ({github.config.owner}). Next: check what would be imported, then run the first sync.
+      </Alert>
+      <DryRunReport integrationId={github.id} />
+      <div className="flex flex-wrap items-center gap-3">
+        <Button
+          onClick={() => sync.mutate({ id: github.id, trigger: "onboarding" })}
+          disabled={
+            sync.isPending || (Boolean(syncRunId) && run.data?.status !== "succeeded" && run.data?.status !== "failed")
+          }
+        >
+          {syncRunId ? "Sync again" : "Start first sync"}
+        </Button>
+        {run.data?.status === "succeeded" ? (
+          <>
+            <Link href={`/${orgSlug}/catalog`} className="text-sm font-semibold text-indigo-700 hover:underline">
+              Open the catalog →
+            </Link>
+            <Button variant="secondary" onClick={onDone}>
+              Continue
+            </Button>
+          </>
+        ) : null}
+      </div>
+      {sync.error ? <Alert>{errorInfo(sync.error).message}</Alert> : null}
+      {syncRunId ? <SyncRunStatus syncRunId={syncRunId} /> : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter, ORG_SLUG_HEADER } from "@stagedoor/api";
 import { db } from "@/server/db";
+import { integrationDeps } from "@/server/integrations";
 import { sessionUser } from "@/server/session";
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -18,6 +19,7 @@ function handler(req: Request) {
       db: db(),
       user: await sessionUser(),
       orgSlug: req.headers.get(ORG_SLUG_HEADER),
+      integrations: integrationDeps(),
     }),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);

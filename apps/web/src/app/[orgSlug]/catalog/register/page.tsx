@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { loadOrgPage } from "@/server/org-page";
+import { RegisterForm } from "./register-form";
+
+export const metadata: Metadata = { title: "Register entities" };
+
+export default async function RegisterPage({ params }: { params: Promise<{ orgSlug: string }> }) {
+  const { orgSlug } = await params;
+  const { org } = await loadOrgPage(orgSlug);
+  if (org.role === "MEMBER") notFound();
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold tracking-tight">Register entities</h1>
+        <p className="mt-1 text-slate-600">
+          Paste or upload catalog-info.yaml. Check it first: every problem is reported with its line; nothing is saved
+          until you import.
+        </p>
+      </div>
+      <RegisterForm slug={org.slug} />
+    </div>
+  );
+}

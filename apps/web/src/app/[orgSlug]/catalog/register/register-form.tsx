@@ -1,0 +1,118 @@
+"use client";
+
+import { useState } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { IngestionReport } from "@stagedoor/core/catalog-types";
+import { errorInfo, useTRPC } from "@/lib/trpc";
+import { Alert, Button, Card, Field, Input } from "@/components/ui";
+import { ImportReport } from "./import-report";
+
+const EXAMPLE = `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: payments-api
+  description: Takes payments
+spec:
+  type: service
+  lifecycle: production
+  owner: team-payments
+`;
+
+export function RegisterForm({ slug }: { slug: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [source, setSource] = useState("manual");
+  const [fileName, setFileName] = useState("catalog-info.yaml");
+  const [content, setContent] = useState("");
+  const [report, setReport] = useState<IngestionReport | null>(null);
+  const [checkedContent, setCheckedContent] = useState<string | null>(null);
+  const run = useMutation(
+    trpc.catalog.importYaml.mutationOptions({
+      onSuccess: (r) => {
+        setReport(r);
+        if (r.dryRun) setCheckedContent(content);
+        // Lists, facets and entity pages cached earlier in this tab are stale now.
+        else void queryClient.invalidateQueries({ queryKey: trpc.catalog.pathKey() });
+      },
+    }),
+  );
+  const submit = (dryRun: boolean) => run.mutate({ source, dryRun, files: [{ name: fileName, content }] });
+  const checkedCurrent = checkedContent === content && report?.dryRun;
+
+  return (
+    <div className="space-y-6">
+      <Card>
+        <form
+          className="space-y-4"
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit(true);
+          }}
+        >
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field
+              label="Source name"
+              htmlFor="source"
+              hint="Importing again under the same name replaces what it held; entities it no longer contains become orphans."
+            >
+              <Input id="source" value={source} onChange={(e) => setSource(e.target.value)} required maxLength={200} />
+            </Field>
+            <Field label="File name" htmlFor="file-name" hint="Used in error messages.">
+              <Input
+                id="file-name"
+                value={fileName}
+                onChange={(e) => setFileName(e.target.value)}
+                required
+                maxLength={300}
+              />
+            </Field>
+          </div>
+          <Field label="catalog-info.yaml" htmlFor="yaml">
+            <textarea
+              id="yaml"
+              value={content}
+              onChange={(e) => setContent(e.target.value)}
+              rows={16}
+              spellCheck={false}
+              placeholder={EXAMPLE}
+              className="block w-full rounded-md border-0 px-3 py-2 font-mono text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-indigo-600"
+            />
+          </Field>
+          <div className="flex flex-wrap items-center gap-3">
+            <label className="cursor-pointer text-sm font-medium text-indigo-700 hover:underline">
+              Upload a file…
+              <input
+                type="file"
+                accept=".yaml,.yml,text/yaml"
+                className="sr-only"
+                onChange={async (e) => {
+                  const file = e.target.files?.[0];
+                  if (!file) return;
+                  if (file.size > 1024 * 1024) {
+                    setReport(null);
+                    alert(`${file.name} is larger than 1 MiB, the limit for one catalog file.`);
+                    return;
+                  }
+                  setFileName(file.name);
+                  setContent(await file.text());
+                }}
+              />
+            </label>
+            <div className="flex-1" />
+            <Button type="submit" variant="secondary" disabled={!content.trim() || run.isPending}>
+              {run.isPending && run.variables?.dryRun ? "Checking…" : "Check"}
+            </Button>
+            <Button type="button" disabled={!checkedCurrent || run.isPending} onClick={() => submit(false)}>
+              {run.isPending && !run.variables?.dryRun ? "Importing…" : "Import"}
+            </Button>
+          </div>
+          {!checkedCurrent && content.trim() ? (
+            <p className="text-right text-xs text-slate-500">Check the YAML before importing it.</p>
+          ) : null}
+        </form>
+      </Card>
+      {run.error ? <Alert>{errorInfo(run.error).message}</Alert> : null}
+      {report ? <ImportReport slug={slug} report={report} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+
+import { useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { errorInfo, useTRPC } from "@/lib/trpc";
+import { Alert, Button, Card, EmptyState, Spinner } from "@/components/ui";
+import { GithubConnectionForm } from "@/components/integrations/github-connection-form";
+import { IntegrationCard } from "./integration-card";
+
+export function IntegrationsPanel() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const list = useQuery({ ...trpc.integrations.list.queryOptions(), refetchInterval: 5000 });
+  const [adding, setAdding] = useState(false);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.integrations.list.queryKey() });
+
+  if (list.isPending) return <Spinner label="Loading integrations" />;
+  if (list.error) return <Alert>{errorInfo(list.error).message}</Alert>;
+  return (
+    <div className="space-y-6">
+      {list.data.length === 0 && !adding ? (
+        <EmptyState title="Nothing connected yet">
+          <Button className="mt-3" onClick={() => setAdding(true)}>
+            Connect GitHub
+          </Button>
+        </EmptyState>
+      ) : null}
+      {list.data.map((i) => (
+        <IntegrationCard key={i.id} integration={i} onChanged={refresh} />
+      ))}
+      {adding ? (
+        <Card title="Connect GitHub">
+          <GithubConnectionForm
+            onSaved={() => {
+              setAdding(false);
+              void refresh();
+            }}
+          />
+        </Card>
+      ) : list.data.length > 0 ? (
+        <Button variant="secondary" onClick={() => setAdding(true)}>
+          Connect another GitHub organization
+        </Button>
+      ) : null}
+    </div>
+  );
+}

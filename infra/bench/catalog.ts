@@ -1,0 +1,171 @@
+// `npm run bench -- catalog [--entities N] [--json] [--seconds S] [--samples K] [--keep-db]`
+//
+// Ingests a generated Backstage-like org through the real pipeline (packages/core
+// importCatalog) into a fresh PostgreSQL database with another org's data beside it, then
+// measures the Backstage-compatible REST API over HTTP with an org API token.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { createDatabase, Prisma } from "@stagedoor/db";
+import { createApiToken, importCatalog, type Actor } from "@stagedoor/core";
+import { createBenchDatabase } from "./bench-db";
+import { generateOrg, WORDS } from "./catalog-org";
+import { client, measureLatency, measureThroughput, type Latency } from "./http-load";
+
+type Options = { entities: number; json: boolean; seconds: number; samples: number; keepDb: boolean };
+
+function options(args: string[]): Options {
+  const value = (name: string, fallback: number) => {
+    const i = args.indexOf(`--${name}`);
+    const n = i === -1 ? fallback : Number(args[i + 1]);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} needs a positive number`);
+    return n;
+  };
+  return {
+    entities: value("entities", 10_000),
+    json: args.includes("--json"),
+    seconds: value("seconds", 10),
+    samples: value("samples", 300),
+    keepDb: args.includes("--keep-db"),
+  };
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const log = (json: boolean, line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
+
+export async function runCatalogBench(args: string[]) {
+  const opts = options(args);
+  const say = (line: string) => log(opts.json, line);
+  say(`catalog bench: ${opts.entities} entities (PostgreSQL at 127.0.0.1, fresh database)`);
+  const bench = await createBenchDatabase();
+  const db = createDatabase({ url: bench.url, poolSize: 4 });
+  const results: Record<string, unknown> = { entities: opts.entities };
+  let server: ReturnType<typeof spawn> | undefined;
+  try {
+    const owner = await db.admin.user.create({ data: { email: "bench@example.test", name: "Bench" } });
+    const actor: Actor = { userId: owner.id, email: owner.email, role: "OWNER" };
+    const [org, neighbour] = await Promise.all(
+      ["bench", "neighbour"].map((slug) => db.admin.organization.create({ data: { slug, name: slug } })),
+    );
+    const import_ = (orgId: string, files: Array<{ name: string; content: string }>) =>
+      importCatalog(db.forOrg(orgId), null, { source: { type: "PUSH", key: "bench" }, files });
+
+    // Another tenant's catalog in the same tables, so indexes and plans see more than one org.
+    const other = generateOrg(Math.max(1000, Math.round(opts.entities / 4)), 2);
+    const n0 = performance.now();
+    await import_(neighbour!.id, other.files);
+    say(`neighbour org: ${other.entities} entities in ${((performance.now() - n0) / 1000).toFixed(1)} s`);
+
+    const generated = generateOrg(opts.entities, 1);
+    const t0 = performance.now();
+    const report = await import_(org!.id, generated.files);
+    const ingestSeconds = (performance.now() - t0) / 1000;
+    const [counts] = await db.forOrg(org!.id).sql((q) =>
+      q<{ entities: number; relations: number }>(Prisma.sql`
+        SELECT (SELECT count(*)::int FROM "CatalogEntity") AS entities,
+               (SELECT count(*)::int FROM "CatalogRelation") AS relations`),
+    );
+    if (counts!.entities !== generated.entities || report.counts.created !== generated.entities) {
+      throw new Error(
+        `expected ${generated.entities} entities, found ${counts!.entities}: ${JSON.stringify(report.counts)}`,
+      );
+    }
+    Object.assign(results, {
+      ingestSeconds,
+      entitiesPerSecond: generated.entities / ingestSeconds,
+      relations: counts!.relations,
+      relationsPerEntity: counts!.relations / generated.entities,
+      ingestPeakRssMb: process.resourceUsage().maxRSS / 1024,
+    });
+    say(
+      `ingest: ${generated.entities} entities, ${counts!.relations} relation rows queryable after ${ingestSeconds.toFixed(2)} s ` +
+        `(${Math.round(generated.entities / ingestSeconds)} entities/s); peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+    );
+    const again = performance.now();
+    const second = await import_(org!.id, generated.files);
+    results.reimportUnchangedSeconds = (performance.now() - again) / 1000;
+    say(
+      `re-import, nothing changed: ${(results.reimportUnchangedSeconds as number).toFixed(2)} s (${second.counts.unchanged} unchanged)`,
+    );
+
+    // What autovacuum does shortly after a bulk load; done now so reads see settled statistics.
+    const v0 = performance.now();
+    await bench.admin.query('VACUUM ANALYZE "CatalogEntity", "CatalogRelation"');
+    say(`vacuum analyze (autovacuum's job, not counted above): ${((performance.now() - v0) / 1000).toFixed(1)} s`);
+
+    const { token } = await createApiToken(db.forOrg(org!.id), actor, { name: "bench", scopes: ["catalog:read"] });
+    server = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "infra/bench/catalog-server.ts")], {
+      env: { ...process.env, DATABASE_URL: bench.url },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const port = await new Promise<number>((resolve, reject) => {
+      createInterface({ input: server!.stdout! }).on("line", (line) => {
+        if (line.startsWith("PORT ")) resolve(Number(line.slice(5)));
+      });
+      server!.on("exit", (code) => reject(new Error(`bench server exited (${code})`)));
+    });
+
+    const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)]!;
+    const api = "/api/catalog";
+    const scenarios: Record<string, () => string> = {
+      getByName: () => `${api}/entities/by-name/component/default/${pick(generated.components)}`,
+      listPage: () =>
+        `${api}/entities/by-query?filter=kind=component,spec.lifecycle=${pick(["production", "experimental", "deprecated"])}&limit=50&orderField=metadata.name,asc`,
+      facets: () =>
+        `${api}/entity-facets?facet=spec.type&facet=spec.lifecycle&facet=spec.owner&facet=metadata.tags&filter=kind=component`,
+      fullText: () => `${api}/entities/by-query?fullTextFilterTerm=${pick(WORDS)}&limit=50`,
+    };
+    const one = client(port, token, 1);
+    const latency: Record<string, Latency> = {};
+    for (const [name, paths] of Object.entries(scenarios)) {
+      latency[name] = await measureLatency(one, paths, opts.samples);
+      const l = latency[name]!;
+      say(`${name.padEnd(10)} p50 ${l.p50.toFixed(2)} ms  p95 ${l.p95.toFixed(2)} ms  p99 ${l.p99.toFixed(2)} ms`);
+    }
+    // How much the measured queries match, so the latencies can be read in context.
+    const matched = async (path: () => string) => {
+      let total = 0;
+      for (let i = 0; i < 30; i++)
+        total += (JSON.parse((await one.get(path())).body) as { totalItems: number }).totalItems;
+      return Math.round(total / 30);
+    };
+    const averageMatches = {
+      listPage: await matched(scenarios.listPage!),
+      fullText: await matched(scenarios.fullText!),
+    };
+    const facetBody = JSON.parse((await one.get(scenarios.facets!())).body) as { facets: Record<string, unknown[]> };
+    const facetValues = Object.fromEntries(Object.entries(facetBody.facets).map(([k, v]) => [k, v.length]));
+    results.averageMatches = averageMatches;
+    results.facetValues = facetValues;
+    say(`facet values returned: ${JSON.stringify(facetValues)}`);
+    say(`average totalItems: list filter ${averageMatches.listPage}, full-text term ${averageMatches.fullText}`);
+    one.close();
+    results.latencyMs = latency;
+
+    const many = client(port, token, 16);
+    const load = await measureThroughput(many, scenarios.getByName!, 16, opts.seconds);
+    many.close();
+    results.getByNameThroughput = load;
+    say(
+      `getByName, 16 connections, ${opts.seconds} s: ${Math.round(load.requestsPerSecond)} req/s ` +
+        `(p50 ${load.latency.p50.toFixed(2)} ms, p95 ${load.latency.p95.toFixed(2)} ms, ${load.errors} errors)`,
+    );
+    const rss = (await (await fetch(`http://127.0.0.1:${port}/__rss`)).json()) as { maxRssKb: number };
+    results.serverPeakRssMb = rss.maxRssKb / 1024;
+    results.benchPeakRssMb = process.resourceUsage().maxRSS / 1024;
+    say(
+      `peak RSS: ingest/bench process ${Math.round(results.benchPeakRssMb as number)} MB, API server ${Math.round(results.serverPeakRssMb as number)} MB`,
+    );
+    if (opts.json) console.log(JSON.stringify(results, null, 2));
+  } finally {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server!.once("exit", resolve));
+      server.kill("SIGTERM");
+      await exited;
+    }
+    await db.disconnect();
+    if (opts.keepDb) say(`kept database: ${bench.url}`);
+    else await bench.drop();
+  }
+}

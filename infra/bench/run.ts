@@ -1,0 +1,23 @@
+// `npm run bench -- <suite> [options]`: benchmarks are scripts that print numbers
+// (DESIGN.md); tests assert behaviour, never timings.
+import { runCatalogBench } from "./catalog";
+import { runGithubBench } from "./github";
+
+const SUITES: Record<string, (args: string[]) => Promise<void>> = {
+  catalog: runCatalogBench,
+  github: runGithubBench,
+};
+
+const [suite, ...args] = process.argv.slice(2);
+const run = suite ? SUITES[suite] : undefined;
+if (!run) {
+  console.error(`usage: npm run bench -- <${Object.keys(SUITES).join("|")}> [options]`);
+  process.exit(2);
+}
+try {
+  await run(args);
+  process.exit(0);
+} catch (error) {
+  console.error(error);
+  process.exit(1);
+}

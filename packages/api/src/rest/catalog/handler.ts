@@ -1,0 +1,89 @@
+import { AppError, type ApiScope } from "@stagedoor/core";
+import { authenticate, type Authenticated, type CatalogRestDeps } from "./auth";
+import {
+  getEntities,
+  getEntitiesByQuery,
+  getEntityByName,
+  getEntityByUid,
+  postEntitiesByRefs,
+} from "./entities-routes";
+import { getEntityFacets } from "./facets-route";
+import { postImport } from "./import-route";
+import { errorResponse, failure } from "./respond";
+
+type Route = {
+  method: "GET" | "POST";
+  pattern: RegExp;
+  scope: ApiScope | ((url: URL) => ApiScope);
+  run: (auth: Authenticated, url: URL, req: Request, params: string[]) => Promise<Response>;
+};
+
+const SEGMENT = "([^/]+)";
+const ROUTES: Route[] = [
+  { method: "GET", pattern: /^\/entities\/?$/, scope: "catalog:read", run: (a, u) => getEntities(a, u) },
+  {
+    method: "GET",
+    pattern: /^\/entities\/by-query\/?$/,
+    scope: "catalog:read",
+    run: (a, u) => getEntitiesByQuery(a, u),
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`^/entities/by-name/${SEGMENT}/${SEGMENT}/${SEGMENT}/?$`),
+    scope: "catalog:read",
+    run: (a, u, _r, params) => getEntityByName(a, u, params),
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`^/entities/by-uid/${SEGMENT}/?$`),
+    scope: "catalog:read",
+    run: (a, u, _r, params) => getEntityByUid(a, u, params),
+  },
+  {
+    method: "POST",
+    pattern: /^\/entities\/by-refs\/?$/,
+    scope: "catalog:read",
+    run: (a, u, r) => postEntitiesByRefs(a, u, r),
+  },
+  { method: "GET", pattern: /^\/entity-facets\/?$/, scope: "catalog:read", run: (a, u) => getEntityFacets(a, u) },
+  {
+    method: "POST",
+    pattern: /^\/import\/?$/,
+    // A dry run only reads; it is how `stagedoor catalog validate --remote` style checks work with a read token.
+    scope: (url) => (["true", "1"].includes(url.searchParams.get("dryRun") ?? "") ? "catalog:read" : "catalog:write"),
+    run: (a, u, r) => postImport(a, u, r),
+  },
+];
+
+/**
+ * The Backstage-compatible catalog API as a plain fetch handler (Request → Response), so
+ * Next route files, the benchmark's node:http server and tests mount the same code.
+ * `basePath` is where it is mounted (paths below it are Backstage's: /entities, ...).
+ */
+export function createCatalogRestHandler(deps: CatalogRestDeps, basePath = "/api/catalog") {
+  return async function handle(req: Request): Promise<Response> {
+    try {
+      const url = new URL(req.url);
+      const path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : null;
+      const matches = path === null ? [] : ROUTES.filter((r) => r.pattern.test(path));
+      if (matches.length === 0) return errorResponse(req, "NOT_FOUND", `No catalog API at ${url.pathname}.`);
+      const route = matches.find((r) => r.method === req.method);
+      if (!route) {
+        return new Response(null, { status: 405, headers: { allow: matches.map((r) => r.method).join(", ") } });
+      }
+      const params = route.pattern.exec(path!)!.slice(1).map(decodeSegment);
+      const auth = await authenticate(req, deps, typeof route.scope === "function" ? route.scope(url) : route.scope);
+      return await route.run(auth, url, req, params);
+    } catch (error) {
+      return failure(req, error);
+    }
+  };
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new AppError("BAD_REQUEST", `"${segment}" is not a valid URL path segment.`);
+  }
+}

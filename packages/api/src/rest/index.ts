@@ -1,0 +1,4 @@
+// The REST surface, separate from tRPC: framework-agnostic fetch handlers.
+export { createCatalogRestHandler } from "./catalog/handler";
+export type { CatalogRestDeps } from "./catalog/auth";
+export { MAX_IMPORT_BODY_BYTES } from "./catalog/import-route";

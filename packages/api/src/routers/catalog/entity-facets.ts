@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { entityFacets, FACET_KEYS } from "@stagedoor/core";
+import { orgProcedure } from "../../trpc";
+import { entityQueryInput } from "./schemas";
+
+export const entityFacetsProcedure = orgProcedure
+  .input(
+    entityQueryInput.extend({
+      facets: z
+        .array(z.enum(FACET_KEYS))
+        .min(1)
+        .default([...FACET_KEYS]),
+    }),
+  )
+  .query(({ ctx, input }) => entityFacets(ctx.db, input));

@@ -1,0 +1,18 @@
+import { router } from "../../trpc";
+import { listEntitiesProcedure } from "./list-entities";
+import { entityFacetsProcedure } from "./entity-facets";
+import { getEntityProcedure } from "./get-entity";
+import { entityGraphProcedure } from "./entity-graph";
+import { ownershipProcedure } from "./ownership";
+import { importYamlProcedure } from "./import-yaml";
+import { listSourcesProcedure } from "./list-sources";
+
+export const catalogRouter = router({
+  list: listEntitiesProcedure,
+  facets: entityFacetsProcedure,
+  get: getEntityProcedure,
+  graph: entityGraphProcedure,
+  ownership: ownershipProcedure,
+  importYaml: importYamlProcedure,
+  sources: listSourcesProcedure,
+});

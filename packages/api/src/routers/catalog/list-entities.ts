@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { listEntities } from "@stagedoor/core";
+import { orgProcedure } from "../../trpc";
+import { entityQueryInput } from "./schemas";
+
+export const listEntitiesInput = entityQueryInput.extend({
+  sort: z.enum(["name", "kind", "updated"]).default("name"),
+  direction: z.enum(["asc", "desc"]).default("asc"),
+  limit: z.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(1000).nullish(),
+});
+
+export const listEntitiesProcedure = orgProcedure
+  .input(listEntitiesInput)
+  .query(({ ctx, input }) => listEntities(ctx.db, { ...input, withTotal: true }));

@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { latestRunsForRefs, MAX_BADGE_REFS } from "@stagedoor/core";
+import { orgProcedure } from "../../trpc";
+
+export const latestForRefsInput = z.object({ refs: z.array(z.string().min(1).max(300)).max(MAX_BADGE_REFS) });
+
+export const latestForRefsProcedure = orgProcedure
+  .input(latestForRefsInput)
+  .query(({ ctx, input }) => latestRunsForRefs(ctx.db, input.refs));

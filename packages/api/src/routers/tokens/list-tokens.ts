@@ -1,0 +1,4 @@
+import { listApiTokens } from "@stagedoor/core";
+import { adminProcedure } from "../../trpc";
+
+export const listTokensProcedure = adminProcedure.query(({ ctx }) => listApiTokens(ctx.db));

@@ -1,0 +1,1 @@
+export { handleGitHubWebhook, MAX_WEBHOOK_BYTES, type WebhookHandlerDeps } from "./github";

@@ -1,0 +1,41 @@
+export type {
+  CatalogFileInput,
+  CatalogSourceType,
+  DocumentOutcome,
+  DocumentStatus,
+  FileOutcome,
+  ImportCatalogInput,
+  IngestionCounts,
+  IngestionReport,
+} from "./ingestion-types";
+export { importCatalog } from "./import-catalog";
+export { parseSourceFiles, MAX_FILES_PER_IMPORT } from "./parse-files";
+export { listCatalogSources, assertValidSourceKey, DEFAULT_PUSH_SOURCE, type CatalogSourceSummary } from "./sources";
+export {
+  purgeOrphanedEntities,
+  orgsWithExpiredOrphans,
+  orphanCutoff,
+  DEFAULT_ORPHAN_GRACE_HOURS,
+} from "./purge-orphans";
+export { searchQuery, type EntityFilter, type EntityQuery } from "./entity-filter";
+export type { EntitySummary, EntityRelation, StoredEntity } from "./entity-rows";
+export type { EntitySort, SortDirection } from "./keyset-cursor";
+export {
+  listEntities,
+  listStoredEntities,
+  MAX_PAGE_SIZE,
+  type EntityPage,
+  type ListEntitiesInput,
+} from "./list-entities";
+export { entityFacets, FACET_KEYS, type EntityFacets, type FacetCount, type FacetKey } from "./entity-facets";
+export { getEntity, getStoredEntities, parseRefInput, type EntityDetail, type RelationTarget } from "./get-entity";
+export {
+  getEntityGraph,
+  MAX_GRAPH_HOPS,
+  MAX_GRAPH_NODES,
+  type EntityGraph,
+  type GraphEdge,
+  type GraphNode,
+  type GraphOptions,
+} from "./entity-graph";
+export { getOwnership, MAX_OWNERSHIP_ITEMS, type Ownership } from "./ownership";

@@ -1,0 +1,122 @@
+import { parseCatalogFile, type CatalogError, type NormalizedEntity, type Relation } from "@stagedoor/catalog";
+import { AppError } from "../errors";
+import type { CatalogFileInput, DocumentOutcome, FileOutcome } from "./ingestion-types";
+
+/** A valid document: the entity as it should be stored. */
+export type ValidDocument = {
+  file: string;
+  document: number;
+  entity: NormalizedEntity;
+  relations: Relation[];
+  outcome: DocumentOutcome;
+};
+
+/** A document that cannot be stored now; with a ref, its entity can keep its last good version. */
+export type FailedDocument = {
+  file: string;
+  document: number;
+  ref: string | null;
+  errors: CatalogError[];
+  outcome: DocumentOutcome;
+};
+
+export type ParsedSource = {
+  files: FileOutcome[];
+  /** First occurrence of each ref only; later ones are reported as duplicates. */
+  valid: ValidDocument[];
+  failed: FailedDocument[];
+  /** Files Backstage would take nothing from, with the errors that caused it. */
+  rejectedFiles: Map<string, CatalogError[]>;
+};
+
+export const MAX_FILES_PER_IMPORT = 10_000;
+const MAX_FILE_NAME = 500;
+
+/** Refs already seen in this import, and where: a later definition is a duplicate. */
+export type SeenRefs = Map<string, string>;
+
+export const emptyParsed = (): ParsedSource => ({ files: [], valid: [], failed: [], rejectedFiles: new Map() });
+
+/**
+ * Parse → validate → normalise → derive relations for one file, adding its documents to
+ * `into`. Pure apart from `into` and `seen`; the pipeline calls it file by file so that
+ * database writes of earlier files proceed meanwhile.
+ */
+export function parseFileInto(input: CatalogFileInput, seen: SeenRefs, into: ParsedSource): void {
+  const result = parseCatalogFile(input.content, { file: input.name });
+  const outcome: FileOutcome = {
+    file: input.name,
+    rejected: result.fileRejected,
+    errors: result.errors,
+    documents: [],
+  };
+  into.files.push(outcome);
+  const blocking = result.errors.length
+    ? result.errors
+    : result.documents.filter((d) => d.blocksFile).flatMap((d) => d.errors);
+  if (result.fileRejected) into.rejectedFiles.set(input.name, blocking);
+
+  for (const doc of result.documents) {
+    const ref = doc.entity?.ref ?? doc.ref ?? null;
+    const docOutcome: DocumentOutcome = {
+      document: doc.document,
+      line: doc.line,
+      column: doc.column,
+      ref,
+      status: "invalid",
+      errors: doc.errors,
+    };
+    outcome.documents.push(docOutcome);
+    if (ref) {
+      const earlier = seen.get(ref);
+      if (earlier) {
+        docOutcome.status = "duplicate";
+        docOutcome.message = `${ref} is already defined in ${earlier}; only the first definition is used.`;
+        continue;
+      }
+      seen.set(ref, `${input.name} doc ${doc.document} line ${doc.line}`);
+    }
+    if (doc.entity && !result.fileRejected) {
+      const { entity, relations } = doc;
+      into.valid.push({ file: input.name, document: doc.document, entity, relations, outcome: docOutcome });
+    } else {
+      if (result.fileRejected && !doc.errors.length) {
+        docOutcome.status = "rejected";
+        docOutcome.message =
+          "Not imported: another document of this file cannot be read, so the file is refused as a whole.";
+      }
+      const errors = doc.errors.length ? doc.errors : blocking;
+      into.failed.push({ file: input.name, document: doc.document, ref, errors, outcome: docOutcome });
+    }
+  }
+}
+
+/** The whole input at once (dry runs of small inputs, tests). */
+export function parseSourceFiles(files: CatalogFileInput[]): ParsedSource {
+  checkFileNames(files);
+  const parsed = emptyParsed();
+  const seen: SeenRefs = new Map();
+  for (const file of files) parseFileInto(file, seen, parsed);
+  return parsed;
+}
+
+/** An import with no documents at all would orphan the whole source: refused unless asked for. */
+export function assertNotEmpty(files: FileOutcome[], allowEmpty: boolean): void {
+  const empty = files.every((f) => f.documents.length === 0 && f.errors.length === 0);
+  if (empty && !allowEmpty)
+    throw new AppError("BAD_REQUEST", "There is nothing to import: the files hold no entities.");
+}
+
+export function checkFileNames(files: CatalogFileInput[]): void {
+  if (files.length > MAX_FILES_PER_IMPORT) {
+    throw new AppError("PAYLOAD_TOO_LARGE", `Import at most ${MAX_FILES_PER_IMPORT} files at once.`);
+  }
+  const names = new Set<string>();
+  for (const { name } of files) {
+    if (!name.trim() || name.length > MAX_FILE_NAME) {
+      throw new AppError("BAD_REQUEST", `File names must be 1-${MAX_FILE_NAME} characters.`, { file: name });
+    }
+    if (names.has(name)) throw new AppError("BAD_REQUEST", `The file "${name}" is given twice.`, { file: name });
+    names.add(name);
+  }
+}

@@ -1,0 +1,91 @@
+import { describe, it, expect } from "vitest";
+import { searchQuery } from "./entity-filter";
+import { emptyParsed, parseFileInto, parseSourceFiles } from "./parse-files";
+import { countOutcomes, planBatch, planOrphans, type ExistingEntity, type PlanContext } from "./plan-ingestion";
+import { component, file } from "./testing/yaml";
+
+const existing = (ref: string, over: Partial<ExistingEntity> = {}): ExistingEntity => ({
+  id: `id-${ref}`,
+  ref,
+  sourceId: "src",
+  sourceKey: "main",
+  hash: "old",
+  file: "a.yaml",
+  document: 1,
+  orphaned: false,
+  hasErrors: false,
+  ...over,
+});
+
+function plan(files: Array<{ name: string; content: string }>, rows: ExistingEntity[]) {
+  const ctx: PlanContext = { sourceId: "src", existing: new Map(rows.map((r) => [r.ref, r])), emitted: new Set() };
+  const parsed = parseSourceFiles(files);
+  const batch = planBatch(parsed, ctx);
+  const end = planOrphans(ctx, parsed.rejectedFiles);
+  return { parsed, batch, end, counts: countOutcomes(parsed.files, end.orphans.length) };
+}
+
+describe("planning an ingestion", () => {
+  it("creates new refs, skips unchanged hashes, updates changed ones and orphans the rest", () => {
+    const parsed = parseSourceFiles([file("a.yaml", component("same"))]);
+    const hash = parsed.valid[0]!.entity.hash;
+    const { batch, end, counts } = plan(
+      [file("a.yaml", component("same"), component("changed"), component("brand-new"))],
+      [
+        existing("component:default/same", { hash }),
+        existing("component:default/changed", { document: 2 }),
+        existing("component:default/gone"),
+      ],
+    );
+    expect(batch.writes.map((w) => [w.doc.entity.ref, w.contentChanged])).toEqual([
+      ["component:default/changed", true],
+      ["component:default/brand-new", true],
+    ]);
+    expect(end.orphans.map((o) => o.ref)).toEqual(["component:default/gone"]);
+    expect(counts).toMatchObject({ created: 1, updated: 1, unchanged: 1, orphaned: 1 });
+  });
+
+  it("records a live entity of another source as a conflict, and takes over an orphan", () => {
+    const { batch, parsed } = plan(
+      [file("a.yaml", component("theirs"), component("abandoned"))],
+      [
+        existing("component:default/theirs", { sourceId: "other", sourceKey: "ci" }),
+        existing("component:default/abandoned", { sourceId: "other", sourceKey: "ci", orphaned: true }),
+      ],
+    );
+    expect(batch.conflicts.map((c) => [c.ref, c.existingSourceId])).toEqual([["component:default/theirs", "other"]]);
+    expect(parsed.files[0]!.documents.map((d) => d.status)).toEqual(["conflict", "updated"]);
+    expect(batch.writes.map((w) => w.doc.entity.ref)).toEqual(["component:default/abandoned"]);
+  });
+
+  it("keeps the entities of a file that cannot be read, showing its errors", () => {
+    const { end, counts } = plan(
+      [{ name: "a.yaml", content: "kind: [broken\n" }],
+      [existing("component:default/kept")],
+    );
+    expect(end.orphans).toEqual([]);
+    expect(end.retained).toMatchObject([{ id: "id-component:default/kept", errors: [{ code: "yaml-syntax" }] }]);
+    expect(counts.invalid).toBe(1);
+  });
+
+  it("reports a second definition of a ref in the same import as a duplicate", () => {
+    const parsed = emptyParsed();
+    const seen = new Map<string, string>();
+    parseFileInto(file("a.yaml", component("x")), seen, parsed);
+    parseFileInto(file("b.yaml", component("x")), seen, parsed);
+    expect(parsed.files[1]!.documents[0]).toMatchObject({
+      status: "duplicate",
+      message: expect.stringContaining("a.yaml doc 1"),
+    });
+    expect(parsed.valid).toHaveLength(1);
+  });
+});
+
+describe("search words", () => {
+  it("turns what people type into a safe prefix query", () => {
+    expect(searchQuery("Orders  serv")).toBe("orders:* & serv:*");
+    expect(searchQuery("a'b & c|d:*")).toBe("a:* & b:* & c:* & d:*");
+    expect(searchQuery("  !? ")).toBeNull();
+    expect(searchQuery("über café")).toBe("über:* & café:*");
+  });
+});

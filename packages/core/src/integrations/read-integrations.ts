@@ -1,0 +1,44 @@
+import type { TenantDb } from "@stagedoor/db";
+import { AppError } from "../errors";
+import { findGitHubIntegration } from "./github/open-client";
+import { toIntegrationView, toSyncRunView, type IntegrationView, type SyncRunView } from "./views";
+
+const latestRunOf = (db: TenantDb, integrationId: string) =>
+  db.syncRun.findFirst({ where: { integrationId }, orderBy: [{ startedAt: "desc" }, { id: "desc" }] });
+
+/** The org's integrations with their latest sync run; never a secret. */
+export async function listIntegrations(db: TenantDb): Promise<IntegrationView[]> {
+  const rows = await db.integration.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const runs = await Promise.all(rows.map((row) => latestRunOf(db, row.id)));
+  return rows.map((row, i) => toIntegrationView(row, runs[i] ?? null));
+}
+
+export async function getIntegration(db: TenantDb, id: string): Promise<IntegrationView> {
+  const { row } = await findGitHubIntegration(db, id);
+  return toIntegrationView(row, await latestRunOf(db, id));
+}
+
+export async function getSyncRun(db: TenantDb, id: string): Promise<SyncRunView> {
+  const run = await db.syncRun.findUnique({ where: { id } });
+  if (!run) throw new AppError("NOT_FOUND", "Sync run not found.");
+  return toSyncRunView(run);
+}
+
+export const MAX_RUNS_PAGE = 100;
+
+/** An integration's sync history, newest first; `nextCursor` is the id to continue after. */
+export async function listSyncRuns(
+  db: TenantDb,
+  input: { id: string; cursor?: string | null; limit?: number },
+): Promise<{ items: SyncRunView[]; nextCursor: string | null }> {
+  await findGitHubIntegration(db, input.id);
+  const limit = Math.min(MAX_RUNS_PAGE, Math.max(1, input.limit ?? 20));
+  const rows = await db.syncRun.findMany({
+    where: { integrationId: input.id },
+    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+  });
+  const items = rows.slice(0, limit).map(toSyncRunView);
+  return { items, nextCursor: rows.length > limit ? (items[items.length - 1]?.id ?? null) : null };
+}

@@ -1,0 +1,48 @@
+import { createHash } from "node:crypto";
+import type { RepositoryPlan } from "../github/repository-plan";
+import type { SyncRunError } from "../views";
+
+/**
+ * What a repository's last import consumed and produced. When the next sync finds the same
+ * files, the import is skipped: it would write nothing, but still cost a transaction (and an
+ * audit entry) per repository every sync interval, for every org. The entities and errors
+ * of the last import are carried into the new run's counts, so the run reads the same.
+ */
+export type Fingerprint = { hash: string; at: number; entities: number; errors: SyncRunError[] };
+
+/**
+ * Kept outside the database (the worker uses Redis): losing them only means the next sync
+ * imports everything again, which is idempotent.
+ */
+export type FingerprintStore = {
+  get(integrationId: string, repositoryIds: number[]): Promise<Map<number, Fingerprint>>;
+  set(integrationId: string, entries: Array<[number, Fingerprint]>): Promise<void>;
+  delete(integrationId: string, repositoryIds: number[]): Promise<void>;
+};
+
+/**
+ * Unchanged files are still re-imported once this old, so that whatever else the import
+ * decides (a conflict another source has since released, newer validation rules) is picked
+ * up within a day.
+ */
+export const FINGERPRINT_MAX_AGE_MS = 24 * 3600_000;
+/** Errors kept per repository in a fingerprint. */
+const MAX_ERRORS = 50;
+
+/** Everything the import reads from a plan: file names and contents, archived or not. */
+export function planFingerprint(plan: RepositoryPlan): string {
+  const hash = createHash("sha256");
+  hash.update(plan.archived ? "archived\n" : "live\n");
+  for (const file of [...plan.files].sort((a, b) => a.name.localeCompare(b.name))) {
+    hash.update(`${file.name}\0${file.url}\0${createHash("sha256").update(file.content).digest("hex")}\n`);
+  }
+  return hash.digest("hex");
+}
+
+export function fingerprint(plan: RepositoryPlan, entities: number, errors: SyncRunError[]): Fingerprint {
+  return { hash: planFingerprint(plan), at: Date.now(), entities, errors: errors.slice(0, MAX_ERRORS) };
+}
+
+export function isFresh(previous: Fingerprint | undefined, plan: RepositoryPlan): previous is Fingerprint {
+  return !!previous && Date.now() - previous.at < FINGERPRINT_MAX_AGE_MS && previous.hash === planFingerprint(plan);
+}

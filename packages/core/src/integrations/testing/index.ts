@@ -1,0 +1,10 @@
+export {
+  adminOf,
+  connectedOrg,
+  FAKE_TOKEN,
+  memoryFingerprints,
+  recordingQueue,
+  runToEnd,
+  startGitHub,
+  testDeps,
+} from "./github-fixture";
