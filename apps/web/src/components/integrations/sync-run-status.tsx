@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc";
 import { Alert, Spinner } from "@/components/ui";
+import { afterPosition } from "@/lib/catalog-error-text";
 
 const FINISHED = new Set(["succeeded", "failed"]);
 
@@ -18,10 +19,12 @@ export function SyncRunStatus({ syncRunId }: { syncRunId: string }) {
   const counts = `${r.reposScanned} repositories scanned, ${r.filesFound} catalog files, ${r.entitiesCreated} created, ${r.entitiesUpdated} updated, ${r.entitiesUnchanged} unchanged, ${r.entitiesOrphaned} orphaned · ${r.apiRequests} API requests`;
   if (r.status === "succeeded") {
     return (
-      <Alert tone="success">
-        <span data-testid="sync-status">Sync finished.</span> {counts}
-        {r.errors.length ? ` · ${r.errors.length} file errors (see Integrations)` : ""}
-      </Alert>
+      <div className="space-y-2">
+        <Alert tone="success">
+          <span data-testid="sync-status">Sync finished.</span> {counts}
+        </Alert>
+        {r.errors.length ? <SyncErrors errors={r.errors} /> : null}
+      </div>
     );
   }
   if (r.status === "failed")
@@ -41,5 +44,37 @@ export function SyncRunStatus({ syncRunId }: { syncRunId: string }) {
       </span>{" "}
       {counts}
     </Alert>
+  );
+}
+
+type SyncError = {
+  repository: string | null;
+  file: string | null;
+  url: string;
+  line: number | null;
+  column: number | null;
+  message: string;
+};
+
+/** Files the sync could not take, each linked to the line on GitHub. */
+function SyncErrors({ errors }: { errors: SyncError[] }) {
+  return (
+    <details className="rounded-md px-3 py-2 text-sm ring-1 ring-red-200">
+      <summary className="cursor-pointer text-red-800">
+        {errors.length} file{errors.length === 1 ? "" : "s"} with errors (their entities keep their last good version)
+      </summary>
+      <ul className="mt-2 space-y-1" aria-label="Sync errors">
+        {errors.map((e, i) => (
+          <li key={i} className="font-mono text-xs">
+            <a href={e.url} target="_blank" rel="noreferrer" className="text-indigo-700 hover:underline">
+              {e.repository ?? "organization"}
+              {e.file ? `/${e.file}` : ""}
+              {e.line ? `:${e.line}` : ""}
+            </a>{" "}
+            <span className="text-red-700">{afterPosition(e)}</span>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

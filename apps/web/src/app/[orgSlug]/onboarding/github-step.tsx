@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useParams } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { errorInfo, useTRPC } from "@/lib/trpc";
 import { Alert, Button, Spinner } from "@/components/ui";
@@ -22,6 +22,12 @@ export function GithubStep({ onDone }: { onDone: () => void }) {
     ...trpc.integrations.syncRun.queryOptions({ id: syncRunId ?? "" }),
     enabled: Boolean(syncRunId),
   });
+
+  // The server marks the step done when the first sync succeeds; show it in the step list.
+  const succeeded = run.data?.status === "succeeded";
+  useEffect(() => {
+    if (succeeded) void queryClient.invalidateQueries({ queryKey: trpc.onboarding.get.queryKey() });
+  }, [succeeded, queryClient, trpc]);
 
   if (integrations.isPending) return <Spinner />;
   if (integrations.error) return <Alert>{errorInfo(integrations.error).message}</Alert>;

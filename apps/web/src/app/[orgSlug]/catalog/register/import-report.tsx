@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { IngestionReport } from "@stagedoor/core/catalog-types";
 import { displayRef, entityHref } from "@/lib/entity-ref";
 import { Alert, Card } from "@/components/ui";
+import { afterPosition } from "@/lib/catalog-error-text";
 
 const STATUS_STYLE: Record<string, string> = {
   created: "bg-emerald-50 text-emerald-800",
@@ -12,13 +13,6 @@ const STATUS_STYLE: Record<string, string> = {
   conflict: "bg-amber-50 text-amber-800",
   duplicate: "bg-amber-50 text-amber-800",
 };
-
-/** The message without its "file doc N line L:C" prefix, which the report already shows. */
-function afterPosition(e: { message: string; line: number; column: number }): string {
-  const marker = ` line ${e.line}:${e.column} `;
-  const i = e.message.indexOf(marker);
-  return i >= 0 ? e.message.slice(i + marker.length) : e.message;
-}
 
 export function ImportReport({ slug, report }: { slug: string; report: IngestionReport }) {
   const c = report.counts;
