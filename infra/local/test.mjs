@@ -77,6 +77,8 @@ if (vitestStatus === 0 || process.env.E2E_ALWAYS === "1") {
     ]);
   }
   Object.assign(process.env, {
+    // Its own queues: jobs the integration tests left behind must not reach this worker.
+    QUEUE_PREFIX: `stagedoor-e2e-${runId}`,
     APP_ENV: "test",
     AUTH_DEV_SIGN_IN: "true",
     AUTH_SECRET: randomBytes(32).toString("base64"),

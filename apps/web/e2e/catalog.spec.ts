@@ -89,9 +89,11 @@ test("register YAML with an error, see the line, fix it, import; then filter, se
   await page.getByRole("checkbox", { name: /^experimental/ }).click();
   await expect(page.getByTestId("catalog-total")).toHaveText("15 entities");
   await page.getByRole("button", { name: "Clear all filters" }).click();
+  await expect(page.getByTestId("catalog-total")).toHaveText("32 entities");
 
   // Full-text search over descriptions.
   await page.getByLabel("Search the catalog").fill("invoices");
+  await expect(page).toHaveURL(/q=invoices/);
   await expect(page.getByTestId("catalog-total")).toHaveText("1 entity");
   await expect(rows.first()).toContainText("svc-03");
   await page.reload();

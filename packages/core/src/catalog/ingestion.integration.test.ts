@@ -247,6 +247,15 @@ describe("catalog ingestion", () => {
     expect(await tdb.catalogEntity.count({ where: { orphanedAt: { not: null } } })).toBe(0);
   });
 
+  it("refuses a document holding a NUL character on its own, instead of failing the import", async () => {
+    const { tdb, push } = await newCatalog();
+    const nul = component("nul").replace("spec:", '  description: "a\\0b"\nspec:');
+    const report = await push("main", [file("a.yaml", component("fine"), nul)]);
+    expect(report.files[0]?.documents.map((d) => d.status)).toEqual(["created", "invalid"]);
+    expect(report.files[0]?.documents[1]?.errors[0]?.message).toMatch(/NUL/);
+    expect((await listEntities(tdb)).items.map((e) => e.name)).toEqual(["fine"]);
+  });
+
   it("uses the first of two definitions of a ref in one import and reports the second", async () => {
     const { push } = await newCatalog();
     const report = await push("main", [

@@ -1,4 +1,10 @@
-import { parseCatalogFile, type CatalogError, type NormalizedEntity, type Relation } from "@stagedoor/catalog";
+import {
+  parseCatalogFile,
+  type CatalogError,
+  type CatalogFileResult,
+  type NormalizedEntity,
+  type Relation,
+} from "@stagedoor/catalog";
 import { AppError } from "../errors";
 import type { CatalogFileInput, DocumentOutcome, FileOutcome } from "./ingestion-types";
 
@@ -44,6 +50,7 @@ export const emptyParsed = (): ParsedSource => ({ files: [], valid: [], failed: 
  */
 export function parseFileInto(input: CatalogFileInput, seen: SeenRefs, into: ParsedSource): void {
   const result = parseCatalogFile(input.content, { file: input.name });
+  if (mayHoldNul(input.content)) refuseNul(result);
   const outcome: FileOutcome = {
     file: input.name,
     rejected: result.fileRejected,
@@ -88,6 +95,39 @@ export function parseFileInto(input: CatalogFileInput, seen: SeenRefs, into: Par
       const errors = doc.errors.length ? doc.errors : blocking;
       into.failed.push({ file: input.name, document: doc.document, ref, errors, outcome: docOutcome });
     }
+  }
+}
+
+// PostgreSQL text and jsonb cannot hold U+0000, which YAML can write ("\0", "\x00", ...)
+// and packages/catalog accepts: such a document would fail the whole import's transaction,
+// so it is refused on its own instead. Only files that could contain one are checked.
+const NUL_ESCAPE = /\\(0|x00|u0000|U00000000)/;
+
+function mayHoldNul(content: string | Uint8Array): boolean {
+  const text = typeof content === "string" ? content : Buffer.from(content).toString("latin1");
+  return text.includes("\u0000") || NUL_ESCAPE.test(text);
+}
+
+function refuseNul(result: CatalogFileResult): void {
+  for (const doc of result.documents) {
+    if (!doc.entity || !JSON.stringify(doc.entity.entity).includes("\\u0000")) continue;
+    const where = `${result.file} doc ${doc.document} line ${doc.line}:${doc.column}`;
+    const rule = "text values must not contain NUL (\\0) characters";
+    doc.errors = [
+      {
+        file: result.file,
+        document: doc.document,
+        line: doc.line,
+        column: doc.column,
+        path: "",
+        code: "invalid-format",
+        rule,
+        message: `${where} a value contains a NUL character: ${rule}`,
+      },
+    ];
+    doc.entity = undefined;
+    doc.relations = [];
+    result.valid = false;
   }
 }
 

@@ -27,7 +27,9 @@ export function CatalogBrowser({ slug }: { slug: string }) {
   const [search, setSearch] = useState(text);
 
   const update = (mutate: (p: URLSearchParams) => void) => {
-    const next = new URLSearchParams(params.toString());
+    // From the address bar, not the render's params: a debounced search may run after
+    // another update has already changed the URL.
+    const next = new URLSearchParams(window.location.search);
     mutate(next);
     router.replace(`${pathname}${next.size ? `?${next}` : ""}`, { scroll: false });
   };
@@ -76,17 +78,30 @@ export function CatalogBrowser({ slug }: { slug: string }) {
       />
       <div className="min-w-0 space-y-4">
         <div className="flex flex-wrap gap-3">
-          <label htmlFor="catalog-search" className="sr-only">
-            Search the catalog
-          </label>
-          <Input
-            id="catalog-search"
-            type="search"
-            placeholder="Search names, titles, descriptions and tags"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            className="max-w-md flex-1"
-          />
+          <form
+            role="search"
+            className="flex max-w-md flex-1"
+            onSubmit={(e) => {
+              e.preventDefault();
+              update((p) => {
+                if (search) p.set("q", search);
+                else p.delete("q");
+                p.delete("cursor");
+              });
+            }}
+          >
+            <label htmlFor="catalog-search" className="sr-only">
+              Search the catalog
+            </label>
+            <Input
+              id="catalog-search"
+              type="search"
+              placeholder="Search names, titles, descriptions and tags"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              className="flex-1"
+            />
+          </form>
           <label className="flex items-center gap-2 text-sm text-slate-600">
             Sort
             <select
