@@ -41,10 +41,13 @@ run(bin("turbo"), ["run", "typecheck", "--output-logs=errors-only"]);
 
 // --- Unit + integration ------------------------------------------------------------
 log("Creating this run's database…");
-const DATABASE_URL = run_capture(bin("tsx"), [
-  "-e",
-  `import("./packages/db/src/testing/test-database.ts").then(async m => console.log(await m.createTestDatabase(${JSON.stringify(PG_ADMIN_URL)})))`,
-]);
+const createDatabase = () =>
+  run_capture(bin("tsx"), [
+    "-e",
+    `import("./packages/db/src/testing/test-database.ts").then(async m => console.log(await m.createTestDatabase(${JSON.stringify(PG_ADMIN_URL)})))`,
+  ]);
+const DATABASE_URL = createDatabase();
+let e2eDatabaseUrl = null;
 const testEnv = {
   DATABASE_URL,
   REDIS_URL,
@@ -76,8 +79,12 @@ if (vitestStatus === 0 || process.env.E2E_ALWAYS === "1") {
       "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null",
     ]);
   }
+  log("Creating the browser tests' database…");
+  e2eDatabaseUrl = createDatabase();
   Object.assign(process.env, {
-    // Its own queues: jobs the integration tests left behind must not reach this worker.
+    // Its own database and queues: integrations and jobs the integration tests left
+    // behind must not reach the worker the browser tests run.
+    DATABASE_URL: e2eDatabaseUrl,
     QUEUE_PREFIX: `stagedoor-e2e-${runId}`,
     APP_ENV: "test",
     AUTH_DEV_SIGN_IN: "true",
@@ -98,9 +105,10 @@ const failed = summary.reduce((n, s) => n + s.failed, 0);
 console.log("\nSummary:");
 for (const s of summary) console.log(`  ${s.name}: ${s.passed} passed, ${s.failed} failed`);
 if (vitestStatus === 0 && e2eStatus === 0) {
-  await dropDatabase();
+  await dropDatabase(DATABASE_URL);
+  if (e2eDatabaseUrl) await dropDatabase(e2eDatabaseUrl);
 } else {
-  console.log(`  (test database kept for inspection: ${DATABASE_URL})`);
+  console.log(`  (test databases kept for inspection: ${[DATABASE_URL, e2eDatabaseUrl].filter(Boolean).join(", ")})`);
 }
 console.log(`  (took ${Math.round((Date.now() - startedAt) / 1000)} s)`);
 console.log(`${passed} passed, ${failed} failed`);
@@ -138,12 +146,12 @@ function playwrightCounts() {
   }
 }
 
-async function dropDatabase() {
+async function dropDatabase(url) {
   const { default: pg } = await import("pg");
   const client = new pg.Client({ connectionString: PG_ADMIN_URL });
   try {
     await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${new URL(DATABASE_URL).pathname.slice(1)}" WITH (FORCE)`);
+    await client.query(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`);
   } catch (e) {
     console.log(`  (could not drop the test database: ${e.message})`);
   } finally {

@@ -29,14 +29,28 @@ const types = {
 // Statements are prepared once per connection under a name derived from their text, so
 // PostgreSQL parses (and, for repeated shapes, plans) them once. Values stay parameters.
 const names = new Map<string, string>();
-function statementName(text: string): string {
+function textHash(text: string): string {
   let name = names.get(text);
   if (!name) {
-    name = `sd_${createHash("sha1").update(text).digest("hex").slice(0, 24)}`;
+    name = createHash("sha1").update(text).digest("hex").slice(0, 24);
     if (names.size > 10_000) names.clear();
     names.set(text, name);
   }
   return name;
+}
+
+// The name also carries the connection: on a single-backend server (PGlite's socket
+// server, which `npm start` uses, multiplexes every connection onto one session) two
+// connections preparing the same name would collide.
+const connectionTags = new WeakMap<object, string>();
+let nextTag = 0;
+function statementName(client: pg.PoolClient, text: string): string {
+  let tag = connectionTags.get(client);
+  if (!tag) {
+    tag = (nextTag++).toString(36);
+    connectionTags.set(client, tag);
+  }
+  return `sd${tag}_${textHash(text)}`;
 }
 
 /** The pool for this path: pipelined, so a query can follow the binding without waiting. */
@@ -70,7 +84,9 @@ export function boundSql(pool: pg.Pool, role: DbRole, orgId: string | null): Bou
   const binding = (client: pg.PoolClient) =>
     `BEGIN; SELECT set_config('role', '${role}', true), set_config('app.org_id', ${client.escapeLiteral(orgId ?? "")}, true)`;
   const run = <T>(client: pg.PoolClient, q: Sql) =>
-    client.query({ name: statementName(q.text), text: q.text, values: q.values, types }).then((r) => r.rows as T[]);
+    client
+      .query({ name: statementName(client, q.text), text: q.text, values: q.values, types })
+      .then((r) => r.rows as T[]);
 
   const transaction = async <T>(fn: (query: SqlQuery) => Promise<T>): Promise<T> => {
     const client = await pool.connect();

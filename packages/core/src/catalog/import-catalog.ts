@@ -123,7 +123,8 @@ async function runBatches(db: TenantDb, tx: Tx, ctx: PlanContext, files: Catalog
     }
     const refs = [...parsed.valid.map((d) => d.entity.ref), ...parsed.failed.flatMap((d) => (d.ref ? [d.ref] : []))];
     const found = loadEntitiesByRef(
-      db,
+      tx,
+      db.orgId,
       refs.filter((r) => !ctx.existing.has(r)),
     );
     found.catch(() => undefined);

@@ -34,15 +34,16 @@ export async function loadSourceEntities(tx: Tx, orgId: string, sourceId: string
 }
 
 /**
- * Entities of other sources with these refs: conflicts, or orphans to take over. Read on
- * a connection of its own, beside the ingestion transaction, so that it overlaps with its
- * writes: the org's ingestion lock keeps what it reads (other sources' rows) settled.
+ * Entities of other sources with these refs: conflicts, or orphans to take over. Read in
+ * the ingestion transaction itself: a read on a second connection would deadlock against
+ * it on a single-backend PostgreSQL (PGlite's socket server, which `npm start` uses, runs
+ * one transaction at a time across all connections).
  */
-export async function loadEntitiesByRef(db: TenantDb, refs: string[]): Promise<ExistingEntity[]> {
+export async function loadEntitiesByRef(tx: Tx, orgId: string, refs: string[]): Promise<ExistingEntity[]> {
   if (refs.length === 0) return [];
-  return db.sql.one<ExistingEntity>(Prisma.sql`
+  return tx.$queryRaw<ExistingEntity[]>`
     SELECT ${EXISTING_COLUMNS} FROM "CatalogEntity" e JOIN "CatalogSource" s ON s.id = e."sourceId"
-    WHERE e."orgId" = ${db.orgId} AND e.ref = ANY(${refs}::text[])`);
+    WHERE e."orgId" = ${orgId} AND e.ref = ANY(${refs}::text[])`;
 }
 
 /** Writes one batch with a few set-based statements; nothing here is per entity. */
