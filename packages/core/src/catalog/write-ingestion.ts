@@ -1,4 +1,4 @@
-import { Prisma, type PrismaTypes, type TenantDb } from "@stagedoor/db";
+import { Prisma, type PrismaTypes } from "@stagedoor/db";
 import type { BatchPlan, ConflictRecord, ErrorUpdate, ExistingEntity, SourceErrorRecord } from "./plan-ingestion";
 
 type Tx = PrismaTypes.TransactionClient;
