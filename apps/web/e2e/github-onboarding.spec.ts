@@ -59,6 +59,8 @@ test("onboarding with GitHub: connect, test, dry run, first sync, CI/CD tab, and
   // First sync, run by the worker.
   await page.getByRole("button", { name: "Start first sync" }).click();
   await expect(page.getByTestId("sync-status")).toHaveText("Sync finished.", { timeout: 60_000 });
+  // The first successful sync settles the wizard's GitHub step.
+  await expect(page.getByTestId("step-status-github")).toHaveText("Done");
   await page.getByRole("link", { name: "Open the catalog →" }).click();
   await expect(page.locator("tbody tr[data-ref='component:default/payments-api']")).toBeVisible();
   await expect(page.locator("tbody tr[data-ref='component:default/docs-site']")).toBeVisible();

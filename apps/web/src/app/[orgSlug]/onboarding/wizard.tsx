@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { ONBOARDING_STEPS, type OnboardingStep } from "@stagedoor/core/onboarding-steps";
@@ -26,7 +27,11 @@ export function Wizard(props: {
   const requested = (ONBOARDING_STEPS as readonly string[]).includes(search.get("step") ?? "")
     ? (search.get("step") as OnboardingStep)
     : null;
-  const current: OnboardingStep | null = requested ?? data.nextStep;
+  // Without ?step= the page shows the step that was next when it opened, and stays on it
+  // while the user works there, even when the server settles it meanwhile (the first
+  // GitHub sync marks its step done): moving on is the user's click.
+  const [openedOn] = useState(props.initial.nextStep);
+  const current: OnboardingStep | null = requested ?? openedOn;
 
   const go = (step: OnboardingStep | null) =>
     router.push(step ? `/${props.slug}/onboarding?step=${step}` : `/${props.slug}`);
