@@ -20,3 +20,10 @@ export const loadOrgPage = cache(async (slug: string) => {
     throw e;
   }
 });
+
+/** Admin-only pages: members get the same 404 as strangers, since the page is not theirs. */
+export async function loadAdminPage(slug: string) {
+  const page = await loadOrgPage(slug);
+  if (page.org.role === "MEMBER") notFound();
+  return page;
+}

@@ -1,4 +1,5 @@
 import { receiveGitHubWebhook, type IntegrationDeps } from "@stagedoor/core";
+import { readLimitedBody } from "../http/read-limited-body";
 import type { Database } from "@stagedoor/db";
 
 /** GitHub caps payloads at 25 MB; the events used here are far smaller, so 5 MiB is plenty. */
@@ -17,9 +18,7 @@ export async function handleGitHubWebhook(
   deps: WebhookHandlerDeps,
 ): Promise<Response> {
   if (request.method !== "POST") return json(405, "method-not-allowed", "Webhooks are delivered with POST.");
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_WEBHOOK_BYTES) return tooLarge(integrationId);
-  const body = await readLimited(request, MAX_WEBHOOK_BYTES);
+  const body = await readLimitedBody(request, MAX_WEBHOOK_BYTES);
   if (!body) return tooLarge(integrationId);
   try {
     const result = await receiveGitHubWebhook(deps.db, deps.integrations, {
@@ -40,31 +39,6 @@ function tooLarge(integrationId: string): Response {
     `[webhooks] delivery for integration ${integrationId.slice(0, 64)} refused: body over ${MAX_WEBHOOK_BYTES} bytes`,
   );
   return json(413, "too-large", `Webhook bodies are limited to ${MAX_WEBHOOK_BYTES / (1024 * 1024)} MiB.`);
-}
-
-/** The body, or null as soon as it passes `max` bytes (a missing content-length is no way around the limit). */
-async function readLimited(request: Request, max: number): Promise<Uint8Array | null> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
 }
 
 function json(status: number, outcome: string, message: string): Response {

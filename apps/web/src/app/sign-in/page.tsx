@@ -5,6 +5,7 @@ import { enabledProviders, signIn } from "@/server/auth";
 import { sessionUser } from "@/server/session";
 import { SiteHeader } from "@/components/site-header";
 import { Alert, Button, Field, Input } from "@/components/ui";
+import { safeCallback } from "@/lib/safe-callback";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -17,10 +18,6 @@ const ERRORS: Record<string, string> = {
   AccessDenied: "Access was denied.",
   Verification: "The sign-in link is no longer valid.",
 };
-
-function safeCallback(url: string | undefined) {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
-}
 
 export default async function SignIn({
   searchParams,

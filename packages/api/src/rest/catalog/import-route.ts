@@ -2,31 +2,18 @@ import { MAX_FILE_BYTES } from "@stagedoor/catalog";
 import { AppError, DEFAULT_PUSH_SOURCE, importCatalog, type CatalogFileInput } from "@stagedoor/core";
 import type { Authenticated } from "./auth";
 import { errorResponse, json } from "./respond";
+import { readLimitedBody } from "../../http/read-limited-body";
 
 /** A JSON body carries several files; each still obeys the per-file limit of the parser. */
 export const MAX_IMPORT_BODY_BYTES = 16 * 1024 * 1024;
 const DEFAULT_FILE = "catalog-info.yaml";
 
-/** Reads the body, refusing it as soon as it passes `limit` (Content-Length may be absent or wrong). */
+/** Reads the body, refusing it as soon as it passes `limit`. */
 async function readBody(req: Request, limit: number): Promise<Uint8Array> {
-  const tooLarge = () =>
-    new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${limit} bytes; split the import.`);
-  if (Number(req.headers.get("content-length") ?? 0) > limit) throw tooLarge();
-  if (!req.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = req.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
+  const body = await readLimitedBody(req, limit);
+  if (!body)
+    throw new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${limit} bytes; split the import.`);
+  return body;
 }
 
 function filesFromJson(bytes: Uint8Array): CatalogFileInput[] {

@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { loadOrgPage } from "@/server/org-page";
+import { loadAdminPage } from "@/server/org-page";
 import { AuditTable } from "./audit-table";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
-  const { org } = await loadOrgPage(orgSlug);
-  if (org.role === "MEMBER") notFound();
+  await loadAdminPage(orgSlug);
   return (
     <div className="space-y-6">
       <div>

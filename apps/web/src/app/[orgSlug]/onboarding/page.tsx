@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { loadOrgPage } from "@/server/org-page";
+import { loadAdminPage } from "@/server/org-page";
 import { serverCaller } from "@/server/caller";
 import { Wizard } from "./wizard";
 
@@ -15,8 +14,7 @@ export default async function OnboardingPage({
 }) {
   const { orgSlug } = await params;
   const { step } = await searchParams;
-  const { org } = await loadOrgPage(orgSlug);
-  if (org.role === "MEMBER") notFound();
+  const { org } = await loadAdminPage(orgSlug);
   const onboarding = await (await serverCaller(orgSlug)).onboarding.get();
   return (
     <div className="space-y-6">

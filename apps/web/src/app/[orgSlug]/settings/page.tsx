@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { loadOrgPage } from "@/server/org-page";
+import { loadAdminPage } from "@/server/org-page";
 import { RenameOrgForm } from "./rename-org-form";
 import { ApiTokensPanel } from "./api-tokens-panel";
 
@@ -8,8 +7,7 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
-  const { org } = await loadOrgPage(orgSlug);
-  if (org.role === "MEMBER") notFound();
+  const { org } = await loadAdminPage(orgSlug);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold tracking-tight">Settings</h1>

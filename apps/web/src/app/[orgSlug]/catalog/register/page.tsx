@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { loadOrgPage } from "@/server/org-page";
+import { loadAdminPage } from "@/server/org-page";
 import { RegisterForm } from "./register-form";
 
 export const metadata: Metadata = { title: "Register entities" };
 
 export default async function RegisterPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
-  const { org } = await loadOrgPage(orgSlug);
-  if (org.role === "MEMBER") notFound();
+  const { org } = await loadAdminPage(orgSlug);
   return (
     <div className="space-y-6">
       <div>

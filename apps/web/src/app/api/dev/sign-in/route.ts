@@ -2,17 +2,13 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { env } from "@/env";
 import { createDevSession, sessionCookieName, SESSION_MAX_AGE_S } from "@/server/dev-session";
+import { safeCallback } from "@/lib/safe-callback";
 
 const form = z.object({
   email: z.email().max(320),
   name: z.string().max(100).optional(),
   callbackUrl: z.string().optional(),
 });
-
-/** Only same-site relative paths, so the form cannot be used as an open redirect. */
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
-}
 
 export async function POST(req: Request) {
   if (!env().AUTH_DEV_SIGN_IN) return new Response("Not found", { status: 404 });
