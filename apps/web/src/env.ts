@@ -114,3 +114,8 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** `next dev` (not `next start`): development builds need a looser CSP (eval, HMR socket). */
+export function isNextDev(): boolean {
+  return process.env.NODE_ENV === "development";
+}
