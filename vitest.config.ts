@@ -9,6 +9,8 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["{apps,packages}/*/src/**/*.test.ts"],
+          // apps/web's "@/…" import alias (its tsconfig paths), for tests that render its components.
+          alias: { "@/": new URL("./apps/web/src/", import.meta.url).pathname },
           exclude: ["**/*.integration.test.ts", "**/node_modules/**"],
         },
       },

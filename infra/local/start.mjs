@@ -29,7 +29,8 @@ const PORT = Number(process.env.PORT ?? 3000);
 const env = {};
 
 // --- PostgreSQL ---------------------------------------------------------------
-if (process.env.DATABASE_URL) {
+const usingPglite = !process.env.DATABASE_URL;
+if (!usingPglite) {
   log("Using DATABASE_URL");
 } else {
   const pgPort = Number(process.env.PGLITE_PORT ?? 54329);
@@ -107,6 +108,20 @@ log("Generating the Prisma client…");
 prisma(["generate"]);
 log("Applying migrations…");
 prisma(["migrate", "deploy"]);
+// Two roles on a real PostgreSQL: migrations as the schema owner (MIGRATION_DATABASE_URL,
+// which prisma.config.ts prefers), the app as a role that owns nothing. PGlite serves
+// every connection as its one superuser, so there the split cannot exist; the app still
+// runs each query as stagedoor_app or stagedoor_admin (SET LOCAL ROLE), which is what RLS
+// needs.
+if (process.env.MIGRATION_DATABASE_URL) {
+  log("Creating or correcting the runtime role of DATABASE_URL…");
+  run(bin("tsx"), ["infra/db/provision-runtime-role.ts"]);
+} else if (!usingPglite) {
+  log(
+    "Note: DATABASE_URL both owns the schema and runs the app. For production, set MIGRATION_DATABASE_URL " +
+      "to the owner and DATABASE_URL to a role of its own (README, Deploying).",
+  );
+}
 log("Seeding the demo organization…");
 run(bin("tsx"), ["prisma/seed.ts"]);
 if (process.env.SKIP_BUILD !== "1") {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { parseEnv } from "./env";
+import { authTrustHost, parseEnv } from "./env";
 
 const base = {
   DATABASE_URL: "postgresql://u@localhost:5432/db",
@@ -40,5 +40,32 @@ describe("web env", () => {
       /AUTH_OIDC_ISSUER is required/,
     );
     expect(parseEnv({ ...base, AUTH_GOOGLE_ID: "id", AUTH_GOOGLE_SECRET: "s" }).AUTH_GOOGLE_ID).toBe("id");
+  });
+});
+
+describe("web env: sign-in URLs", () => {
+  it("requires AUTH_URL in production, as an http(s) URL", () => {
+    expect(() => parseEnv({ ...base, APP_ENV: "production" })).toThrowError(
+      /AUTH_URL is required when APP_ENV=production/,
+    );
+    expect(() => parseEnv({ ...base, APP_ENV: "production", AUTH_URL: "portal.example.com" })).toThrowError(
+      /AUTH_URL must be the site's public http\(s\) URL/,
+    );
+    expect(() => parseEnv({ ...base, APP_ENV: "production", AUTH_URL: "javascript:alert(1)" })).toThrowError(
+      /AUTH_URL must be/,
+    );
+    expect(parseEnv({ ...base, APP_ENV: "production", AUTH_URL: "https://portal.example.com" }).AUTH_URL).toBe(
+      "https://portal.example.com",
+    );
+    expect(parseEnv({ ...base, APP_ENV: "demo" }).AUTH_URL).toBeUndefined();
+  });
+
+  it("trusts the Host header only when AUTH_TRUST_HOST says so, or when AUTH_URL fixes the origin", () => {
+    expect(authTrustHost(parseEnv(base))).toBe(false);
+    expect(authTrustHost(parseEnv({ ...base, AUTH_TRUST_HOST: "false" }))).toBe(false);
+    expect(authTrustHost(parseEnv({ ...base, AUTH_TRUST_HOST: "true" }))).toBe(true);
+    expect(authTrustHost(parseEnv({ ...base, AUTH_TRUST_HOST: "1" }))).toBe(true);
+    expect(authTrustHost(parseEnv({ ...base, AUTH_URL: "https://portal.example.com" }))).toBe(true);
+    expect(() => parseEnv({ ...base, AUTH_TRUST_HOST: "yes" })).toThrowError(/AUTH_TRUST_HOST/);
   });
 });

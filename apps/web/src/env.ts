@@ -17,6 +17,11 @@ const schema = z
     REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL"),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)"),
     AUTH_DEV_SIGN_IN: flag,
+    AUTH_URL: z
+      .url({ protocol: /^https?$/, error: "must be the site's public http(s) URL, e.g. https://portal.example.com" })
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    AUTH_TRUST_HOST: flag,
     AUTH_GITHUB_ID: optional,
     AUTH_GITHUB_SECRET: optional,
     AUTH_GOOGLE_ID: optional,
@@ -49,6 +54,14 @@ const schema = z
         message: "must not be enabled when APP_ENV=production (it signs anyone in by email alone)",
       });
     }
+    if (!env.AUTH_URL && env.APP_ENV === "production") {
+      // Without it, Auth.js builds callback URLs from the request's Host header.
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_URL"],
+        message: "is required when APP_ENV=production (the site's public URL, e.g. https://portal.example.com)",
+      });
+    }
     const pairs: Array<[string, string | undefined, string, string | undefined]> = [
       ["AUTH_GITHUB_ID", env.AUTH_GITHUB_ID, "AUTH_GITHUB_SECRET", env.AUTH_GITHUB_SECRET],
       ["AUTH_GOOGLE_ID", env.AUTH_GOOGLE_ID, "AUTH_GOOGLE_SECRET", env.AUTH_GOOGLE_SECRET],
@@ -70,6 +83,16 @@ const schema = z
 
 export type Env = z.infer<typeof schema>;
 
+/**
+ * Whether Auth.js may build URLs from the request's Host (and X-Forwarded-Host) header.
+ * With AUTH_URL set it never does (next-auth rewrites every request to that origin), so
+ * the host is trusted then too, as Auth.js itself defaults; otherwise only when
+ * AUTH_TRUST_HOST says so (behind a proxy that sets the header).
+ */
+export function authTrustHost(env: Pick<Env, "AUTH_URL" | "AUTH_TRUST_HOST">): boolean {
+  return env.AUTH_TRUST_HOST || Boolean(env.AUTH_URL);
+}
+
 export class EnvError extends Error {}
 
 /** Parses a raw environment; the message names every bad variable. */
@@ -90,4 +113,9 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** `next dev` (not `next start`): development builds need a looser CSP (eval, HMR socket). */
+export function isNextDev(): boolean {
+  return process.env.NODE_ENV === "development";
 }

@@ -26,3 +26,4 @@ export * from "./api-tokens";
 export { parseKeyring, createSecretBox, SecretBoxError, type SecretBox, type Keyring } from "./secrets";
 export * from "./integrations";
 export * from "./cicd";
+export { TRPC_MAX_BODY_BYTES, TRPC_MAX_BATCH_CALLS, IMPORT_YAML_MAX_CHARS } from "./http-limits";

@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { Prisma } from "./generated/prisma/client";
 import { makeMember, makeOrg, makeUser, testDatabase } from "./testing";
+import { TransactionEndedError, type SqlQuery } from "./bound-sql";
 
 const db = testDatabase();
 
@@ -58,5 +59,35 @@ describe("bound SQL (the hot-read path)", () => {
       .forOrg(org.id)
       .sql((q) => q<{ createdAt: Date }>(Prisma.sql`SELECT "createdAt" FROM "Organization" WHERE id = ${org.id}`));
     expect(row!.createdAt.toISOString()).toBe(org.createdAt.toISOString());
+  });
+  it("refuses a query function used after its transaction committed or rolled back", async () => {
+    const [a, b] = await Promise.all([makeOrg(db), makeOrg(db)]);
+    let kept: SqlQuery | undefined;
+    await db.forOrg(a.id).sql(async (q) => {
+      kept = q;
+      await q(Prisma.sql`SELECT 1`);
+    });
+    const late = Prisma.sql`SELECT current_user AS role, current_setting('app.org_id', true) AS org`;
+    // The connection may now serve another org's transaction: the late call must not run there.
+    const other = db.forOrg(b.id).sql(async (q) => q(Prisma.sql`SELECT 1`));
+    await expect(kept!(late)).rejects.toThrow(TransactionEndedError);
+    await other;
+
+    let keptAfterError: SqlQuery | undefined;
+    await expect(
+      db.forOrg(a.id).sql(async (q) => {
+        keptAfterError = q;
+        await q(Prisma.sql`SELECT 1/0`);
+      }),
+    ).rejects.toThrow(/division by zero/);
+    await expect(keptAfterError!(late)).rejects.toThrow(TransactionEndedError);
+
+    // A function that never queried is refused as well (it would bind a fresh transaction
+    // nobody commits).
+    let unused: SqlQuery | undefined;
+    await db.forOrg(a.id).sql(async (q) => {
+      unused = q;
+    });
+    await expect(unused!(late)).rejects.toThrow(TransactionEndedError);
   });
 });

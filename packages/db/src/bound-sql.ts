@@ -77,6 +77,14 @@ function corked<T>(client: pg.PoolClient, send: () => T): T {
   }
 }
 
+/** A query function was called after its transaction had committed or rolled back. */
+export class TransactionEndedError extends Error {
+  constructor() {
+    super("This query function belongs to a transaction that has ended; run the query inside the transaction.");
+    this.name = "TransactionEndedError";
+  }
+}
+
 export function boundSql(pool: pg.Pool, role: DbRole, orgId: string | null): BoundSql {
   // The simple protocol carries both statements in one message. The org id is a value we
   // issued (never request input), escaped all the same. If the binding fails, the
@@ -93,22 +101,29 @@ export function boundSql(pool: pg.Pool, role: DbRole, orgId: string | null): Bou
     let healthy = true;
     // Sent with the first statement, in the same write.
     let bound: Promise<unknown> | null = null;
+    // Once COMMIT or ROLLBACK is on its way the connection goes back to the pool: a query
+    // kept past that point would run unbound, as the connecting role, or inside whatever
+    // transaction (another org's) holds the connection next. Refuse it instead.
+    let ended = false;
     try {
-      const value = await fn(<R>(q: Sql) =>
-        corked(client, () => {
+      const value = await fn(<R>(q: Sql) => {
+        if (ended) return Promise.reject(new TransactionEndedError());
+        return corked(client, () => {
           if (!bound) {
             bound = client.query(binding(client));
             bound.catch(() => undefined);
           }
           return run<R>(client, q);
-        }),
-      );
+        });
+      });
+      ended = true;
       if (bound) {
         await bound;
         await client.query("COMMIT");
       }
       return value;
     } catch (error) {
+      ended = true;
       if (bound) healthy = await rollback(client);
       throw error;
     } finally {

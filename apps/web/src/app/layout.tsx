@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { connection } from "next/server";
 import { Providers } from "@/lib/trpc";
 import "./globals.css";
 
@@ -8,7 +9,10 @@ export const metadata: Metadata = {
   description: "Your internal developer portal: catalog, CI, workloads, costs and docs in one place.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: the CSP nonce (src/proxy.ts) is new each time, and a
+  // page prerendered at build time would carry scripts without it, which the browser blocks.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen">

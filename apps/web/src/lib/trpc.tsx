@@ -6,6 +6,7 @@ import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import superjson from "superjson";
 import { ORG_SLUG_HEADER, type AppRouter } from "@stagedoor/api/client";
+import { TRPC_MAX_BATCH_CALLS } from "@stagedoor/core/http-limits";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
@@ -25,6 +26,8 @@ export function Providers({ children }: { children: ReactNode }) {
         httpBatchLink({
           url: "/api/trpc",
           transformer: superjson,
+          // The server refuses bigger batches.
+          maxItems: TRPC_MAX_BATCH_CALLS,
           headers() {
             const slug = orgSlugFromLocation();
             return slug ? { [ORG_SLUG_HEADER]: slug } : {};

@@ -4,8 +4,9 @@ import type { Provider } from "next-auth/providers";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { PrismaAdapter } from "@auth/prisma-adapter";
-import { env } from "@/env";
+import { authTrustHost, env } from "@/env";
 import { db } from "./db";
+import { signInAllowed } from "./sign-in-policy";
 
 function providers(): Provider[] {
   const e = env();
@@ -39,7 +40,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
   adapter: PrismaAdapter(db().admin as never),
   session: { strategy: "database", maxAge: 30 * 24 * 3600 },
   secret: env().AUTH_SECRET,
-  trustHost: true,
+  trustHost: authTrustHost(env()),
   providers: providers(),
   pages: { signIn: "/sign-in", error: "/sign-in" },
+  callbacks: { signIn: ({ profile }) => signInAllowed({ profile }) },
 }));

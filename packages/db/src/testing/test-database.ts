@@ -21,7 +21,7 @@ export async function createTestDatabase(
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   execFileSync("npx", ["prisma", "migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: url.toString() },
+    env: { ...process.env, DATABASE_URL: url.toString(), MIGRATION_DATABASE_URL: undefined },
     stdio: ["ignore", "ignore", "inherit"],
   });
   return url.toString();

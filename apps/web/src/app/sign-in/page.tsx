@@ -16,6 +16,8 @@ const ERRORS: Record<string, string> = {
   Configuration:
     "Sign-in is misconfigured on this server (the identity provider could not be reached). Tell your administrator.",
   AccessDenied: "Access was denied.",
+  EmailUnverified:
+    "Your identity provider says your email address is not verified. Verify it there, then sign in again.",
   Verification: "The sign-in link is no longer valid.",
 };
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { importCatalog, DEFAULT_PUSH_SOURCE } from "@stagedoor/core";
+import { importCatalog, DEFAULT_PUSH_SOURCE, IMPORT_YAML_MAX_CHARS } from "@stagedoor/core";
 import { adminProcedure } from "../../trpc";
 
 // The Register page: paste or upload YAML, dry-run it, then import it as a push source.
@@ -8,7 +8,11 @@ export const importYamlInput = z.object({
   files: z
     .array(z.object({ name: z.string().min(1).max(300), content: z.string().max(1024 * 1024) }))
     .min(1)
-    .max(20),
+    .max(20)
+    // All files together, so that any input accepted here also fits the tRPC body limit.
+    .refine((files) => files.reduce((n, f) => n + f.content.length, 0) <= IMPORT_YAML_MAX_CHARS, {
+      message: `The files add up to more than ${IMPORT_YAML_MAX_CHARS / (1024 * 1024)} MiB of YAML; import larger catalogs with the REST API or the CLI.`,
+    }),
   dryRun: z.boolean().default(true),
 });
 

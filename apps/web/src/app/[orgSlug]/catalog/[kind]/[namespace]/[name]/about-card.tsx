@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { EntityDetail } from "@stagedoor/core/catalog-types";
 import { displayRef, entityHref } from "@/lib/entity-ref";
 import { Card } from "@/components/ui";
+import { EntityLink } from "@/components/entity-link";
 
 export function AboutCard({ slug, entity: e }: { slug: string; entity: EntityDetail }) {
   const links = (e.entity.metadata.links ?? []) as Array<{ url: string; title?: string }>;
@@ -55,9 +56,7 @@ export function AboutCard({ slug, entity: e }: { slug: string; entity: EntityDet
             <ul>
               {links.map((l) => (
                 <li key={l.url}>
-                  <a href={l.url} target="_blank" rel="noreferrer noopener" className="text-indigo-700 hover:underline">
-                    {l.title ?? l.url}
-                  </a>
+                  <EntityLink url={l.url} title={l.title} />
                 </li>
               ))}
             </ul>

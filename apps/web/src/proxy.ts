@@ -1,0 +1,32 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { isNextDev } from "@/env";
+import { requestIsHttps, securityHeaders } from "@/lib/security-headers";
+
+/**
+ * Security headers on every page and API route. Pages get a fresh CSP nonce per request:
+ * Next reads it from the request's Content-Security-Policy header and puts it on the
+ * inline scripts it renders (which is why every page renders per request; see the root
+ * layout).
+ */
+export function proxy(request: NextRequest) {
+  const isApi = request.nextUrl.pathname.startsWith("/api/");
+  const nonce = isApi ? null : Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const headers = securityHeaders({
+    nonce,
+    https: requestIsHttps(request.nextUrl, request.headers.get("x-forwarded-proto")),
+    dev: isNextDev(),
+  });
+  const forwarded = new Headers(request.headers);
+  if (nonce) {
+    forwarded.set("x-nonce", nonce);
+    forwarded.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+  }
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  // Everything but Next's build output (static files served with their own headers).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
