@@ -13,6 +13,8 @@ export type SyncRunError = {
   line: number | null;
   column: number | null;
   message: string;
+  /** The message without its position, for screens that show file and line beside it. */
+  detail: string;
 };
 
 export type SyncRunStatus = "queued" | "running" | "paused" | "succeeded" | "failed";
@@ -71,13 +73,25 @@ export type IntegrationView = {
 
 /** A sync problem that belongs to no file (teams, discovery), linked to the owner's GitHub page. */
 export function generalError(webBaseUrl: string, owner: string, message: string): SyncRunError {
-  return { repository: null, file: null, url: `${webBaseUrl}/${owner}`, line: null, column: null, message };
+  return {
+    repository: null,
+    file: null,
+    url: `${webBaseUrl}/${owner}`,
+    line: null,
+    column: null,
+    message,
+    detail: message,
+  };
 }
 
 export const webhookUrlPath = (integrationId: string) => `/api/webhooks/github/${integrationId}`;
 
 type SyncRunRow = PrismaTypes.SyncRunGetPayload<object>;
 type IntegrationRow = PrismaTypes.IntegrationGetPayload<object>;
+
+// Runs recorded before errors carried `detail` show their whole message there.
+type StoredSyncRunError = Omit<SyncRunError, "detail"> & { detail?: string };
+const withDetail = (e: StoredSyncRunError): SyncRunError => ({ ...e, detail: e.detail ?? e.message });
 
 export function toSyncRunView(row: SyncRunRow): SyncRunView {
   const checkpoint = readCheckpoint(row.checkpoint);
@@ -95,7 +109,7 @@ export function toSyncRunView(row: SyncRunRow): SyncRunView {
     entitiesUpdated: row.entitiesUpdated,
     entitiesUnchanged: row.entitiesUnchanged,
     entitiesOrphaned: row.entitiesOrphaned,
-    errors: Array.isArray(row.errors) ? (row.errors as SyncRunError[]) : [],
+    errors: Array.isArray(row.errors) ? (row.errors as StoredSyncRunError[]).map(withDetail) : [],
     apiRequests: row.apiRequests,
     rateLimitRemaining: row.rateLimitRemaining,
     message: row.message,
