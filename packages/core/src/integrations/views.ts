@@ -1,4 +1,4 @@
-import type { PrismaTypes } from "@stagedoor/db";
+import type { IntegrationStatus, PrismaTypes, SyncRunStatus, SyncTrigger } from "@stagedoor/db";
 import { readGitHubConfig } from "./github-settings";
 import { readCheckpoint } from "./sync/checkpoint";
 
@@ -17,12 +17,12 @@ export type SyncRunError = {
   detail: string;
 };
 
-export type SyncRunStatus = "queued" | "running" | "paused" | "succeeded" | "failed";
+export type { SyncRunStatus };
 
 export type SyncRunView = {
   id: string;
   integrationId: string;
-  trigger: string;
+  trigger: SyncTrigger;
   status: SyncRunStatus;
   startedAt: Date;
   finishedAt: Date | null;
@@ -47,7 +47,7 @@ export type IntegrationView = {
   id: string;
   provider: string;
   name: string;
-  status: string;
+  status: IntegrationStatus;
   statusMessage: string | null;
   lastSyncAt: Date | null;
   createdAt: Date;
@@ -99,7 +99,7 @@ export function toSyncRunView(row: SyncRunRow): SyncRunView {
     id: row.id,
     integrationId: row.integrationId,
     trigger: row.trigger,
-    status: row.status as SyncRunStatus,
+    status: row.status,
     startedAt: row.startedAt,
     finishedAt: row.finishedAt,
     pausedUntil: row.pausedUntil,
