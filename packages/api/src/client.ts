@@ -7,4 +7,4 @@ export type { AppRouter };
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 /** What each procedure accepts. */
 export type RouterInputs = inferRouterInputs<AppRouter>;
-export const ORG_SLUG_HEADER = "x-stagedoor-org";
+export { ORG_SLUG_HEADER } from "./org-slug-header";
