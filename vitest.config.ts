@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 
-// Two tiers, as DESIGN.md describes: `unit` is pure (no I/O), `integration` talks to
+// Two tiers (docs/architecture.md, "Tests"): `unit` is pure (no I/O), `integration` talks to
 // the real PostgreSQL and Redis that infra/local/test.mjs prepares for the run.
 export default defineConfig({
   test: {

@@ -1,5 +1,5 @@
 // `npm run bench -- <suite> [options]`: benchmarks are scripts that print numbers
-// (DESIGN.md); tests assert behaviour, never timings.
+// (docs/architecture.md, "Tests"); tests assert behaviour, never timings.
 import { runCatalogBench } from "./catalog";
 import { runGithubBench } from "./github";
 

@@ -1,3 +1,4 @@
+import { DEFAULT_ORPHAN_GRACE_HOURS } from "@stagedoor/core/limits";
 import { z } from "zod";
 
 const schema = z.object({
@@ -26,7 +27,7 @@ const schema = z.object({
     .number()
     .min(0)
     .max(24 * 365)
-    .default(24),
+    .default(DEFAULT_ORPHAN_GRACE_HOURS),
 });
 
 export type WorkerEnv = z.infer<typeof schema>;

@@ -1,3 +1,4 @@
+import { DEFAULT_ORPHAN_GRACE_HOURS, STALE_INVITATION_DAYS } from "@stagedoor/core/limits";
 import { z } from "zod";
 
 /** Queue names and job payloads, parsed with zod at the edge of every processor. */
@@ -5,8 +6,8 @@ export const MAINTENANCE_QUEUE = "maintenance";
 
 export const maintenanceJobs = {
   "sessions.purgeExpired": z.object({}),
-  "invitations.purgeStale": z.object({ olderThanDays: z.number().int().min(1).default(30) }),
-  "catalog.purgeOrphans": z.object({ graceHours: z.number().min(0).default(24) }),
+  "invitations.purgeStale": z.object({ olderThanDays: z.number().int().min(1).default(STALE_INVITATION_DAYS) }),
+  "catalog.purgeOrphans": z.object({ graceHours: z.number().min(0).default(DEFAULT_ORPHAN_GRACE_HOURS) }),
 } as const;
 
 export type MaintenanceJobName = keyof typeof maintenanceJobs;

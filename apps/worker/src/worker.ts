@@ -1,5 +1,5 @@
 import { Queue, Worker, type ConnectionOptions } from "bullmq";
-import { DEFAULT_ORPHAN_GRACE_HOURS } from "@stagedoor/core";
+import { DEFAULT_ORPHAN_GRACE_HOURS, STALE_INVITATION_DAYS } from "@stagedoor/core";
 import type { Database } from "@stagedoor/db";
 import { MAINTENANCE_QUEUE } from "./queues";
 import { runMaintenanceJob } from "./jobs/maintenance";
@@ -30,7 +30,7 @@ export async function startWorker(opts: {
     { every: 6 * 60 * 60 * 1000 },
     {
       name: "invitations.purgeStale",
-      data: { olderThanDays: 30 },
+      data: { olderThanDays: STALE_INVITATION_DAYS },
       opts: { attempts: 3, backoff: { type: "exponential", delay: 5000 } },
     },
   );

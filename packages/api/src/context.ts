@@ -16,4 +16,4 @@ export type Context = {
   integrations: IntegrationDeps;
 };
 
-export { ORG_SLUG_HEADER } from "./client";
+export { ORG_SLUG_HEADER } from "./org-slug-header";

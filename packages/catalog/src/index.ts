@@ -15,6 +15,7 @@ export type {
   Placeholder,
   Relation,
 } from "./types";
+export { catalogError, describeProblem, type ErrorParts } from "./catalog-error";
 export { parseCatalogFile, type ParseCatalogOptions } from "./parse-catalog-file";
 export { validateEntity, type ValidateOptions } from "./validate-entity";
 export { normalizeEntity, canonicalEntity, entityFields } from "./normalize";

@@ -75,6 +75,8 @@ export type CatalogError = {
   column: number;
   path: string;
   code: IssueCode;
+  /** What is wrong, in words (`"my service" is not a valid name`), without path or rule. */
+  problem: string;
   rule: string;
   /** `file doc N line L:C path: problem: rule`, ready to print. */
   message: string;

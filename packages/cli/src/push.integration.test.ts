@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { createCatalogRestHandler } from "@stagedoor/api/rest";
+import { component } from "@stagedoor/catalog/testing";
 import { createApiToken, listEntities } from "@stagedoor/core";
 import { makeMember, makeOrg, makeUser, testDatabase } from "@stagedoor/db/testing";
 import { main } from "./main";
@@ -61,18 +62,7 @@ function run(args: string[]) {
 
 const dir = mkdtempSync(path.join(tmpdir(), "stagedoor-push-"));
 const file = path.join(dir, "catalog-info.yaml");
-writeFileSync(
-  file,
-  `apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: pushed-service
-spec:
-  type: service
-  lifecycle: production
-  owner: team-a
-`,
-);
+writeFileSync(file, component("pushed-service"));
 
 describe("stagedoor catalog push", () => {
   it("imports the files into the token's org as one source", async () => {

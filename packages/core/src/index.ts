@@ -1,5 +1,6 @@
 export { AppError, isAppError, type AppErrorCode } from "./errors";
 export { hasRole, ROLES, type Actor } from "./roles";
+export * from "./limits";
 export { slugProblem, slugify, assertValidSlug, RESERVED_SLUGS } from "./orgs/slug";
 export { createOrg, type CreateOrgInput } from "./orgs/create-org";
 export { resolveOrgAccess, listUserOrgs, type OrgAccess } from "./orgs/resolve-org-access";
@@ -8,7 +9,7 @@ export { listMembers, listPendingInvitations } from "./members/list-members";
 export { inviteMember, revokeInvitation } from "./members/invite-member";
 export { changeMemberRole, removeMember } from "./members/change-member";
 export { acceptInvitation, previewInvitation } from "./invitations/accept-invitation";
-export { newInvitationToken, hashInvitationToken, INVITATION_TTL_DAYS } from "./invitations/tokens";
+export { newInvitationToken, hashInvitationToken } from "./invitations/tokens";
 export { listAudit, type AuditPage } from "./audit/list-audit";
 export { recordAudit, type AuditAction } from "./audit/record-audit";
 export {

@@ -2,7 +2,8 @@ import type { Role } from "@stagedoor/db";
 
 const RANK: Record<Role, number> = { MEMBER: 1, ADMIN: 2, OWNER: 3 };
 
-export const ROLES: readonly Role[] = ["OWNER", "ADMIN", "MEMBER"];
+// A tuple (not Role[]) so input schemas can build their enum from it: z.enum(ROLES).
+export const ROLES = ["OWNER", "ADMIN", "MEMBER"] as const satisfies readonly Role[];
 
 export function hasRole(actual: Role, required: Role): boolean {
   return RANK[actual] >= RANK[required];

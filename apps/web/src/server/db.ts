@@ -2,7 +2,8 @@ import "server-only";
 import { createDatabase, type Database } from "@stagedoor/db";
 import { env } from "@/env";
 
-// One pool per server process; kept on globalThis so dev-mode reloads don't leak pools.
+// One Database per server process (two pools: Prisma's and the bound-SQL path's); kept on
+// globalThis so dev-mode reloads don't leak pools.
 const g = globalThis as unknown as { stagedoorDb?: Database };
 
 export function db(): Database {

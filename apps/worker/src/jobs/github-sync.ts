@@ -11,10 +11,10 @@
  * big one's steps instead of after all of them.
  *
  * Webhooks can still put many jobs of one org in the queue at once (a push storm), so each
- * job also takes one of its org's slots (a Redis lease, ORG_SLOTS per org across all
+ * job also takes one of its org's slots (a Redis lease, SYNC_ORG_CONCURRENCY per org across all
  * worker processes). A job that finds its org's slots taken is moved back to the tail
  * (delayed briefly) without calling GitHub, which is cheap, so other orgs' jobs behind it
- * are reached quickly and one org never occupies more than ORG_SLOTS workers.
+ * are reached quickly and one org never occupies more than SYNC_ORG_CONCURRENCY workers.
  *
  * Rate limits: a step that hits GitHub's limit marks its run "paused" (pausedUntil) and its
  * own job is moved to the delayed set until the reset, then resumes from the checkpoint:

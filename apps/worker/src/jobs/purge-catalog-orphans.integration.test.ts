@@ -2,6 +2,7 @@ import { describe, it, expect, afterAll } from "vitest";
 import { Redis } from "ioredis";
 import { QueueEvents } from "bullmq";
 import { makeOrg, testDatabase } from "@stagedoor/db/testing";
+import { component, docs } from "@stagedoor/catalog/testing";
 import { getEntity, importCatalog } from "@stagedoor/core";
 import { startWorker } from "../worker";
 
@@ -15,9 +16,6 @@ afterAll(async () => {
   connection.disconnect();
 });
 
-const yaml = (name: string, extra = "") =>
-  `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n${extra}`;
-
 describe("catalog.purgeOrphans", () => {
   it("deletes orphans past the grace period in every org, and nothing else", async () => {
     const [a, b] = await Promise.all([makeOrg(db), makeOrg(db)]);
@@ -27,8 +25,8 @@ describe("catalog.purgeOrphans", () => {
           source: { type: "PUSH", key: "main" },
           files: [{ name: "c.yaml", content }],
         });
-      await push(`${yaml("keeper", "  dependsOn: [component:gone]\n")}---\n${yaml("gone")}---\n${yaml("recent")}`);
-      await push(yaml("keeper", "  dependsOn: [component:gone]\n"));
+      await push(docs(component("keeper", { dependsOn: ["component:gone"] }), component("gone"), component("recent")));
+      await push(component("keeper", { dependsOn: ["component:gone"] }));
     }
     // "gone" was orphaned two days ago; "recent" just now.
     await db.admin.catalogEntity.updateMany({

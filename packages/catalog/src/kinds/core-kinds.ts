@@ -1,5 +1,5 @@
 import type { Shape } from "../shape";
-import type { KindSpec } from "./kind-spec";
+import type { KindSpec } from "./kind-definition";
 
 // The spec rules of Backstage's built-in kinds, from the JSON schemas that ship in
 // @backstage/catalog-model (kinds/*.v1alpha1.schema.json), the ones its

@@ -1,14 +1,8 @@
-import type { Shape } from "../shape";
 import { CORE_KINDS } from "./core-kinds";
+import type { KindSpec } from "./kind-definition";
 import { TEMPLATE_KIND } from "./template-kind";
 
-export type KindSpec = {
-  /** Exact spelling: Backstage matches kinds case-sensitively. */
-  kind: string;
-  apiVersions: readonly string[];
-  /** Rules for `spec`, which every known kind requires. */
-  spec: Shape;
-};
+export type { KindSpec };
 
 export const KNOWN_KINDS: readonly KindSpec[] = [...CORE_KINDS, TEMPLATE_KIND];
 

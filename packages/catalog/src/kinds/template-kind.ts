@@ -1,5 +1,5 @@
 import type { Shape } from "../shape";
-import type { KindSpec } from "./kind-spec";
+import type { KindSpec } from "./kind-definition";
 
 // Template as the scaffolder validates it (scaffolder-common's Template.v1beta3 schema,
 // applied in the catalog by ScaffolderEntitiesProcessor).

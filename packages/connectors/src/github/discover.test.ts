@@ -1,5 +1,6 @@
 import { createHash, generateKeyPairSync } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
+import { component } from "@stagedoor/catalog/testing";
 import {
   createManualClock,
   generateOrg,
@@ -30,8 +31,6 @@ async function setup(options: FakeGitHubOptions = {}, clientOptions: GitHubClien
   return { fake, client, clock };
 }
 
-const component = (name: string) =>
-  `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n`;
 const byName = (repos: DiscoveredRepository[]) => new Map(repos.map((r) => [r.name, r]));
 
 describe("repository discovery", () => {

@@ -1,4 +1,3 @@
-import type { FakeGitHub } from "./fake-github";
 import type { FakeResponse } from "./fake-rest";
 
 /**
@@ -21,7 +20,15 @@ const OPERATIONS = [
 ] as const;
 type Operation = (typeof OPERATIONS)[number];
 
-export function handleControl(fake: FakeGitHub, method: string, path: string, body: string): FakeResponse {
+// What the control API needs of the fake, stated here rather than imported from
+// fake-github.ts, which imports this module (no import cycle).
+type Controllable = {
+  readonly requestCount: number;
+  readonly requests: readonly unknown[];
+  clearRequests(): void;
+} & Record<Operation, (...args: never[]) => unknown>;
+
+export function handleControl(fake: Controllable, method: string, path: string, body: string): FakeResponse {
   if (method === "GET" && path === "/_fake/requests")
     return { status: 200, body: { count: fake.requestCount, requests: fake.requests } };
   if (method === "POST" && path === "/_fake/reset-log") {

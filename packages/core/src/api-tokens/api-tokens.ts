@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { Prisma, type Database, type TenantDb } from "@stagedoor/db";
 import { AppError } from "../errors";
+import { MAX_TOKEN_NAME_LENGTH } from "../limits";
 import { recordAudit } from "../audit/record-audit";
 import { hasRole, type Actor } from "../roles";
 import type { Principal } from "../principal";
@@ -49,8 +50,10 @@ function requireAdmin(actor: Actor, what: string): void {
 export async function createApiToken(db: TenantDb, actor: Actor, input: { name: string; scopes: string[] }) {
   requireAdmin(actor, "create");
   const name = input.name.trim();
-  if (!name || name.length > 100) {
-    throw new AppError("BAD_REQUEST", "Give the token a name of 1-100 characters.", { name: "Required." });
+  if (!name || name.length > MAX_TOKEN_NAME_LENGTH) {
+    throw new AppError("BAD_REQUEST", `Give the token a name of 1-${MAX_TOKEN_NAME_LENGTH} characters.`, {
+      name: "Required.",
+    });
   }
   const scopes = [...new Set(input.scopes)];
   if (scopes.length === 0 || !scopes.every(isApiScope)) {

@@ -3,11 +3,9 @@ import { Prisma, type TenantDb } from "@stagedoor/db";
 import { normaliseFilter, whereClause, type EntityQuery } from "./entity-filter";
 import { summaryFacets, summaryScope } from "./facet-summary";
 import { ENTITIES } from "./entity-rows";
+import { FACET_KEYS, type EntityFacets, type FacetCount, type FacetKey } from "./facet-keys";
 
-export const FACET_KEYS = ["kind", "namespace", "type", "lifecycle", "owner", "system", "tag"] as const;
-export type FacetKey = (typeof FACET_KEYS)[number];
-export type FacetCount = { value: string; count: number };
-export type EntityFacets = Partial<Record<FacetKey, FacetCount[]>>;
+export { FACET_KEYS, type EntityFacets, type FacetCount, type FacetKey };
 
 const COLUMN: Record<Exclude<FacetKey, "tag">, string> = {
   kind: "kind",

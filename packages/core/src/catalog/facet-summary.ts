@@ -1,6 +1,6 @@
 import { Prisma, type PrismaTypes, type SqlQuery } from "@stagedoor/db";
 import type { EntityFilter, EntityQuery } from "./entity-filter";
-import type { FacetCount, FacetKey } from "./entity-facets";
+import type { FacetCount, FacetKey } from "./facet-keys";
 
 // CatalogFacetCount: per org, kind and facet column, [[value, count], ...] as JSON in the
 // order facets are shown (count descending, then value), plus the same over all kinds

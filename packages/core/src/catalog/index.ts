@@ -11,12 +11,7 @@ export type {
 export { importCatalog } from "./import-catalog";
 export { parseSourceFiles, MAX_FILES_PER_IMPORT } from "./parse-files";
 export { listCatalogSources, assertValidSourceKey, DEFAULT_PUSH_SOURCE, type CatalogSourceSummary } from "./sources";
-export {
-  purgeOrphanedEntities,
-  orgsWithExpiredOrphans,
-  orphanCutoff,
-  DEFAULT_ORPHAN_GRACE_HOURS,
-} from "./purge-orphans";
+export { purgeOrphanedEntities, orgsWithExpiredOrphans, orphanCutoff } from "./purge-orphans";
 export { searchQuery, type EntityFilter, type EntityQuery } from "./entity-filter";
 export type { EntitySummary, EntityRelation, StoredEntity } from "./entity-rows";
 export type { EntitySort, SortDirection } from "./keyset-cursor";

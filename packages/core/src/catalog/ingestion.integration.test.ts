@@ -7,7 +7,7 @@ import { listEntities } from "./list-entities";
 import { entityFacets, FACET_KEYS } from "./entity-facets";
 import { orgsWithExpiredOrphans, orphanCutoff, purgeOrphanedEntities } from "./purge-orphans";
 import type { CatalogFileInput } from "./ingestion-types";
-import { component, file, group, resource, system } from "./testing/yaml";
+import { component, file, group, resource, system } from "@stagedoor/catalog/testing";
 
 const db = testDatabase();
 const admin: Principal = { type: "user", userId: "u-test", email: "owner@example.test", role: "OWNER" };

@@ -1,4 +1,5 @@
 import {
+  catalogError,
   parseCatalogFile,
   type CatalogError,
   type CatalogFileResult,
@@ -111,19 +112,17 @@ function mayHoldNul(content: string | Uint8Array): boolean {
 function refuseNul(result: CatalogFileResult): void {
   for (const doc of result.documents) {
     if (!doc.entity || !JSON.stringify(doc.entity.entity).includes("\\u0000")) continue;
-    const where = `${result.file} doc ${doc.document} line ${doc.line}:${doc.column}`;
-    const rule = "text values must not contain NUL (\\0) characters";
     doc.errors = [
-      {
+      catalogError({
         file: result.file,
         document: doc.document,
         line: doc.line,
         column: doc.column,
         path: "",
         code: "invalid-format",
-        rule,
-        message: `${where} a value contains a NUL character: ${rule}`,
-      },
+        problem: "a value contains a NUL character",
+        rule: "text values must not contain NUL (\\0) characters",
+      }),
     ];
     doc.entity = undefined;
     doc.relations = [];

@@ -2,7 +2,7 @@ import { describe, it, expect } from "vitest";
 import { searchQuery } from "./entity-filter";
 import { emptyParsed, parseFileInto, parseSourceFiles } from "./parse-files";
 import { countOutcomes, planBatch, planOrphans, type ExistingEntity, type PlanContext } from "./plan-ingestion";
-import { component, file } from "./testing/yaml";
+import { component, file } from "@stagedoor/catalog/testing";
 
 const existing = (ref: string, over: Partial<ExistingEntity> = {}): ExistingEntity => ({
   id: `id-${ref}`,

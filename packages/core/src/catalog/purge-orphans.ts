@@ -2,9 +2,6 @@ import { Prisma, type Database, type TenantDb } from "@stagedoor/db";
 import { refreshFacetCounts } from "./facet-summary";
 import { lockOrgCatalog } from "./write-ingestion";
 
-/** How long an orphan stays visible before the worker deletes it, unless configured. */
-export const DEFAULT_ORPHAN_GRACE_HOURS = 24;
-
 // TIMESTAMP(3) columns hold UTC; an ISO string converted in SQL cannot pick up the
 // process's time zone on the way.
 const utc = (date: Date) => Prisma.sql`(${date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;

@@ -7,7 +7,7 @@ import { entityFacets } from "./entity-facets";
 import { getEntityGraph } from "./entity-graph";
 import { getOwnership } from "./ownership";
 import type { EntitySummary } from "./entity-rows";
-import { api, component, file, group, system, user } from "./testing/yaml";
+import { api, component, file, group, system, user } from "@stagedoor/catalog/testing";
 
 const db = testDatabase();
 let tdb: TenantDb;

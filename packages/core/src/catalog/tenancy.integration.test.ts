@@ -8,7 +8,7 @@ import { getEntity, getStoredEntities } from "./get-entity";
 import { getEntityGraph } from "./entity-graph";
 import { getOwnership } from "./ownership";
 import { listCatalogSources } from "./sources";
-import { component, file, group } from "./testing/yaml";
+import { component, file, group } from "@stagedoor/catalog/testing";
 
 const db = testDatabase();
 let a: TenantDb;

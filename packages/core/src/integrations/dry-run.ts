@@ -6,6 +6,7 @@ import {
   type DiscoveredRepository,
   type GitHubClient,
 } from "@stagedoor/connectors";
+import { describeProblem } from "@stagedoor/catalog";
 import type { TenantDb } from "@stagedoor/db";
 import { parseSourceFiles } from "../catalog/parse-files";
 import { AppError } from "../errors";
@@ -26,6 +27,8 @@ export type DryRunFileError = {
   /** The rule broken, in words. */
   rule: string | null;
   message: string;
+  /** The message without its position, for screens that show the line beside it. */
+  detail: string;
   /** The file on GitHub at that line. */
   url: string;
 };
@@ -163,6 +166,7 @@ function fileReports(plan: RepositoryPlan): DryRunFile[] {
         path: e.path,
         rule: e.rule || null,
         message: e.message,
+        detail: describeProblem(e),
         url: e.line ? `${file.url}#L${e.line}` : file.url,
       })),
     };
@@ -183,6 +187,7 @@ function fileReports(plan: RepositoryPlan): DryRunFile[] {
           path: "",
           rule: null,
           message: problem.message,
+          detail: problem.message,
           url: problem.url,
         },
       ],

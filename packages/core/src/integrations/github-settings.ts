@@ -5,11 +5,10 @@ import {
   type GitHubCredentials,
 } from "@stagedoor/connectors";
 import { AppError } from "../errors";
+import { DEFAULT_SYNC_INTERVAL_MINUTES, MAX_SYNC_INTERVAL_MINUTES, MIN_SYNC_INTERVAL_MINUTES } from "../limits";
 
+export { DEFAULT_SYNC_INTERVAL_MINUTES, MAX_SYNC_INTERVAL_MINUTES, MIN_SYNC_INTERVAL_MINUTES };
 export const DEFAULT_CATALOG_PATHS = ["catalog-info.yaml"] as const;
-export const DEFAULT_SYNC_INTERVAL_MINUTES = 30;
-export const MIN_SYNC_INTERVAL_MINUTES = 5;
-export const MAX_SYNC_INTERVAL_MINUTES = 24 * 60;
 const MAX_CATALOG_PATHS = 20;
 
 /** Credentials as a form sends them; "saved" keeps what is stored. */

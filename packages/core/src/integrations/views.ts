@@ -1,4 +1,4 @@
-import type { PrismaTypes } from "@stagedoor/db";
+import type { IntegrationStatus, PrismaTypes, SyncRunStatus, SyncTrigger } from "@stagedoor/db";
 import { readGitHubConfig } from "./github-settings";
 import { readCheckpoint } from "./sync/checkpoint";
 
@@ -13,14 +13,16 @@ export type SyncRunError = {
   line: number | null;
   column: number | null;
   message: string;
+  /** The message without its position, for screens that show file and line beside it. */
+  detail: string;
 };
 
-export type SyncRunStatus = "queued" | "running" | "paused" | "succeeded" | "failed";
+export type { SyncRunStatus };
 
 export type SyncRunView = {
   id: string;
   integrationId: string;
-  trigger: string;
+  trigger: SyncTrigger;
   status: SyncRunStatus;
   startedAt: Date;
   finishedAt: Date | null;
@@ -45,7 +47,7 @@ export type IntegrationView = {
   id: string;
   provider: string;
   name: string;
-  status: string;
+  status: IntegrationStatus;
   statusMessage: string | null;
   lastSyncAt: Date | null;
   createdAt: Date;
@@ -71,7 +73,15 @@ export type IntegrationView = {
 
 /** A sync problem that belongs to no file (teams, discovery), linked to the owner's GitHub page. */
 export function generalError(webBaseUrl: string, owner: string, message: string): SyncRunError {
-  return { repository: null, file: null, url: `${webBaseUrl}/${owner}`, line: null, column: null, message };
+  return {
+    repository: null,
+    file: null,
+    url: `${webBaseUrl}/${owner}`,
+    line: null,
+    column: null,
+    message,
+    detail: message,
+  };
 }
 
 export const webhookUrlPath = (integrationId: string) => `/api/webhooks/github/${integrationId}`;
@@ -79,13 +89,17 @@ export const webhookUrlPath = (integrationId: string) => `/api/webhooks/github/$
 type SyncRunRow = PrismaTypes.SyncRunGetPayload<object>;
 type IntegrationRow = PrismaTypes.IntegrationGetPayload<object>;
 
+// Runs recorded before errors carried `detail` show their whole message there.
+type StoredSyncRunError = Omit<SyncRunError, "detail"> & { detail?: string };
+const withDetail = (e: StoredSyncRunError): SyncRunError => ({ ...e, detail: e.detail ?? e.message });
+
 export function toSyncRunView(row: SyncRunRow): SyncRunView {
   const checkpoint = readCheckpoint(row.checkpoint);
   return {
     id: row.id,
     integrationId: row.integrationId,
     trigger: row.trigger,
-    status: row.status as SyncRunStatus,
+    status: row.status,
     startedAt: row.startedAt,
     finishedAt: row.finishedAt,
     pausedUntil: row.pausedUntil,
@@ -95,7 +109,7 @@ export function toSyncRunView(row: SyncRunRow): SyncRunView {
     entitiesUpdated: row.entitiesUpdated,
     entitiesUnchanged: row.entitiesUnchanged,
     entitiesOrphaned: row.entitiesOrphaned,
-    errors: Array.isArray(row.errors) ? (row.errors as SyncRunError[]) : [],
+    errors: Array.isArray(row.errors) ? (row.errors as StoredSyncRunError[]).map(withDetail) : [],
     apiRequests: row.apiRequests,
     rateLimitRemaining: row.rateLimitRemaining,
     message: row.message,

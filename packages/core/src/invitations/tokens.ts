@@ -9,5 +9,3 @@ export function newInvitationToken(): { token: string; tokenHash: string } {
 export function hashInvitationToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
-
-export const INVITATION_TTL_DAYS = 7;

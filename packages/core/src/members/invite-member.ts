@@ -2,7 +2,8 @@ import type { Role, TenantDb } from "@stagedoor/db";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { hasRole, type Actor } from "../roles";
-import { INVITATION_TTL_DAYS, newInvitationToken } from "../invitations/tokens";
+import { newInvitationToken } from "../invitations/tokens";
+import { INVITATION_TTL_DAYS } from "../limits";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

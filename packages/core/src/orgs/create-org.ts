@@ -1,5 +1,6 @@
 import type { Database } from "@stagedoor/db";
 import { AppError } from "../errors";
+import { MAX_ORG_NAME_LENGTH } from "../limits";
 import { recordAudit } from "../audit/record-audit";
 import { assertValidSlug } from "./slug";
 
@@ -12,8 +13,10 @@ export type CreateOrgInput = { name: string; slug: string };
 export async function createOrg(db: Database, user: { userId: string; email: string }, input: CreateOrgInput) {
   const name = input.name.trim();
   if (!name) throw new AppError("BAD_REQUEST", "Give the organization a name.", { name: "Required." });
-  if (name.length > 100)
-    throw new AppError("BAD_REQUEST", "Use at most 100 characters for the name.", { name: "Too long." });
+  if (name.length > MAX_ORG_NAME_LENGTH)
+    throw new AppError("BAD_REQUEST", `Use at most ${MAX_ORG_NAME_LENGTH} characters for the name.`, {
+      name: "Too long.",
+    });
   assertValidSlug(input.slug);
 
   return db.admin.transaction(async (tx) => {

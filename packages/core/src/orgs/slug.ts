@@ -1,5 +1,6 @@
-// Browser-safe (exported as @stagedoor/core/slug): imports nothing but AppError.
+// Browser-safe (exported as @stagedoor/core/slug): imports nothing but AppError and limits.
 import { AppError } from "../errors";
+import { MAX_ORG_SLUG_LENGTH } from "../limits";
 
 // Names that collide with routes, subdomains or things people would mistake for us.
 export const RESERVED_SLUGS = new Set([
@@ -52,7 +53,7 @@ const SLUG_PATTERN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 /** Returns the problem with a slug in words a person can act on, or null when it is fine. */
 export function slugProblem(slug: string): string | null {
   if (slug.length < 3) return "Use at least 3 characters.";
-  if (slug.length > 40) return "Use at most 40 characters.";
+  if (slug.length > MAX_ORG_SLUG_LENGTH) return `Use at most ${MAX_ORG_SLUG_LENGTH} characters.`;
   if (!SLUG_PATTERN.test(slug)) {
     return "Use lowercase letters, digits and hyphens, starting and ending with a letter or digit.";
   }
@@ -74,6 +75,6 @@ export function slugify(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
-    .slice(0, 40)
+    .slice(0, MAX_ORG_SLUG_LENGTH)
     .replace(/-+$/g, "");
 }

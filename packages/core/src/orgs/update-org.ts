@@ -1,5 +1,6 @@
 import type { TenantDb } from "@stagedoor/db";
 import { AppError } from "../errors";
+import { MAX_ORG_NAME_LENGTH } from "../limits";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../roles";
 
@@ -15,8 +16,10 @@ export async function getOrg(db: TenantDb) {
 export async function renameOrg(db: TenantDb, actor: Actor, rawName: string) {
   const name = rawName.trim();
   if (!name) throw new AppError("BAD_REQUEST", "Give the organization a name.", { name: "Required." });
-  if (name.length > 100)
-    throw new AppError("BAD_REQUEST", "Use at most 100 characters for the name.", { name: "Too long." });
+  if (name.length > MAX_ORG_NAME_LENGTH)
+    throw new AppError("BAD_REQUEST", `Use at most ${MAX_ORG_NAME_LENGTH} characters for the name.`, {
+      name: "Too long.",
+    });
   return db.transaction(async (tx) => {
     const before = await tx.organization.findUniqueOrThrow({ where: { id: db.orgId }, select: { name: true } });
     const org = await tx.organization.update({ where: { id: db.orgId }, data: { name } });

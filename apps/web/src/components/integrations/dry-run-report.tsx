@@ -3,7 +3,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { errorInfo, useTRPC } from "@/lib/trpc";
 import { Alert, Button, Card, Spinner } from "@/components/ui";
-import { afterPosition } from "@/lib/catalog-error-text";
 
 /** The import dry run: what the first sync would find, with every failing file and why. */
 export function DryRunReport({ integrationId }: { integrationId: string }) {
@@ -51,7 +50,7 @@ export function DryRunReport({ integrationId }: { integrationId: string }) {
                           <a href={e.url} target="_blank" rel="noreferrer" className="hover:underline">
                             line {e.line}:{e.column}
                           </a>{" "}
-                          {afterPosition(e)}
+                          {e.detail}
                         </li>
                       ))}
                     </ul>

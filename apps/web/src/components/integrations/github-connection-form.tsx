@@ -2,23 +2,17 @@
 
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
+import type { RouterOutputs } from "@stagedoor/api/client";
+import {
+  DEFAULT_SYNC_INTERVAL_MINUTES,
+  MAX_SYNC_INTERVAL_MINUTES,
+  MIN_SYNC_INTERVAL_MINUTES,
+} from "@stagedoor/core/limits";
 import { errorInfo, useTRPC } from "@/lib/trpc";
 import { Alert, Button, Field, Input } from "@/components/ui";
 import { TestResult } from "./test-result";
 
-export type SavedIntegration = {
-  id: string;
-  name: string;
-  config: {
-    baseUrl?: string | null;
-    owner?: string | null;
-    authType?: "app" | "token";
-    catalogPaths?: string[];
-    syncIntervalMinutes?: number;
-    syncTeams?: boolean;
-    registerReposWithoutCatalog?: boolean;
-  };
-};
+export type SavedIntegration = RouterOutputs["integrations"]["list"][number];
 
 const textarea =
   "block w-full rounded-md border-0 px-3 py-2 font-mono text-xs text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-indigo-600";
@@ -45,7 +39,7 @@ export function GithubConnectionForm({
   const [privateKey, setPrivateKey] = useState("");
   const [token, setToken] = useState("");
   const [paths, setPaths] = useState((existing?.config.catalogPaths ?? ["catalog-info.yaml"]).join(", "));
-  const [interval, setInterval] = useState(existing?.config.syncIntervalMinutes ?? 30);
+  const [interval, setInterval] = useState(existing?.config.syncIntervalMinutes ?? DEFAULT_SYNC_INTERVAL_MINUTES);
   const [syncTeams, setSyncTeams] = useState(existing?.config.syncTeams ?? true);
   const [registerRepos, setRegisterRepos] = useState(existing?.config.registerReposWithoutCatalog ?? false);
 
@@ -188,8 +182,8 @@ export function GithubConnectionForm({
             <Input
               id="gh-interval"
               type="number"
-              min={5}
-              max={1440}
+              min={MIN_SYNC_INTERVAL_MINUTES}
+              max={MAX_SYNC_INTERVAL_MINUTES}
               value={interval}
               onChange={(e) => setInterval(Number(e.target.value))}
             />

@@ -1,9 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import type { RouterOutputs } from "@stagedoor/api/client";
 import { useTRPC } from "@/lib/trpc";
 import { Alert, Spinner } from "@/components/ui";
-import { afterPosition } from "@/lib/catalog-error-text";
 
 const FINISHED = new Set(["succeeded", "failed"]);
 
@@ -47,14 +47,7 @@ export function SyncRunStatus({ syncRunId }: { syncRunId: string }) {
   );
 }
 
-type SyncError = {
-  repository: string | null;
-  file: string | null;
-  url: string;
-  line: number | null;
-  column: number | null;
-  message: string;
-};
+type SyncError = RouterOutputs["integrations"]["syncRun"]["errors"][number];
 
 /** Files the sync could not take, each linked to the line on GitHub. */
 function SyncErrors({ errors }: { errors: SyncError[] }) {
@@ -71,7 +64,7 @@ function SyncErrors({ errors }: { errors: SyncError[] }) {
               {e.file ? `/${e.file}` : ""}
               {e.line ? `:${e.line}` : ""}
             </a>{" "}
-            <span className="text-red-700">{afterPosition(e)}</span>
+            <span className="text-red-700">{e.detail}</span>
           </li>
         ))}
       </ul>

@@ -1,15 +1,7 @@
+import type { RouterOutputs } from "@stagedoor/api/client";
 import { Alert } from "@/components/ui";
 
-type Result =
-  | {
-      ok: true;
-      identity: unknown;
-      repositoryCount: number | null;
-      granted?: Record<string, string> | string[];
-      missing: string[];
-      warnings?: string[];
-    }
-  | { ok: false; code: string; message: string; detail?: string; missing?: string[] };
+type Result = RouterOutputs["integrations"]["testGithub"];
 
 function describeIdentity(identity: unknown): string {
   if (!identity || typeof identity !== "object") return "GitHub";

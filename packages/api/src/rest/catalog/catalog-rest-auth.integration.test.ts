@@ -1,12 +1,10 @@
 import { describe, it, expect, beforeAll } from "vitest";
+import { component as doc, docs } from "@stagedoor/catalog/testing";
 import { makeMember, makeUser } from "@stagedoor/db/testing";
 import { revokeApiToken } from "@stagedoor/core";
 import { ORG_SLUG_HEADER } from "../../context";
 import { db, orgWithCatalog, restClient } from "../../testing/rest";
 import { errorResponse } from "../../testing/backstage-shapes";
-
-const doc = (name: string, extra = "") =>
-  `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n${extra}`;
 
 const rest = restClient();
 let a: Awaited<ReturnType<typeof orgWithCatalog>>;
@@ -14,8 +12,8 @@ let b: Awaited<ReturnType<typeof orgWithCatalog>>;
 
 beforeAll(async () => {
   // The same ref in both orgs, with different content.
-  a = await orgWithCatalog(doc("shared", "  system: alpha\n"));
-  b = await orgWithCatalog(`${doc("shared", "  system: beta\n")}---\n${doc("only-in-b")}`);
+  a = await orgWithCatalog(doc("shared", { system: "alpha" }));
+  b = await orgWithCatalog(docs(doc("shared", { system: "beta" }), doc("only-in-b")));
 });
 
 const post = (path: string, body: string, token: string | null, headers: Record<string, string> = {}) =>
@@ -96,7 +94,7 @@ describe("catalog REST: import", () => {
   });
 
   it("imports a multi-document YAML body into a named push source", async () => {
-    const res = await post("/import?source=ci&file=services.yaml", `${doc("new-one")}---\n${doc("new-two")}`, b.write, {
+    const res = await post("/import?source=ci&file=services.yaml", docs(doc("new-one"), doc("new-two")), b.write, {
       "content-type": "application/yaml",
     });
     expect(res.status).toBe(200);

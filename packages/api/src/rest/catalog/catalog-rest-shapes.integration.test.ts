@@ -1,4 +1,5 @@
 import { describe, it, expect, beforeAll } from "vitest";
+import { component as entity, docs, group, user } from "@stagedoor/catalog/testing";
 import { orgWithCatalog, restClient } from "../../testing/rest";
 import {
   entitiesByRefsResponse,
@@ -9,29 +10,21 @@ import {
   backstageEntity,
 } from "../../testing/backstage-shapes";
 
-const component = (name: string, type: string, extra = "") =>
-  `apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: ${name}
-  title: ${name.toUpperCase()} service
-  annotations:
-    backstage.io/techdocs-ref: dir:.
-  tags: [java]
-spec:
-  type: ${type}
-  lifecycle: production
-  owner: team-a
-${extra}`;
+const component = (name: string, type: string, spec: Record<string, string[]> = {}) =>
+  entity(
+    name,
+    { type, ...spec },
+    { title: `${name.toUpperCase()} service`, annotations: { "backstage.io/techdocs-ref": "dir:." }, tags: ["java"] },
+  );
 
-const YAML = [
-  "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-a\nspec:\n  type: team\n  children: []\n",
-  "apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata:\n  name: ann\nspec:\n  memberOf: [team-a]\n",
+const YAML = docs(
+  group("team-a"),
+  user("ann", ["team-a"]),
   ...Array.from({ length: 12 }, (_, i) =>
     component(`svc-${String(i).padStart(2, "0")}`, i % 3 ? "service" : "website"),
   ),
-  component("orders", "service", "  dependsOn: [resource:orders-db]\n"),
-].join("---\n");
+  component("orders", "service", { dependsOn: ["resource:orders-db"] }),
+);
 
 const rest = restClient();
 let token: string;

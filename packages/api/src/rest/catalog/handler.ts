@@ -49,7 +49,7 @@ const ROUTES: Route[] = [
   {
     method: "POST",
     pattern: /^\/import\/?$/,
-    // A dry run only reads; it is how `stagedoor catalog validate --remote` style checks work with a read token.
+    // A dry run only reads: `stagedoor catalog push --dry-run` (a CI check) works with a read token.
     scope: (url) => (["true", "1"].includes(url.searchParams.get("dryRun") ?? "") ? "catalog:read" : "catalog:write"),
     run: (a, u, r) => postImport(a, u, r),
   },

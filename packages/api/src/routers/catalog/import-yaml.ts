@@ -1,14 +1,27 @@
 import { z } from "zod";
-import { importCatalog, DEFAULT_PUSH_SOURCE, IMPORT_YAML_MAX_CHARS } from "@stagedoor/core";
+import {
+  importCatalog,
+  DEFAULT_PUSH_SOURCE,
+  IMPORT_YAML_MAX_CHARS,
+  MAX_CATALOG_FILE_BYTES,
+  MAX_REGISTER_FILE_NAME,
+  MAX_REGISTER_FILES,
+  MAX_SOURCE_KEY_LENGTH,
+} from "@stagedoor/core";
 import { adminProcedure } from "../../trpc";
 
 // The Register page: paste or upload YAML, dry-run it, then import it as a push source.
 export const importYamlInput = z.object({
-  source: z.string().min(1).max(200).default(DEFAULT_PUSH_SOURCE),
+  source: z.string().min(1).max(MAX_SOURCE_KEY_LENGTH).default(DEFAULT_PUSH_SOURCE),
   files: z
-    .array(z.object({ name: z.string().min(1).max(300), content: z.string().max(1024 * 1024) }))
+    .array(
+      z.object({
+        name: z.string().min(1).max(MAX_REGISTER_FILE_NAME),
+        content: z.string().max(MAX_CATALOG_FILE_BYTES),
+      }),
+    )
     .min(1)
-    .max(20)
+    .max(MAX_REGISTER_FILES)
     // All files together, so that any input accepted here also fits the tRPC body limit.
     .refine((files) => files.reduce((n, f) => n + f.content.length, 0) <= IMPORT_YAML_MAX_CHARS, {
       message: `The files add up to more than ${IMPORT_YAML_MAX_CHARS / (1024 * 1024)} MiB of YAML; import larger catalogs with the REST API or the CLI.`,

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { changeMemberRole } from "@stagedoor/core";
+import { changeMemberRole, ROLES } from "@stagedoor/core";
 import { adminProcedure } from "../../trpc";
 
 export const changeRoleInput = z.object({
   membershipId: z.string().min(1),
-  role: z.enum(["OWNER", "ADMIN", "MEMBER"]),
+  role: z.enum(ROLES),
 });
 
 export const changeRoleProcedure = adminProcedure

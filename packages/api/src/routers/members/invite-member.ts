@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { inviteMember } from "@stagedoor/core";
+import { inviteMember, ROLES } from "@stagedoor/core";
 import { adminProcedure } from "../../trpc";
 
 export const inviteMemberInput = z.object({
   email: z.string().max(320),
-  role: z.enum(["OWNER", "ADMIN", "MEMBER"]).default("MEMBER"),
+  role: z.enum(ROLES).default("MEMBER"),
 });
 
 export const inviteMemberProcedure = adminProcedure

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { createOrg } from "@stagedoor/core";
+import { createOrg, MAX_ORG_NAME_LENGTH, MAX_ORG_SLUG_LENGTH } from "@stagedoor/core";
 import { authedProcedure } from "../../trpc";
 
 export const createOrgInput = z.object({
-  name: z.string().max(100),
-  slug: z.string().max(40),
+  name: z.string().max(MAX_ORG_NAME_LENGTH),
+  slug: z.string().max(MAX_ORG_SLUG_LENGTH),
 });
 
 export const createOrgProcedure = authedProcedure.input(createOrgInput).mutation(async ({ ctx, input }) => {

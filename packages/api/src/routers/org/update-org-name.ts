@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { renameOrg } from "@stagedoor/core";
+import { MAX_ORG_NAME_LENGTH, renameOrg } from "@stagedoor/core";
 import { adminProcedure } from "../../trpc";
 
-export const updateOrgNameInput = z.object({ name: z.string().max(100) });
+export const updateOrgNameInput = z.object({ name: z.string().max(MAX_ORG_NAME_LENGTH) });
 
 export const updateOrgNameProcedure = adminProcedure
   .input(updateOrgNameInput)

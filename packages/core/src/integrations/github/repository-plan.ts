@@ -72,5 +72,13 @@ export function fileProblem(
   message: string,
   line?: number,
 ): SyncRunError {
-  return { repository, file, url: line ? `${url}#L${line}` : url, line: line ?? null, column: null, message };
+  return {
+    repository,
+    file,
+    url: line ? `${url}#L${line}` : url,
+    line: line ?? null,
+    column: null,
+    message,
+    detail: message,
+  };
 }

@@ -1,3 +1,4 @@
+import { describeProblem } from "@stagedoor/catalog";
 import type { TenantDb } from "@stagedoor/db";
 import { importCatalog } from "../../catalog/import-catalog";
 import type { IngestionCounts, IngestionReport } from "../../catalog/ingestion-types";
@@ -90,17 +91,18 @@ export function reportErrors(
   const out: SyncRunError[] = [];
   for (const file of report.files) {
     const base = urls.get(file.file);
-    const at = (line: number | null, column: number | null, message: string): SyncRunError => ({
+    const at = (line: number | null, column: number | null, message: string, detail = message): SyncRunError => ({
       repository,
       file: file.file,
       url: base ? (line ? `${base}#L${line}` : base) : fallbackUrl,
       line,
       column,
       message,
+      detail,
     });
-    for (const e of file.errors) out.push(at(e.line || null, e.column || null, e.message));
+    for (const e of file.errors) out.push(at(e.line || null, e.column || null, e.message, describeProblem(e)));
     for (const doc of file.documents) {
-      for (const e of doc.errors) out.push(at(e.line, e.column, e.message));
+      for (const e of doc.errors) out.push(at(e.line, e.column, e.message, describeProblem(e)));
       if ((doc.status === "conflict" || doc.status === "duplicate") && doc.message) {
         out.push(at(doc.line, doc.column, doc.message));
       }

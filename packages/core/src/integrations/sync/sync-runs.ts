@@ -1,4 +1,4 @@
-import type { PrismaTypes, TenantDb } from "@stagedoor/db";
+import type { PrismaTypes, SyncTrigger, TenantDb } from "@stagedoor/db";
 import { AppError } from "../../errors";
 import { applyOnboardingStep } from "../../onboarding/onboarding";
 import type { SyncRunError } from "../views";
@@ -19,7 +19,7 @@ export const MAX_RUN_ERRORS = 500;
 export async function createOrReuseRun(
   db: TenantDb,
   integrationId: string,
-  trigger: string,
+  trigger: SyncTrigger,
   id?: string,
 ): Promise<{ run: SyncRunRow; created: boolean }> {
   return db.transaction(async (tx) => {

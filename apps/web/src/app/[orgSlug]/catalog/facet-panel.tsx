@@ -1,9 +1,18 @@
 "use client";
 
-import type { EntityFacets } from "@stagedoor/core/catalog-types";
+import type { EntityFacets, FacetKey } from "@stagedoor/core/catalog-types";
 import { displayRef } from "@/lib/entity-ref";
 
-export const FILTER_KEYS = ["kind", "type", "lifecycle", "owner", "system", "namespace", "tag"] as const;
+// The server's facets in the order the panel shows them.
+export const FILTER_KEYS = [
+  "kind",
+  "type",
+  "lifecycle",
+  "owner",
+  "system",
+  "namespace",
+  "tag",
+] as const satisfies readonly FacetKey[];
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 const LABELS: Record<FilterKey, string> = {

@@ -2,22 +2,16 @@
 
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { RouterOutputs } from "@stagedoor/api/client";
 import { errorInfo, useTRPC } from "@/lib/trpc";
 import { Alert, Button, Card } from "@/components/ui";
-import { GithubConnectionForm, type SavedIntegration } from "@/components/integrations/github-connection-form";
+import { GithubConnectionForm } from "@/components/integrations/github-connection-form";
 import { DryRunReport } from "@/components/integrations/dry-run-report";
 import { SyncRunStatus } from "@/components/integrations/sync-run-status";
 import { SyncHistory } from "./sync-history";
 import { WebhookSetup } from "./webhook-setup";
 
-type Integration = SavedIntegration & {
-  provider: string;
-  status: string;
-  statusMessage: string | null;
-  lastSyncAt: Date | null;
-  config: SavedIntegration["config"] & { webhookUrlPath?: string };
-  latestRun: { id: string; status: string } | null;
-};
+type Integration = RouterOutputs["integrations"]["list"][number];
 
 function freshness(at: Date | null): string {
   if (!at) return "never synced";

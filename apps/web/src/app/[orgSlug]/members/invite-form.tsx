@@ -2,14 +2,18 @@
 
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { RouterInputs } from "@stagedoor/api/client";
+import { INVITATION_TTL_DAYS } from "@stagedoor/core/limits";
 import { errorInfo, useTRPC } from "@/lib/trpc";
 import { Alert, Button, Card, Field, Input, Select } from "@/components/ui";
+
+type Role = NonNullable<RouterInputs["members"]["invite"]["role"]>;
 
 export function InviteForm({ canInviteOwners }: { canInviteOwners: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [email, setEmail] = useState("");
-  const [role, setRole] = useState<"OWNER" | "ADMIN" | "MEMBER">("MEMBER");
+  const [role, setRole] = useState<Role>("MEMBER");
   const [link, setLink] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const invite = useMutation(
@@ -25,7 +29,10 @@ export function InviteForm({ canInviteOwners }: { canInviteOwners: boolean }) {
   const failure = invite.error ? errorInfo(invite.error) : null;
 
   return (
-    <Card title="Invite a teammate" description="They get a link that is valid for 7 days and works once.">
+    <Card
+      title="Invite a teammate"
+      description={`They get a link that is valid for ${INVITATION_TTL_DAYS} days and works once.`}
+    >
       <form
         className="grid gap-4 sm:grid-cols-[1fr_10rem_auto] sm:items-end"
         onSubmit={(e) => {

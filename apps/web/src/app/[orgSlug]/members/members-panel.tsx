@@ -1,12 +1,13 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { RouterOutputs } from "@stagedoor/api/client";
 import { errorInfo, useTRPC } from "@/lib/trpc";
 import { Alert, Card, EmptyState, RoleBadge, Select, Spinner, Button } from "@/components/ui";
 import { InviteForm } from "./invite-form";
 import { PendingInvitations } from "./pending-invitations";
 
-type Role = "OWNER" | "ADMIN" | "MEMBER";
+type Role = RouterOutputs["members"]["list"][number]["role"];
 
 export function MembersPanel({ currentUserId, role }: { currentUserId: string; role: Role }) {
   const trpc = useTRPC();

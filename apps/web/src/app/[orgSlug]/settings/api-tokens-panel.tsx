@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { MAX_TOKEN_NAME_LENGTH } from "@stagedoor/core/limits";
 import { errorInfo, useTRPC } from "@/lib/trpc";
 import { Alert, Button, Card, Field, Input, Spinner } from "@/components/ui";
 
@@ -45,7 +46,7 @@ export function ApiTokensPanel() {
             value={name}
             onChange={(e) => setName(e.target.value)}
             required
-            maxLength={100}
+            maxLength={MAX_TOKEN_NAME_LENGTH}
             placeholder="ci-catalog-push"
           />
         </Field>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
+import { MAX_ORG_NAME_LENGTH } from "@stagedoor/core/limits";
 import { errorInfo, useTRPC } from "@/lib/trpc";
 import { Alert, Button, Card, Field, Input } from "@/components/ui";
 
@@ -22,7 +23,13 @@ export function RenameOrgForm({ initialName, slug }: { initialName: string; slug
         }}
       >
         <Field label="Name" htmlFor="org-name" error={failure?.fields.name}>
-          <Input id="org-name" value={name} maxLength={100} required onChange={(e) => setName(e.target.value)} />
+          <Input
+            id="org-name"
+            value={name}
+            maxLength={MAX_ORG_NAME_LENGTH}
+            required
+            onChange={(e) => setName(e.target.value)}
+          />
         </Field>
         {failure && !failure.fields.name ? <Alert>{failure.message}</Alert> : null}
         {rename.isSuccess ? <Alert tone="success">Saved.</Alert> : null}

@@ -6,6 +6,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTRPC, errorInfo } from "@/lib/trpc";
 import { Alert, Button, Field, Input } from "@/components/ui";
 import { slugify as slugifyName } from "@stagedoor/core/slug";
+import { MAX_ORG_NAME_LENGTH, MAX_ORG_SLUG_LENGTH } from "@stagedoor/core/limits";
 
 export function CreateOrgForm() {
   const trpc = useTRPC();
@@ -46,7 +47,7 @@ export function CreateOrgForm() {
           id="org-name"
           value={name}
           required
-          maxLength={100}
+          maxLength={MAX_ORG_NAME_LENGTH}
           autoFocus
           placeholder="Acme Corp"
           onChange={(e) => {
@@ -63,7 +64,7 @@ export function CreateOrgForm() {
           slug && check.data?.available ? (
             <span className="text-emerald-700">Available: stagedoor/{slug}</span>
           ) : (
-            "Lowercase letters, digits and hyphens; 3–40 characters."
+            `Lowercase letters, digits and hyphens; 3–${MAX_ORG_SLUG_LENGTH} characters.`
           )
         }
       >
@@ -75,7 +76,7 @@ export function CreateOrgForm() {
             id="org-slug"
             value={slug}
             required
-            maxLength={40}
+            maxLength={MAX_ORG_SLUG_LENGTH}
             className="rounded-l-none"
             invalid={Boolean(slugError)}
             aria-describedby={slugError ? "org-slug-error" : "org-slug-hint"}

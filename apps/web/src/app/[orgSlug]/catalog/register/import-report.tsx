@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { IngestionReport } from "@stagedoor/core/catalog-types";
 import { displayRef, entityHref } from "@/lib/entity-ref";
 import { Alert, Card } from "@/components/ui";
-import { afterPosition } from "@/lib/catalog-error-text";
+import { describeProblem } from "@stagedoor/catalog/describe-problem";
 
 const STATUS_STYLE: Record<string, string> = {
   created: "bg-emerald-50 text-emerald-800",
@@ -41,7 +41,7 @@ export function ImportReport({ slug, report }: { slug: string; report: Ingestion
               <ul className="mt-1 space-y-1" aria-label={`Problems in ${f.file}`}>
                 {f.errors.map((e, i) => (
                   <li key={i} className="font-mono text-xs text-red-700">
-                    line {e.line}:{e.column} {afterPosition(e)}
+                    line {e.line}:{e.column} {describeProblem(e)}
                   </li>
                 ))}
               </ul>
@@ -67,7 +67,7 @@ export function ImportReport({ slug, report }: { slug: string; report: Ingestion
                     <ul className="mt-1 space-y-0.5" aria-label={`Errors in document ${d.document}`}>
                       {d.errors.map((e, i) => (
                         <li key={i} className="font-mono text-xs text-red-700" data-line={e.line}>
-                          line {e.line}:{e.column} {afterPosition(e)}
+                          line {e.line}:{e.column} {describeProblem(e)}
                         </li>
                       ))}
                     </ul>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { IngestionReport } from "@stagedoor/core/catalog-types";
+import { MAX_CATALOG_FILE_BYTES, MAX_REGISTER_FILE_NAME, MAX_SOURCE_KEY_LENGTH } from "@stagedoor/core/limits";
 import { errorInfo, useTRPC } from "@/lib/trpc";
 import { Alert, Button, Card, Field, Input } from "@/components/ui";
 import { ImportReport } from "./import-report";
@@ -55,7 +56,13 @@ export function RegisterForm({ slug }: { slug: string }) {
               htmlFor="source"
               hint="Importing again under the same name replaces what it held; entities it no longer contains become orphans."
             >
-              <Input id="source" value={source} onChange={(e) => setSource(e.target.value)} required maxLength={200} />
+              <Input
+                id="source"
+                value={source}
+                onChange={(e) => setSource(e.target.value)}
+                required
+                maxLength={MAX_SOURCE_KEY_LENGTH}
+              />
             </Field>
             <Field label="File name" htmlFor="file-name" hint="Used in error messages.">
               <Input
@@ -63,7 +70,7 @@ export function RegisterForm({ slug }: { slug: string }) {
                 value={fileName}
                 onChange={(e) => setFileName(e.target.value)}
                 required
-                maxLength={300}
+                maxLength={MAX_REGISTER_FILE_NAME}
               />
             </Field>
           </div>
@@ -88,9 +95,11 @@ export function RegisterForm({ slug }: { slug: string }) {
                 onChange={async (e) => {
                   const file = e.target.files?.[0];
                   if (!file) return;
-                  if (file.size > 1024 * 1024) {
+                  if (file.size > MAX_CATALOG_FILE_BYTES) {
                     setReport(null);
-                    alert(`${file.name} is larger than 1 MiB, the limit for one catalog file.`);
+                    alert(
+                      `${file.name} is larger than ${MAX_CATALOG_FILE_BYTES / (1024 * 1024)} MiB, the limit for one catalog file.`,
+                    );
                     return;
                   }
                   setFileName(file.name);

@@ -1,0 +1,35 @@
+// Limits and defaults that more than one layer states: input schemas (packages/api), env
+// defaults (apps/worker), forms (apps/web) and the services that enforce them. Each is
+// written once here so they cannot disagree. Browser-safe (exported as
+// @stagedoor/core/limits): it imports nothing with side effects or server code.
+import { MAX_FILE_BYTES } from "@stagedoor/catalog/limits";
+
+/** Largest catalog file accepted anywhere (the parser's own bound): 1 MiB. */
+export const MAX_CATALOG_FILE_BYTES = MAX_FILE_BYTES;
+
+/** Files one Register-page import (tRPC `catalog.importYaml`) may carry. */
+export const MAX_REGISTER_FILES = 20;
+/** Longest file name on the Register page. */
+export const MAX_REGISTER_FILE_NAME = 300;
+/** Longest push-source key (Register page, import API). */
+export const MAX_SOURCE_KEY_LENGTH = 200;
+
+/** Longest organisation name and slug. */
+export const MAX_ORG_NAME_LENGTH = 100;
+export const MAX_ORG_SLUG_LENGTH = 40;
+
+/** Longest API token name. */
+export const MAX_TOKEN_NAME_LENGTH = 100;
+
+/** How long an invitation link works. */
+export const INVITATION_TTL_DAYS = 7;
+/** Expired or used invitations older than this are deleted by the worker. */
+export const STALE_INVITATION_DAYS = 30;
+
+/** How long an entity its source no longer emits stays (shown as an orphan) before deletion. */
+export const DEFAULT_ORPHAN_GRACE_HOURS = 24;
+
+/** Scheduled sync interval of an integration: default and bounds, in minutes. */
+export const DEFAULT_SYNC_INTERVAL_MINUTES = 30;
+export const MIN_SYNC_INTERVAL_MINUTES = 5;
+export const MAX_SYNC_INTERVAL_MINUTES = 24 * 60;
