@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { importCatalog, DEFAULT_PUSH_SOURCE } from "@stagedoor/core";
+import { importPastedCatalog } from "@stagedoor/core";
 import { adminProcedure } from "../../trpc";
 
-// The Register page: paste or upload YAML, dry-run it, then import it as a push source.
+// The Register page: paste or upload YAML, dry-run it, then import it as a push source
+// (the one named, or else the file's own: see pasteSourceKey).
 export const importYamlInput = z.object({
-  source: z.string().min(1).max(200).default(DEFAULT_PUSH_SOURCE),
+  source: z.string().max(200).optional(),
   files: z
     .array(z.object({ name: z.string().min(1).max(300), content: z.string().max(1024 * 1024) }))
     .min(1)
@@ -12,14 +13,6 @@ export const importYamlInput = z.object({
   dryRun: z.boolean().default(true),
 });
 
-export const importYamlProcedure = adminProcedure.input(importYamlInput).mutation(({ ctx, input }) =>
-  importCatalog(
-    ctx.db,
-    { type: "user", ...ctx.actor },
-    {
-      source: { type: "PUSH", key: input.source },
-      files: input.files,
-      dryRun: input.dryRun,
-    },
-  ),
-);
+export const importYamlProcedure = adminProcedure
+  .input(importYamlInput)
+  .mutation(({ ctx, input }) => importPastedCatalog(ctx.db, { type: "user", ...ctx.actor }, input));
