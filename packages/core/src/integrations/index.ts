@@ -11,6 +11,7 @@ export {
 } from "./github-settings";
 export { saveGitHubIntegration, type SaveGitHubInput } from "./save-github";
 export { testGitHubIntegration, type TestGitHubInput } from "./test-github";
+export { saveTestedGitHubIntegration } from "./save-tested-github";
 export { getIntegration, getSyncRun, listIntegrations, listSyncRuns, MAX_RUNS_PAGE } from "./read-integrations";
 export { deleteIntegration, revealWebhookSecret } from "./delete-integration";
 export { requestSync, startScheduledSync, ensureStepJob, type SyncTrigger } from "./request-sync";
