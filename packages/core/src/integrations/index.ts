@@ -27,6 +27,7 @@ export { findGitHubIntegration, openGitHubClient, GITHUB_PROVIDER, type GitHubIn
 export { runSyncStep, type StepOutcome, type SyncRuntime } from "./sync/run-step";
 export { syncRepository, syncTeamsOnly, type TargetedOutcome } from "./sync/sync-repository";
 export { failRun, ACTIVE_STATUSES } from "./sync/sync-runs";
+export { noteSyncRetry } from "./sync/note-retry";
 export { readCheckpoint, type Checkpoint, type SyncPhase } from "./sync/checkpoint";
 export { FINGERPRINT_MAX_AGE_MS, type Fingerprint, type FingerprintStore } from "./sync/fingerprints";
 export { repositorySourceKey, teamsSourceKey } from "./sync/source-keys";
