@@ -54,6 +54,7 @@ export function GithubStep({ onDone }: { onDone: () => void }) {
         <Alert>
           <span data-testid="github-connection-problem">
             GitHub ({github.config.owner}) is not working: {problem}
+            {/[.!?]$/.test(problem) ? "" : "."}
           </span>{" "}
           Change the credentials below, then sync again.
         </Alert>
@@ -73,6 +74,11 @@ export function GithubStep({ onDone }: { onDone: () => void }) {
               void refreshList();
             }}
           />
+          {editing && !problem ? (
+            <Button variant="ghost" className="mt-3" onClick={() => setEditing(false)}>
+              Keep the saved connection
+            </Button>
+          ) : null}
         </div>
       ) : (
         <Button variant="ghost" onClick={() => setEditing(true)}>
