@@ -21,7 +21,12 @@ export const loadOrgPage = cache(async (slug: string) => {
   }
 });
 
-/** Admin-only pages: members get the same 404 as strangers, since the page is not theirs. */
+/**
+ * Admin-only pages answer members with a 404 too, but the org's not-found page
+ * ([orgSlug]/not-found.tsx) tells a member that the page is for admins: the 404-for-403
+ * rule hides other orgs, not this org's own pages from its members. List new admin pages
+ * in lib/admin-pages.ts.
+ */
 export async function loadAdminPage(slug: string) {
   const page = await loadOrgPage(slug);
   if (page.org.role === "MEMBER") notFound();

@@ -30,6 +30,7 @@
 import { DelayedError, UnrecoverableError, type Job } from "bullmq";
 import {
   failRun,
+  noteSyncRetry,
   isSyncJobName,
   parseSyncJob,
   runSyncStep,
@@ -147,7 +148,10 @@ async function delay(job: Job, token: string | undefined, at: number): Promise<n
   throw new DelayedError();
 }
 
-/** When retries are spent, the run is marked failed so the UI does not show it running forever. */
+/**
+ * When retries are spent, the run is marked failed so the UI does not show it running
+ * forever; before that, it says which attempt failed and when the next one starts.
+ */
 function failRunOnLastAttempt(ctx: SyncJobContext, job: Job, orgId: string, runId: string) {
   return async (error: unknown): Promise<never> => {
     if (error instanceof DelayedError) throw error;
@@ -155,7 +159,18 @@ function failRunOnLastAttempt(ctx: SyncJobContext, job: Job, orgId: string, runI
     if (job.attemptsMade + 1 >= attempts) {
       const message = `The sync failed after ${attempts} attempts: ${(error as Error).message}`;
       await failRun(ctx.db.forOrg(orgId), runId, message).catch(() => undefined);
+    } else {
+      const retry = { attempt: job.attemptsMade + 1, attempts, error: (error as Error).message };
+      await noteSyncRetry(ctx.db.forOrg(orgId), runId, { ...retry, nextAt: nextAttemptAt(job) }).catch(() => undefined);
     }
     throw error;
   };
+}
+
+/** When BullMQ will run the job again, for its fixed or exponential backoff. */
+function nextAttemptAt(job: Job): Date | null {
+  const backoff = job.opts.backoff;
+  if (!backoff || typeof backoff === "number" || !backoff.delay) return null;
+  const factor = backoff.type === "exponential" ? 2 ** job.attemptsMade : 1;
+  return new Date(Date.now() + backoff.delay * factor);
 }

@@ -11,6 +11,7 @@ export {
 } from "./github-settings";
 export { saveGitHubIntegration, type SaveGitHubInput } from "./save-github";
 export { testGitHubIntegration, type TestGitHubInput } from "./test-github";
+export { saveTestedGitHubIntegration } from "./save-tested-github";
 export { getIntegration, getSyncRun, listIntegrations, listSyncRuns, MAX_RUNS_PAGE } from "./read-integrations";
 export { deleteIntegration, revealWebhookSecret } from "./delete-integration";
 export { requestSync, startScheduledSync, ensureStepJob, type SyncTrigger } from "./request-sync";
@@ -26,6 +27,7 @@ export { findGitHubIntegration, openGitHubClient, GITHUB_PROVIDER, type GitHubIn
 export { runSyncStep, type StepOutcome, type SyncRuntime } from "./sync/run-step";
 export { syncRepository, syncTeamsOnly, type TargetedOutcome } from "./sync/sync-repository";
 export { failRun, ACTIVE_STATUSES } from "./sync/sync-runs";
+export { noteSyncRetry } from "./sync/note-retry";
 export { readCheckpoint, type Checkpoint, type SyncPhase } from "./sync/checkpoint";
 export { FINGERPRINT_MAX_AGE_MS, type Fingerprint, type FingerprintStore } from "./sync/fingerprints";
 export { repositorySourceKey, teamsSourceKey } from "./sync/source-keys";

@@ -39,3 +39,40 @@ describe("onboarding progress", () => {
     await expect(setOnboardingStep(tdb, actor, "github", "skipped")).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
+
+describe("onboarding progress as the org's data shows it", () => {
+  it("reads finishing the invite step with nobody invited as skipped, and any invitation as done", async () => {
+    const { tdb, actor } = await setup();
+    const finished = await setOnboardingStep(tdb, actor, "invite", "done");
+    expect(finished.steps.invite).toBe("skipped");
+    await db.admin.invitation.create({
+      data: {
+        orgId: tdb.orgId,
+        email: "new@example.test",
+        role: "MEMBER",
+        tokenHash: `hash-${tdb.orgId}`,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
+    expect((await getOnboarding(tdb)).steps.invite).toBe("done");
+  });
+
+  it("counts a second member as invited, and a finished GitHub sync as done however it was connected", async () => {
+    const { tdb } = await setup();
+    await makeMember(db, tdb.orgId, (await makeUser(db)).id, "MEMBER");
+    await db.admin.integration.create({
+      data: {
+        orgId: tdb.orgId,
+        provider: "github",
+        name: "GitHub",
+        config: {},
+        credentialsCiphertext: "",
+        lastSyncAt: new Date(),
+      },
+    });
+    expect(await getOnboarding(tdb)).toMatchObject({
+      steps: { github: "done", kubernetes: "pending", cloud: "pending", invite: "done" },
+      nextStep: "kubernetes",
+    });
+  });
+});

@@ -2,6 +2,7 @@ import type { PrismaTypes, TenantDb } from "@stagedoor/db";
 import { AppError } from "../errors";
 import { hasRole, type Actor } from "../roles";
 
+import { observeSetup, reconcileSteps } from "./observed-steps";
 import { ONBOARDING_STEPS, type Onboarding, type OnboardingStep, type StepStatus } from "./steps";
 
 export { ONBOARDING_STEPS, type Onboarding, type OnboardingStep, type StepStatus };
@@ -26,7 +27,7 @@ export async function getOnboarding(db: TenantDb): Promise<Onboarding> {
     select: { onboardingSteps: true, onboardingCompletedAt: true },
   });
   if (!org) throw new AppError("NOT_FOUND", "Organization not found.");
-  return view(read(org.onboardingSteps), org.onboardingCompletedAt);
+  return reconcileSteps(view(read(org.onboardingSteps), org.onboardingCompletedAt), await observeSetup(db));
 }
 
 /**
@@ -35,7 +36,8 @@ export async function getOnboarding(db: TenantDb): Promise<Onboarding> {
  */
 export async function setOnboardingStep(db: TenantDb, actor: Actor, step: OnboardingStep, status: "done" | "skipped") {
   if (!hasRole(actor.role, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can change the setup.");
-  return db.transaction((tx) => applyOnboardingStep(tx, db.orgId, step, status));
+  const recorded = await db.transaction((tx) => applyOnboardingStep(tx, db.orgId, step, status));
+  return reconcileSteps(recorded, await observeSetup(db));
 }
 
 /**

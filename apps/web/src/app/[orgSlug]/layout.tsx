@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { loadOrgPage } from "@/server/org-page";
 import { UserMenu } from "@/components/site-header";
 import { OrgNav } from "./org-nav";
+import { OrgProvider } from "./org-context";
 
 export default async function OrgLayout({
   children,
@@ -32,7 +33,9 @@ export default async function OrgLayout({
         <header className="flex h-14 items-center justify-end border-b border-slate-200 bg-white px-6">
           <UserMenu user={user} />
         </header>
-        <main className="mx-auto max-w-5xl px-6 py-8">{children}</main>
+        <main className="mx-auto max-w-5xl px-6 py-8">
+          <OrgProvider org={{ slug: org.slug, name: org.name, role: org.role }}>{children}</OrgProvider>
+        </main>
       </div>
     </div>
   );

@@ -3,12 +3,19 @@ import { loadOrgPage } from "@/server/org-page";
 import { serverCaller } from "@/server/caller";
 import { Card, RoleBadge } from "@/components/ui";
 import { SetupChecklist } from "./setup-checklist";
+import { PortalStatus } from "./portal-status";
 
 export default async function OrgHome({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const { user, org } = await loadOrgPage(orgSlug);
   const isAdmin = org.role !== "MEMBER";
-  const onboarding = isAdmin ? await (await serverCaller(orgSlug)).onboarding.get() : null;
+  const caller = await serverCaller(orgSlug);
+  const [onboarding, integrations, facets] = await Promise.all([
+    isAdmin ? caller.onboarding.get() : null,
+    caller.integrations.list(),
+    caller.catalog.facets({ facets: ["kind"] }),
+  ]);
+  const entityCount = (facets.kind ?? []).reduce((n, f) => n + f.count, 0);
   return (
     <div className="space-y-6">
       <div>
@@ -17,7 +24,7 @@ export default async function OrgHome({ params }: { params: Promise<{ orgSlug: s
           Signed in as {user.email} · <RoleBadge role={org.role} />
         </p>
       </div>
-      {onboarding && !onboarding.completedAt ? <SetupChecklist slug={org.slug} onboarding={onboarding} /> : null}
+      {onboarding?.nextStep ? <SetupChecklist slug={org.slug} onboarding={onboarding} /> : null}
       <div className="grid gap-6 md:grid-cols-2">
         <Card title="Members" description="People with access to this portal.">
           <p className="text-3xl font-semibold" data-testid="member-count">
@@ -30,12 +37,13 @@ export default async function OrgHome({ params }: { params: Promise<{ orgSlug: s
             {isAdmin ? "Manage members →" : "See members →"}
           </Link>
         </Card>
-        <Card title="Getting started" description="What this portal will show once your sources are connected.">
-          <ul className="list-disc space-y-1 pl-5 text-sm text-slate-600">
-            <li>Invite your teammates{isAdmin ? "" : " (ask an admin)"}.</li>
-            <li>Connect GitHub to fill the catalog{isAdmin ? "" : " (an admin does this)"}.</li>
-          </ul>
-        </Card>
+        <PortalStatus
+          slug={org.slug}
+          isAdmin={isAdmin}
+          entityCount={entityCount}
+          memberCount={org.memberCount}
+          github={integrations.find((i) => i.provider === "github") ?? null}
+        />
       </div>
     </div>
   );

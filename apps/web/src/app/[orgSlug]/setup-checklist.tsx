@@ -4,14 +4,16 @@ import { Card } from "@/components/ui";
 import { STEP_LABELS } from "./onboarding/steps";
 
 const MARK = { done: "✓", skipped: "–", pending: "" } as const;
+const STATUS_TEXT = { done: "Done", skipped: "Skipped", pending: "To do" } as const;
 
 /** Shown to admins on the org home until every setup step is done or skipped. */
 export function SetupChecklist({ slug, onboarding }: { slug: string; onboarding: Onboarding }) {
-  const settled = ONBOARDING_STEPS.filter((s) => onboarding.steps[s] !== "pending").length;
+  const done = ONBOARDING_STEPS.filter((s) => onboarding.steps[s] === "done").length;
+  const skipped = ONBOARDING_STEPS.filter((s) => onboarding.steps[s] === "skipped").length;
   return (
     <Card
       title="Finish setting up"
-      description={`${settled} of ${ONBOARDING_STEPS.length} steps settled`}
+      description={`${done + skipped} of ${ONBOARDING_STEPS.length} steps settled${skipped ? ` (${skipped} skipped)` : ""}`}
       actions={
         onboarding.nextStep ? (
           <Link
@@ -37,7 +39,9 @@ export function SetupChecklist({ slug, onboarding }: { slug: string; onboarding:
               <Link href={`/${slug}/onboarding?step=${step}`} className="hover:underline">
                 {STEP_LABELS[step].title}
               </Link>
-              {status !== "pending" ? <span className="text-slate-500">({status})</span> : null}
+              <span className="text-slate-600" data-testid={`checklist-${step}`}>
+                {STATUS_TEXT[status]}
+              </span>
             </li>
           );
         })}

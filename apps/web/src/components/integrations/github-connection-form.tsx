@@ -66,7 +66,11 @@ export function GithubConnectionForm({
 
   const test = useMutation(trpc.integrations.testGithub.mutationOptions());
   const save = useMutation(trpc.integrations.saveGithub.mutationOptions({ onSuccess: (r) => onSaved(r.id) }));
-  const failure = save.error ? errorInfo(save.error) : null;
+  // A result or refusal is about what was sent: once the form changes it is old news.
+  const testInput = { id: existing?.id, baseUrl: settings.baseUrl, owner: settings.owner, auth };
+  const testCurrent = JSON.stringify(test.variables) === JSON.stringify(testInput);
+  const saveCurrent = JSON.stringify(save.variables) === JSON.stringify({ ...settings, id: existing?.id });
+  const failure = save.error && saveCurrent ? errorInfo(save.error) : null;
   const field = (k: string) => failure?.fields[k];
 
   return (
@@ -201,20 +205,20 @@ export function GithubConnectionForm({
       <Field label="Connection name" htmlFor="gh-name" error={field("name")}>
         <Input id="gh-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />
       </Field>
-      {test.data ? <TestResult result={test.data} /> : null}
-      {test.error ? <Alert>{errorInfo(test.error).message}</Alert> : null}
+      {test.data && testCurrent ? <TestResult result={test.data} /> : null}
+      {test.error && testCurrent ? <Alert>{errorInfo(test.error).message}</Alert> : null}
       {failure && Object.keys(failure.fields).length === 0 ? <Alert>{failure.message}</Alert> : null}
       <div className="flex flex-wrap gap-3">
         <Button
           type="button"
           variant="secondary"
           disabled={test.isPending || !owner || (!secretsEntered && !existing)}
-          onClick={() => test.mutate({ id: existing?.id, baseUrl: settings.baseUrl, owner: settings.owner, auth })}
+          onClick={() => test.mutate(testInput)}
         >
           {test.isPending ? "Testing…" : "Test connection"}
         </Button>
         <Button type="submit" disabled={save.isPending || !owner || (!secretsEntered && !existing)}>
-          {save.isPending ? "Saving…" : existing ? "Save changes" : "Save connection"}
+          {save.isPending ? "Testing and saving…" : existing ? "Save changes" : "Save connection"}
         </Button>
       </div>
     </form>

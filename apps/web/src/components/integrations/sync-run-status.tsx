@@ -43,6 +43,11 @@ export function SyncRunStatus({ syncRunId }: { syncRunId: string }) {
             : "Syncing…"}
       </span>{" "}
       {counts}
+      {r.status !== "paused" && r.message ? (
+        <span className="mt-1 block" data-testid="sync-retry">
+          {r.message}
+        </span>
+      ) : null}
     </Alert>
   );
 }

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import {
-  importCatalog,
-  DEFAULT_PUSH_SOURCE,
+  importPastedCatalog,
   IMPORT_YAML_MAX_CHARS,
   MAX_CATALOG_FILE_BYTES,
   MAX_REGISTER_FILE_NAME,
@@ -10,9 +9,10 @@ import {
 } from "@stagedoor/core";
 import { adminProcedure } from "../../trpc";
 
-// The Register page: paste or upload YAML, dry-run it, then import it as a push source.
+// The Register page: paste or upload YAML, dry-run it, then import it as a push source
+// (the one named, or else the file's own: see pasteSourceKey).
 export const importYamlInput = z.object({
-  source: z.string().min(1).max(MAX_SOURCE_KEY_LENGTH).default(DEFAULT_PUSH_SOURCE),
+  source: z.string().max(MAX_SOURCE_KEY_LENGTH).optional(),
   files: z
     .array(
       z.object({
@@ -29,14 +29,6 @@ export const importYamlInput = z.object({
   dryRun: z.boolean().default(true),
 });
 
-export const importYamlProcedure = adminProcedure.input(importYamlInput).mutation(({ ctx, input }) =>
-  importCatalog(
-    ctx.db,
-    { type: "user", ...ctx.actor },
-    {
-      source: { type: "PUSH", key: input.source },
-      files: input.files,
-      dryRun: input.dryRun,
-    },
-  ),
-);
+export const importYamlProcedure = adminProcedure
+  .input(importYamlInput)
+  .mutation(({ ctx, input }) => importPastedCatalog(ctx.db, { type: "user", ...ctx.actor }, input));

@@ -36,18 +36,33 @@ export function IntegrationCard({ integration: i, onChanged }: { integration: In
   );
   const remove = useMutation(trpc.integrations.delete.mutationOptions({ onSuccess: onChanged }));
   const running = i.latestRun && !["succeeded", "failed"].includes(i.latestRun.status);
-  const statusColor =
-    i.status === "connected" ? "bg-emerald-500" : i.status === "error" ? "bg-red-500" : "bg-slate-400";
+  const lastSyncFailed = i.latestRun?.status === "failed";
+  const broken = i.status === "error" || lastSyncFailed;
+  const statusColor = broken ? "bg-red-500" : i.status === "connected" ? "bg-emerald-500" : "bg-slate-400";
+  const statusText = i.status === "error" ? "error" : lastSyncFailed ? "last sync failed" : i.status;
+  // Saving a fix for a failing connection syncs right away, so the old failure gives
+  // way to live progress instead of staying up as if nothing had changed.
+  const saved = () => {
+    setEditing(false);
+    if (broken && !running) sync.mutate({ id: i.id, trigger: "manual" });
+    else onChanged();
+  };
 
   return (
     <Card
       title={
         <span className="flex items-center gap-2">
-          <span aria-hidden className={`h-2.5 w-2.5 rounded-full ${statusColor}`} />
+          <span
+            role="img"
+            aria-label={broken ? "Not working" : i.status === "connected" ? "Connected" : i.status}
+            data-testid="integration-status-dot"
+            data-status={broken ? "error" : i.status}
+            className={`h-2.5 w-2.5 rounded-full ${statusColor}`}
+          />
           {i.name} <span className="text-sm font-normal text-slate-500">GitHub · {i.config.owner}</span>
         </span>
       }
-      description={`${i.status}${i.statusMessage ? `: ${i.statusMessage}` : ""} · ${freshness(i.lastSyncAt)} · every ${i.config.syncIntervalMinutes ?? 30} min`}
+      description={`${statusText}${i.statusMessage ? `: ${i.statusMessage}` : ""} · ${freshness(i.lastSyncAt)} · every ${i.config.syncIntervalMinutes ?? 30} min`}
       actions={
         <div className="flex gap-2">
           <Button
@@ -67,7 +82,7 @@ export function IntegrationCard({ integration: i, onChanged }: { integration: In
         {i.latestRun ? <SyncRunStatus syncRunId={i.latestRun.id} /> : null}
         {editing ? (
           <>
-            <GithubConnectionForm existing={i} onSaved={() => (setEditing(false), onChanged())} />
+            <GithubConnectionForm existing={i} onSaved={saved} />
             <DryRunReport integrationId={i.id} />
             {i.config.webhookUrlPath ? <WebhookSetup integrationId={i.id} path={i.config.webhookUrlPath} /> : null}
             <div className="border-t border-slate-100 pt-4">

@@ -96,9 +96,7 @@ export function Wizard(props: {
             ) : current === "invite" ? (
               <div className="space-y-4">
                 <InviteForm canInviteOwners={props.canInviteOwners} />
-                <Button onClick={() => settle("done")} disabled={setStep.isPending}>
-                  Finish
-                </Button>
+                <InviteStepFinish onFinish={settle} disabled={setStep.isPending} />
               </div>
             ) : (
               <p className="text-sm text-slate-600">
@@ -115,5 +113,26 @@ export function Wizard(props: {
         )}
       </div>
     </div>
+  );
+}
+
+/**
+ * The step is done when someone was invited; finishing it with nobody invited is a skip,
+ * and the button says so (the checklist on the home page reads it the same way).
+ */
+function InviteStepFinish({
+  onFinish,
+  disabled,
+}: {
+  onFinish: (status: "done" | "skipped") => void;
+  disabled: boolean;
+}) {
+  const trpc = useTRPC();
+  const invitations = useQuery(trpc.members.invitations.queryOptions());
+  const invited = (invitations.data?.length ?? 0) > 0;
+  return (
+    <Button onClick={() => onFinish(invited ? "done" : "skipped")} disabled={disabled || invitations.isPending}>
+      {invited ? "Finish" : "Finish without inviting"}
+    </Button>
   );
 }

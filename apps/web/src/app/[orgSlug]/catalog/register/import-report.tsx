@@ -26,6 +26,12 @@ export function ImportReport({ slug, report }: { slug: string; report: Ingestion
       description={`${report.dryRun ? "Would create" : "Created"} ${c.created}, ${report.dryRun ? "update" : "updated"} ${c.updated}, unchanged ${c.unchanged}, orphaned ${c.orphaned}; ${c.invalid} invalid, ${c.conflicts} conflicts`}
     >
       <div className="space-y-4" data-testid="import-report">
+        <p className="text-sm text-slate-600">
+          Source:{" "}
+          <span className="font-mono" data-testid="import-source">
+            {report.source.key}
+          </span>
+        </p>
         {report.ok ? (
           <Alert tone="success">{report.dryRun ? "No problems found. Import when ready." : "Import complete."}</Alert>
         ) : (
@@ -34,6 +40,13 @@ export function ImportReport({ slug, report }: { slug: string; report: Ingestion
             already exist keep their last good version.
           </Alert>
         )}
+        {!report.dryRun && c.orphaned > 0 ? (
+          <Alert tone="info">
+            Orphaned {c.orphaned} {c.orphaned === 1 ? "entity" : "entities"}: {report.orphaned.slice(0, 10).join(", ")}
+            {c.orphaned > 10 ? `, and ${c.orphaned - 10} more` : ""}. They are deleted after a grace period unless a
+            source provides them again.
+          </Alert>
+        ) : null}
         {report.files.map((f) => (
           <div key={f.file}>
             <p className="font-mono text-sm font-medium">{f.file}</p>

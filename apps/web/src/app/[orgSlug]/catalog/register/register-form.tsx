@@ -7,6 +7,7 @@ import { MAX_CATALOG_FILE_BYTES, MAX_REGISTER_FILE_NAME, MAX_SOURCE_KEY_LENGTH }
 import { errorInfo, useTRPC } from "@/lib/trpc";
 import { Alert, Button, Card, Field, Input } from "@/components/ui";
 import { ImportReport } from "./import-report";
+import { OrphanWarning } from "./orphan-warning";
 
 const EXAMPLE = `apiVersion: backstage.io/v1alpha1
 kind: Component
@@ -22,23 +23,46 @@ spec:
 export function RegisterForm({ slug }: { slug: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [source, setSource] = useState("manual");
+  // Empty: the server picks the file's own source (see pasteSourceKey in core).
+  const [source, setSource] = useState("");
   const [fileName, setFileName] = useState("catalog-info.yaml");
   const [content, setContent] = useState("");
   const [report, setReport] = useState<IngestionReport | null>(null);
   const [checkedContent, setCheckedContent] = useState<string | null>(null);
+  const [orphansConfirmed, setOrphansConfirmed] = useState(false);
   const run = useMutation(
     trpc.catalog.importYaml.mutationOptions({
       onSuccess: (r) => {
         setReport(r);
-        if (r.dryRun) setCheckedContent(content);
+        if (r.dryRun) {
+          setCheckedContent(`${source}\n${fileName}\n${content}`);
+          setOrphansConfirmed(false);
+        }
         // Lists, facets and entity pages cached earlier in this tab are stale now.
         else void queryClient.invalidateQueries({ queryKey: trpc.catalog.pathKey() });
       },
     }),
   );
-  const submit = (dryRun: boolean) => run.mutate({ source, dryRun, files: [{ name: fileName, content }] });
-  const checkedCurrent = checkedContent === content && report?.dryRun;
+  const checkedCurrent = checkedContent === `${source}\n${fileName}\n${content}` && report?.dryRun ? report : null;
+  // The import goes where the check said it would, even if the server would now pick another source.
+  const submit = (dryRun: boolean) =>
+    run.mutate({
+      source: dryRun ? source.trim() || undefined : checkedCurrent?.source.key,
+      dryRun,
+      files: [{ name: fileName, content }],
+    });
+  const c = checkedCurrent?.counts;
+  const importable = c ? c.created + c.updated + c.unchanged : 0;
+  const orphans = c?.orphaned ?? 0;
+  const blocker = !content.trim()
+    ? null
+    : !checkedCurrent
+      ? "Check the YAML before importing it."
+      : importable === 0
+        ? "Nothing valid to import: fix the problems below and check again."
+        : orphans > 0 && !orphansConfirmed
+          ? "Confirm the orphaned entities above to import."
+          : null;
 
   return (
     <div className="space-y-6">
@@ -52,16 +76,16 @@ export function RegisterForm({ slug }: { slug: string }) {
         >
           <div className="grid gap-4 sm:grid-cols-2">
             <Field
-              label="Source name"
+              label="Source name (optional)"
               htmlFor="source"
-              hint="Importing again under the same name replaces what it held; entities it no longer contains become orphans."
+              hint="Leave empty: each file gets its own source, and pasting it again updates what it created. Importing under a name replaces what that source held."
             >
               <Input
                 id="source"
                 value={source}
                 onChange={(e) => setSource(e.target.value)}
-                required
                 maxLength={MAX_SOURCE_KEY_LENGTH}
+                placeholder="the file's own"
               />
             </Field>
             <Field label="File name" htmlFor="file-name" hint="Used in error messages.">
@@ -111,12 +135,27 @@ export function RegisterForm({ slug }: { slug: string }) {
             <Button type="submit" variant="secondary" disabled={!content.trim() || run.isPending}>
               {run.isPending && run.variables?.dryRun ? "Checking…" : "Check"}
             </Button>
-            <Button type="button" disabled={!checkedCurrent || run.isPending} onClick={() => submit(false)}>
+            <Button
+              type="button"
+              disabled={blocker !== null || !content.trim() || run.isPending}
+              onClick={() => submit(false)}
+            >
               {run.isPending && !run.variables?.dryRun ? "Importing…" : "Import"}
             </Button>
           </div>
-          {!checkedCurrent && content.trim() ? (
-            <p className="text-right text-xs text-slate-500">Check the YAML before importing it.</p>
+          {checkedCurrent && orphans > 0 ? (
+            <OrphanWarning
+              source={checkedCurrent.source.key}
+              count={orphans}
+              refs={checkedCurrent.orphaned}
+              confirmed={orphansConfirmed}
+              onConfirm={setOrphansConfirmed}
+            />
+          ) : null}
+          {blocker ? (
+            <p className="text-right text-xs text-slate-600" data-testid="import-blocker">
+              {blocker}
+            </p>
           ) : null}
         </form>
       </Card>
