@@ -15,7 +15,10 @@ afterEach(async () => {
 async function setup(options: FakeGitHubOptions = {}, clientOptions: GitHubClientOptions = {}) {
   const clock = createManualClock();
   fake = await startFakeGitHub({ tokens: { [TOKEN]: { login: "octocat" } }, now: clock.now, ...options });
-  const client = createGitHubClient({ type: "token", token: TOKEN }, { baseUrl: fake.url, clock, ...clientOptions });
+  const client = createGitHubClient(
+    { type: "token", token: TOKEN },
+    { baseUrl: fake.url, outbound: { allowPrivateNetworks: true }, clock, ...clientOptions },
+  );
   return { fake, client, clock };
 }
 
@@ -34,12 +37,18 @@ describe("GitHub client", () => {
 
   it("surfaces 401 for a bad token and 404 for an unknown repository without retrying", async () => {
     const { fake } = await setup({ repositories: repos(1) });
-    const bad = createGitHubClient({ type: "token", token: "github_pat_wrong" }, { baseUrl: fake.url });
+    const bad = createGitHubClient(
+      { type: "token", token: "github_pat_wrong" },
+      { baseUrl: fake.url, outbound: { allowPrivateNetworks: true } },
+    );
     await expect(bad.octokit.request("GET /user")).rejects.toMatchObject({
       status: 401,
       message: expect.stringContaining("Bad credentials"),
     });
-    const good = createGitHubClient({ type: "token", token: TOKEN }, { baseUrl: fake.url });
+    const good = createGitHubClient(
+      { type: "token", token: TOKEN },
+      { baseUrl: fake.url, outbound: { allowPrivateNetworks: true } },
+    );
     await expect(
       good.octokit.request("GET /repos/{owner}/{repo}", { owner: "acme", repo: "nope" }),
     ).rejects.toMatchObject({ status: 404 });
@@ -141,7 +150,7 @@ describe("GitHub client", () => {
     fake = await startFakeGitHub({ repositories: repos(3), app: { id: 42, privateKey, installations: [{ id: 7 }] } });
     const client = createGitHubClient(
       { type: "app", appId: "42", privateKey, installationId: 7 },
-      { baseUrl: `${fake.url}/api/v3` },
+      { baseUrl: `${fake.url}/api/v3`, outbound: { allowPrivateNetworks: true } },
     );
     expect(client.endpoints.graphqlUrl).toBe(`${fake.url}/api/graphql`);
     const { data } = await client.octokit.request("GET /installation/repositories", { per_page: 100 });

@@ -26,7 +26,10 @@ afterEach(async () => {
 async function setup(options: FakeGitHubOptions = {}, clientOptions: GitHubClientOptions = {}) {
   const clock = createManualClock();
   fake = await startFakeGitHub({ tokens: { [TOKEN]: { login: "octocat" } }, now: clock.now, ...options });
-  const client = createGitHubClient({ type: "token", token: TOKEN }, { baseUrl: fake.url, clock, ...clientOptions });
+  const client = createGitHubClient(
+    { type: "token", token: TOKEN },
+    { baseUrl: fake.url, outbound: { allowPrivateNetworks: true }, clock, ...clientOptions },
+  );
   return { fake, client, clock };
 }
 
@@ -235,7 +238,10 @@ describe("repository discovery", () => {
       ],
       app: { id: 1, privateKey, installations: [{ id: 2, repositorySelection: "selected", repositories: names }] },
     });
-    const client = createGitHubClient({ type: "app", appId: 1, privateKey, installationId: 2 }, { baseUrl: fake.url });
+    const client = createGitHubClient(
+      { type: "app", appId: 1, privateKey, installationId: 2 },
+      { baseUrl: fake.url, outbound: { allowPrivateNetworks: true } },
+    );
     const result = await discoverRepositories(client);
     expect(result.repositories.map((r) => r.name)).toEqual(names);
     expect(result.repositories.every((r) => r.catalogFiles[0]?.status === "ok")).toBe(true);
@@ -250,7 +256,10 @@ describe("repository discovery", () => {
 
   it("reports files as forbidden when the token may not read contents, and an unknown owner as an error", async () => {
     const { fake } = await setup({ repositories: [{ name: "one", files: { "catalog-info.yaml": component("one") } }] });
-    const limited = createGitHubClient({ type: "token", token: "github_pat_meta" }, { baseUrl: fake.url });
+    const limited = createGitHubClient(
+      { type: "token", token: "github_pat_meta" },
+      { baseUrl: fake.url, outbound: { allowPrivateNetworks: true } },
+    );
     fake.auth.tokens["github_pat_meta"] = { login: "meta", permissions: { metadata: "read" } };
     const result = await discoverRepositories(limited, { owner: "acme", includeCodeowners: false });
     expect(result.repositories[0]?.catalogFiles).toEqual([
