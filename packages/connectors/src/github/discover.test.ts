@@ -91,7 +91,9 @@ describe("repository discovery", () => {
     );
     expect(targets).toHaveLength(60);
     const followed = await fetchLocationTargets(client, targets);
-    expect(followed.every((f) => f.status === "ok" && f.text.includes("kind: Component"))).toBe(true);
+    expect(followed.map((f) => f.status === "ok" && f.text.includes("kind: Component"))).toEqual(
+      targets.map(() => true),
+    );
 
     expect(client.stats().requests).toBe(fake.requestCount);
     expect(fake.requestCount).toBe(22);
@@ -244,7 +246,7 @@ describe("repository discovery", () => {
     );
     const result = await discoverRepositories(client);
     expect(result.repositories.map((r) => r.name)).toEqual(names);
-    expect(result.repositories.every((r) => r.catalogFiles[0]?.status === "ok")).toBe(true);
+    expect(result.repositories.map((r) => r.catalogFiles[0]?.status)).toEqual(names.map(() => "ok"));
     expect(fake.requests.map((r) => r.operation ?? r.path.split("?")[0])).toEqual([
       "/app/installations/2/access_tokens",
       "/installation/repositories",

@@ -245,10 +245,12 @@ describe("test connection", () => {
   });
 
   it("reports an exhausted rate limit with the time to retry", async () => {
-    const resetAt = Date.now() + 30 * 60_000;
+    // A whole second: GitHub's reset header has no milliseconds.
+    const resetAt = Math.ceil(Date.now() / 1000) * 1000 + 30 * 60_000;
     const { url } = await startFake({ rateLimit: { limit: 5000, remaining: 0, resetAt } });
     const result = await test({ credentials: { type: "token", token: TOKEN }, baseUrl: url });
     expect(result).toMatchObject({ ok: false, code: "rate-limited" });
-    expect(Date.parse((result as { resetAt: string }).resetAt)).toBeGreaterThanOrEqual(resetAt);
+    // The reset GitHub advertised, plus the client's one-second margin against clock skew.
+    expect((result as { resetAt: string }).resetAt).toBe(new Date(resetAt + 1000).toISOString());
   });
 });
