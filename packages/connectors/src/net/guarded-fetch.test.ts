@@ -103,6 +103,25 @@ describe("guarded fetch: the address is checked when connecting", () => {
     expect(internal.hits).toEqual([]);
   });
 
+  it("refuses IPv6 loopback, literal or resolved, and IPv4 hidden in IPv6", async () => {
+    const literal = await refusal(createGuardedFetch()("http://[::1]:8080/"));
+    expect(literal).toMatchObject({ address: "::1", range: { label: "loopback" } });
+    const lookup = async (): Promise<ResolvedAddress[]> => [{ address: "::ffff:169.254.169.254", family: 6 }];
+    const mapped = await refusal(createGuardedFetch({ lookup })("http://metadata.rebind.example/"));
+    expect(mapped.message).toContain("cloud metadata endpoint (IPv4-mapped IPv6 form)");
+  });
+
+  it("fails like a lookup failure when the resolver throws", async () => {
+    const lookup = (): Promise<ResolvedAddress[]> => {
+      throw Object.assign(new Error("getaddrinfo ENOTFOUND nowhere.example"), { code: "ENOTFOUND" });
+    };
+    const error = await createGuardedFetch({ lookup })("http://nowhere.example/").then(
+      () => null,
+      (e: unknown) => e as Error & { cause?: { code?: string } },
+    );
+    expect(error?.cause?.code).toBe("ENOTFOUND");
+  });
+
   it("connects to the address the resolver gave when it is allowed, sending the original Host", async () => {
     const server = await listen("127.0.0.1");
     const dns = rebindingResolver({ "ghe.allowed.example": ["127.0.0.1"] });

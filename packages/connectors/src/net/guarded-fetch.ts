@@ -52,25 +52,31 @@ export function createGuardedDispatcher(options: OutboundGuardOptions = {}): Dis
   const classify = options.allowPrivateNetworks ? () => null : (options.classify ?? nonPublicRange);
   const resolve = options.lookup ?? systemLookup;
   const lookup: LookupFunction = (hostname, lookupOptions, callback) => {
-    resolve(hostname).then(
-      (resolved) => {
-        for (const { address } of resolved) {
-          const range = classify(address);
-          if (range) return callback(new NonPublicAddressError(hostname, address, range), "", 0);
-        }
-        const family = lookupOptions.family === 4 || lookupOptions.family === 6 ? lookupOptions.family : 0;
-        const usable = resolved.filter((r) => family === 0 || r.family === family);
-        const first = usable[0];
-        if (!first) {
-          const error = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND", hostname });
-          return callback(error, "", 0);
-        }
-        // Node asks for every address when it tries IPv6 and IPv4 in turn (autoSelectFamily).
-        if (lookupOptions.all) return callback(null, usable);
-        return callback(null, first.address, first.family);
-      },
-      (error: NodeJS.ErrnoException) => callback(error, "", 0),
-    );
+    // A resolver that throws instead of rejecting still ends in the callback.
+    Promise.resolve(hostname)
+      .then(resolve)
+      .then(
+        (resolved) => {
+          for (const { address } of resolved) {
+            const range = classify(address);
+            if (range) return callback(new NonPublicAddressError(hostname, address, range), "", 0);
+          }
+          const family = familyOf(lookupOptions.family);
+          const usable = resolved.filter((r) => family === 0 || r.family === family);
+          const first = usable[0];
+          if (!first) {
+            const error = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), {
+              code: "ENOTFOUND",
+              hostname,
+            });
+            return callback(error, "", 0);
+          }
+          // Node asks for every address when it tries IPv6 and IPv4 in turn (autoSelectFamily).
+          if (lookupOptions.all) return callback(null, usable);
+          return callback(null, first.address, first.family);
+        },
+        (error: NodeJS.ErrnoException) => callback(error, "", 0),
+      );
   };
   const connector = buildConnector({ lookup } as buildConnector.BuildOptions);
   return new Agent({
@@ -82,6 +88,12 @@ export function createGuardedDispatcher(options: OutboundGuardOptions = {}): Dis
       return connector(connectOptions, callback);
     },
   });
+}
+
+function familyOf(family: number | string | undefined): 0 | 4 | 6 {
+  if (family === 4 || family === "IPv4") return 4;
+  if (family === 6 || family === "IPv6") return 6;
+  return 0;
 }
 
 let shared: Dispatcher | undefined;
