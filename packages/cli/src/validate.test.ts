@@ -97,7 +97,10 @@ describe("stagedoor catalog validate", () => {
       ["bad.yaml", 2, false],
     ]);
     expect(results[0]!.ref).toBe("component:default/payments");
-    expect(results[3]!.errors.length).toBeGreaterThanOrEqual(2);
+    expect(results[3]!.errors).toEqual([
+      expect.objectContaining({ line: 13, path: "metadata.name", code: "invalid-format" }),
+      expect.objectContaining({ line: 14, path: "spec.lifecycle", code: "required" }),
+    ]);
   });
 
   it("reports unreadable files and malformed YAML instead of crashing", async () => {
@@ -110,7 +113,12 @@ describe("stagedoor catalog validate", () => {
       errors: Array<{ message: string }>;
     }>;
     expect(results[0]!.errors[0]!.message).toMatch(/no such file/);
-    expect(results.filter((r) => r.file === broken).every((r) => !r.valid)).toBe(true);
+    expect(results.filter((r) => r.file === broken)).toEqual([
+      expect.objectContaining({
+        valid: false,
+        errors: [expect.objectContaining({ line: 3, code: "yaml-syntax" })],
+      }),
+    ]);
   });
 
   it("exits 2 with usage on a wrong command line", async () => {

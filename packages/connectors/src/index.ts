@@ -115,6 +115,16 @@ export {
   type ResolvedAddress,
 } from "./net/outbound-url";
 export { nonPublicRange, type NonPublicRange } from "./net/ip-ranges";
+export {
+  createGuardedDispatcher,
+  createGuardedFetch,
+  findNonPublicAddressError,
+  NON_PUBLIC_ADDRESS,
+  NonPublicAddressError,
+  outboundDispatcher,
+  withDispatcher,
+  type OutboundGuardOptions,
+} from "./net/guarded-fetch";
 
 // Shared helpers.
 export { systemClock, type Clock } from "./util/clock";

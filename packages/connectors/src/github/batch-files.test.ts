@@ -21,7 +21,10 @@ describe("batched file reads", () => {
         ),
       })),
     });
-    const client = createGitHubClient({ type: "token", token: TOKEN }, { baseUrl: fake.url });
+    const client = createGitHubClient(
+      { type: "token", token: TOKEN },
+      { baseUrl: fake.url, outbound: { allowPrivateNetworks: true } },
+    );
     const locations = Array.from({ length: 120 }, (_, i) => ({
       owner: "acme",
       repo: `repo-${i % 40}`,
@@ -54,7 +57,10 @@ describe("batched file reads", () => {
         },
       ],
     });
-    const client = createGitHubClient({ type: "token", token: TOKEN }, { baseUrl: fake.url });
+    const client = createGitHubClient(
+      { type: "token", token: TOKEN },
+      { baseUrl: fake.url, outbound: { allowPrivateNetworks: true } },
+    );
     const web = fake.webUrl;
     const results = await fetchLocationTargets(client, [
       `${web}/acme/svc/blob/main/api/openapi.yaml`,

@@ -12,10 +12,18 @@ afterEach(async () => {
   fake = undefined;
 });
 
+// On a whole second, so rate-limit resets (whole seconds in GitHub's headers) land on exact times.
+const START = Math.ceil(Date.now() / 1000) * 1000;
+// The client waits this long past an advertised reset, so a slightly fast clock does not retry early.
+const RESET_MARGIN_MS = 1000;
+
 async function setup(options: FakeGitHubOptions = {}, clientOptions: GitHubClientOptions = {}) {
-  const clock = createManualClock();
+  const clock = createManualClock(START);
   fake = await startFakeGitHub({ tokens: { [TOKEN]: { login: "octocat" } }, now: clock.now, ...options });
-  const client = createGitHubClient({ type: "token", token: TOKEN }, { baseUrl: fake.url, clock, ...clientOptions });
+  const client = createGitHubClient(
+    { type: "token", token: TOKEN },
+    { baseUrl: fake.url, outbound: { allowPrivateNetworks: true }, clock, ...clientOptions },
+  );
   return { fake, client, clock };
 }
 
@@ -34,12 +42,18 @@ describe("GitHub client", () => {
 
   it("surfaces 401 for a bad token and 404 for an unknown repository without retrying", async () => {
     const { fake } = await setup({ repositories: repos(1) });
-    const bad = createGitHubClient({ type: "token", token: "github_pat_wrong" }, { baseUrl: fake.url });
+    const bad = createGitHubClient(
+      { type: "token", token: "github_pat_wrong" },
+      { baseUrl: fake.url, outbound: { allowPrivateNetworks: true } },
+    );
     await expect(bad.octokit.request("GET /user")).rejects.toMatchObject({
       status: 401,
       message: expect.stringContaining("Bad credentials"),
     });
-    const good = createGitHubClient({ type: "token", token: TOKEN }, { baseUrl: fake.url });
+    const good = createGitHubClient(
+      { type: "token", token: TOKEN },
+      { baseUrl: fake.url, outbound: { allowPrivateNetworks: true } },
+    );
     await expect(
       good.octokit.request("GET /repos/{owner}/{repo}", { owner: "acme", repo: "nope" }),
     ).rejects.toMatchObject({ status: 404 });
@@ -52,27 +66,25 @@ describe("GitHub client", () => {
       await client.octokit.request("GET /repos/{owner}/{repo}", { owner: "acme", repo: "repo-000" });
     expect(fake.requestCount).toBe(5);
     expect(fake.requests.filter((r) => r.rateLimited)).toHaveLength(0);
-    expect(clock.sleeps).toHaveLength(1);
-    expect(clock.sleeps[0]).toBeGreaterThanOrEqual(30_000);
+    expect(clock.sleeps).toEqual([30_000 + RESET_MARGIN_MS]);
     expect(client.stats()).toMatchObject({ requests: 5, rateLimitWaits: 1 });
   });
 
   it("after an unexpected 403 with remaining 0, waits until reset and resumes with a single retry", async () => {
-    const clockStart = Date.now();
     const { client, fake, clock } = await setup(
-      { repositories: repos(1), rateLimit: { limit: 100, remaining: 0, resetAt: clockStart + 45_000 } },
+      { repositories: repos(1), rateLimit: { limit: 100, remaining: 0, resetAt: START + 45_000 } },
       {},
     );
     const response = await client.octokit.request("GET /repos/{owner}/{repo}", { owner: "acme", repo: "repo-000" });
     expect(response.status).toBe(200);
     expect(fake.requests.map((r) => r.rateLimited)).toEqual([true, false]);
-    expect(clock.sleeps).toHaveLength(1);
-    expect(clock.now()).toBeGreaterThanOrEqual(clockStart + 45_000);
+    expect(clock.sleeps).toEqual([45_000 + RESET_MARGIN_MS]);
+    expect(clock.now()).toBe(START + 45_000 + RESET_MARGIN_MS);
   });
 
   it("throws RateLimitedError with the reset time when the wait is longer than it may block", async () => {
     const { client, fake, clock } = await setup(
-      { repositories: repos(1), rateLimit: { limit: 100, remaining: 0, resetAt: Date.now() + 3_600_000 } },
+      { repositories: repos(1), rateLimit: { limit: 100, remaining: 0, resetAt: START + 3_600_000 } },
       { maxRateLimitWaitMs: 60_000 },
     );
     const error = await client.octokit
@@ -80,7 +92,8 @@ describe("GitHub client", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((error as RateLimitedError).kind).toBe("primary");
-    expect((error as RateLimitedError).resetAt.getTime()).toBeGreaterThanOrEqual(fake.rateLimit().resetAt);
+    expect(fake.rateLimit().resetAt).toBe(START + 3_600_000);
+    expect((error as RateLimitedError).resetAt.getTime()).toBe(START + 3_600_000 + RESET_MARGIN_MS);
     // A second call does not even reach GitHub: the client remembers the bucket is empty.
     await expect(client.octokit.request("GET /user")).rejects.toBeInstanceOf(RateLimitedError);
     expect(fake.requestCount).toBe(1);
@@ -126,10 +139,15 @@ describe("GitHub client", () => {
   });
 
   it("keeps at most maxConcurrency requests in flight however many are fanned out", async () => {
-    const { client, fake } = await setup({ repositories: repos(1), latencyMs: 15 }, { maxConcurrency: 3 });
-    await Promise.all(Array.from({ length: 12 }, () => client.octokit.request("GET /user")));
+    const { client, fake } = await setup({ repositories: repos(1) }, { maxConcurrency: 3 });
+    // The fake holds requests until three are in flight at once, so the peak is exactly the limit.
+    const resume = fake.pause();
+    const all = Promise.all(Array.from({ length: 12 }, () => client.octokit.request("GET /user")));
+    await fake.whenInFlight(3);
+    resume();
+    await all;
     expect(fake.requestCount).toBe(12);
-    expect(fake.maxInFlight).toBeLessThanOrEqual(3);
+    expect(fake.maxInFlight).toBe(3);
   });
 
   it("authenticates as a GitHub App installation and counts the token request", async () => {
@@ -141,7 +159,7 @@ describe("GitHub client", () => {
     fake = await startFakeGitHub({ repositories: repos(3), app: { id: 42, privateKey, installations: [{ id: 7 }] } });
     const client = createGitHubClient(
       { type: "app", appId: "42", privateKey, installationId: 7 },
-      { baseUrl: `${fake.url}/api/v3` },
+      { baseUrl: `${fake.url}/api/v3`, outbound: { allowPrivateNetworks: true } },
     );
     expect(client.endpoints.graphqlUrl).toBe(`${fake.url}/api/graphql`);
     const { data } = await client.octokit.request("GET /installation/repositories", { per_page: 100 });

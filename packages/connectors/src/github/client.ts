@@ -2,6 +2,7 @@ import { createPrivateKey } from "node:crypto";
 import { createAppAuth } from "@octokit/auth-app";
 import { Octokit } from "@octokit/rest";
 import { systemClock, type Clock } from "../util/clock";
+import { outboundDispatcher, withDispatcher, type OutboundGuardOptions } from "../net/guarded-fetch";
 import { createLimiter } from "../util/concurrency";
 import { createRateLimitTracker, resourceForUrl, type RateLimitSnapshot } from "./rate-limit";
 import { createRequestPolicy } from "./request-policy";
@@ -35,6 +36,12 @@ export type GitHubClientOptions = {
   secondaryFallbackDelayMs?: number;
   requestTimeoutMs?: number;
   userAgent?: string;
+  /**
+   * Every connection is checked when it is opened (DNS rebinding, redirects): non-public
+   * addresses are refused unless the operator allows private networks. Defaults to refusing.
+   */
+  outbound?: OutboundGuardOptions;
+  /** Receives the guarded dispatcher in `init.dispatcher`; pass it on to Node's fetch. */
   fetch?: typeof globalThis.fetch;
   log?: {
     debug: (m: string) => void;
@@ -107,6 +114,7 @@ export function createGitHubClient(credentials: GitHubCredentials, options: GitH
   const stats: GitHubRequestStats = { requests: 0, notModified: 0, retries: 0, rateLimitWaits: 0, waitedMs: 0 };
   const limit = createLimiter(settings.maxConcurrency);
   const baseFetch = options.fetch ?? globalThis.fetch;
+  const dispatcher = outboundDispatcher(options.outbound);
 
   // Counting and rate-limit bookkeeping sit at the fetch level so they see every HTTP request,
   // including the installation-token requests the auth strategy makes on its own.
@@ -119,7 +127,7 @@ export function createGitHubClient(credentials: GitHubCredentials, options: GitH
       stats.requests++;
       const timeout = AbortSignal.timeout(settings.requestTimeoutMs);
       const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-      const response = await baseFetch(input, { ...init, signal });
+      const response = await baseFetch(input, withDispatcher({ ...init, signal }, dispatcher));
       if (!appJwt) tracker.observe(response.headers);
       if (response.status === 304) stats.notModified++;
       return response;

@@ -1,3 +1,4 @@
+import { findNonPublicAddressError } from "../net/guarded-fetch";
 import { GitHubConfigurationError } from "./client";
 import { hasResponse, header, isRateLimitedError, networkErrorCode, type RequestErrorLike } from "./errors";
 
@@ -89,6 +90,9 @@ export function describeConnectionError(
     );
   }
   if (hasResponse(error)) return describeResponse(error, context);
+  // The name passed the URL check but pointed somewhere private when connecting (or redirected there).
+  const refused = findNonPublicAddressError(error);
+  if (refused) return problem("blocked-url", refused.message, { detail: "non-public-address" });
 
   const host = safeHost(context.baseUrl);
   const code = networkErrorCode(error);

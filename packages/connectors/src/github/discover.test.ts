@@ -27,7 +27,10 @@ afterEach(async () => {
 async function setup(options: FakeGitHubOptions = {}, clientOptions: GitHubClientOptions = {}) {
   const clock = createManualClock();
   fake = await startFakeGitHub({ tokens: { [TOKEN]: { login: "octocat" } }, now: clock.now, ...options });
-  const client = createGitHubClient({ type: "token", token: TOKEN }, { baseUrl: fake.url, clock, ...clientOptions });
+  const client = createGitHubClient(
+    { type: "token", token: TOKEN },
+    { baseUrl: fake.url, outbound: { allowPrivateNetworks: true }, clock, ...clientOptions },
+  );
   return { fake, client, clock };
 }
 
@@ -87,7 +90,9 @@ describe("repository discovery", () => {
     );
     expect(targets).toHaveLength(60);
     const followed = await fetchLocationTargets(client, targets);
-    expect(followed.every((f) => f.status === "ok" && f.text.includes("kind: Component"))).toBe(true);
+    expect(followed.map((f) => f.status === "ok" && f.text.includes("kind: Component"))).toEqual(
+      targets.map(() => true),
+    );
 
     expect(client.stats().requests).toBe(fake.requestCount);
     expect(fake.requestCount).toBe(22);
@@ -234,10 +239,13 @@ describe("repository discovery", () => {
       ],
       app: { id: 1, privateKey, installations: [{ id: 2, repositorySelection: "selected", repositories: names }] },
     });
-    const client = createGitHubClient({ type: "app", appId: 1, privateKey, installationId: 2 }, { baseUrl: fake.url });
+    const client = createGitHubClient(
+      { type: "app", appId: 1, privateKey, installationId: 2 },
+      { baseUrl: fake.url, outbound: { allowPrivateNetworks: true } },
+    );
     const result = await discoverRepositories(client);
     expect(result.repositories.map((r) => r.name)).toEqual(names);
-    expect(result.repositories.every((r) => r.catalogFiles[0]?.status === "ok")).toBe(true);
+    expect(result.repositories.map((r) => r.catalogFiles[0]?.status)).toEqual(names.map(() => "ok"));
     expect(fake.requests.map((r) => r.operation ?? r.path.split("?")[0])).toEqual([
       "/app/installations/2/access_tokens",
       "/installation/repositories",
@@ -249,7 +257,10 @@ describe("repository discovery", () => {
 
   it("reports files as forbidden when the token may not read contents, and an unknown owner as an error", async () => {
     const { fake } = await setup({ repositories: [{ name: "one", files: { "catalog-info.yaml": component("one") } }] });
-    const limited = createGitHubClient({ type: "token", token: "github_pat_meta" }, { baseUrl: fake.url });
+    const limited = createGitHubClient(
+      { type: "token", token: "github_pat_meta" },
+      { baseUrl: fake.url, outbound: { allowPrivateNetworks: true } },
+    );
     fake.auth.tokens["github_pat_meta"] = { login: "meta", permissions: { metadata: "read" } };
     const result = await discoverRepositories(limited, { owner: "acme", includeCodeowners: false });
     expect(result.repositories[0]?.catalogFiles).toEqual([

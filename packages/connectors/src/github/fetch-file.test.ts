@@ -26,7 +26,13 @@ async function setup() {
       },
     ],
   });
-  return { fake, client: createGitHubClient({ type: "token", token: TOKEN }, { baseUrl: fake.url }) };
+  return {
+    fake,
+    client: createGitHubClient(
+      { type: "token", token: TOKEN },
+      { baseUrl: fake.url, outbound: { allowPrivateNetworks: true } },
+    ),
+  };
 }
 
 describe("fetching one file", () => {

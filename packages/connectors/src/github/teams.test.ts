@@ -13,7 +13,13 @@ afterEach(async () => {
 
 async function setup(options: FakeGitHubOptions) {
   fake = await startFakeGitHub({ tokens: { [TOKEN]: { login: "octocat" } }, ...options });
-  return { fake, client: createGitHubClient({ type: "token", token: TOKEN }, { baseUrl: fake.url }) };
+  return {
+    fake,
+    client: createGitHubClient(
+      { type: "token", token: TOKEN },
+      { baseUrl: fake.url, outbound: { allowPrivateNetworks: true } },
+    ),
+  };
 }
 
 describe("teams", () => {
@@ -120,12 +126,18 @@ describe("teams", () => {
   it("explains a missing members permission and an unknown organisation", async () => {
     const { fake } = await setup({ teams: [{ slug: "a" }] });
     fake.auth.tokens["github_pat_nomembers"] = { login: "x", permissions: { metadata: "read" } };
-    const limited = createGitHubClient({ type: "token", token: "github_pat_nomembers" }, { baseUrl: fake.url });
+    const limited = createGitHubClient(
+      { type: "token", token: "github_pat_nomembers" },
+      { baseUrl: fake.url, outbound: { allowPrivateNetworks: true } },
+    );
     await expect(fetchOrganizationTeams(limited, { org: "acme" })).rejects.toMatchObject({
       code: "forbidden",
       message: expect.stringContaining("members:read"),
     });
-    const client = createGitHubClient({ type: "token", token: TOKEN }, { baseUrl: fake.url });
+    const client = createGitHubClient(
+      { type: "token", token: TOKEN },
+      { baseUrl: fake.url, outbound: { allowPrivateNetworks: true } },
+    );
     await expect(fetchOrganizationTeams(client, { org: "nope" })).rejects.toBeInstanceOf(TeamsError);
   });
 });

@@ -221,11 +221,36 @@ describe("test connection", () => {
     expect(fake?.requestCount).toBe(0);
   });
 
+  it("refuses the connection when the host name answers a private address after passing the URL check", async () => {
+    const { url } = await startFake();
+    const port = new URL(url).port;
+    const answers = ["140.82.112.3", "127.0.0.1"];
+    const lookup = async () => {
+      const address = answers.length > 1 ? (answers.shift() as string) : (answers[0] as string);
+      return [{ address, family: 4 }];
+    };
+    const result = await testGitHubConnection({
+      credentials: { type: "token", token: TOKEN },
+      baseUrl: `http://ghe.rebind.example:${port}/api/v3`,
+      outbound: { lookup },
+      client: { maxRetries: 0 },
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "blocked-url",
+      detail: "non-public-address",
+      message: expect.stringContaining("ghe.rebind.example resolved to 127.0.0.1 when connecting"),
+    });
+    expect(fake?.requestCount).toBe(0);
+  });
+
   it("reports an exhausted rate limit with the time to retry", async () => {
-    const resetAt = Date.now() + 30 * 60_000;
+    // A whole second: GitHub's reset header has no milliseconds.
+    const resetAt = Math.ceil(Date.now() / 1000) * 1000 + 30 * 60_000;
     const { url } = await startFake({ rateLimit: { limit: 5000, remaining: 0, resetAt } });
     const result = await test({ credentials: { type: "token", token: TOKEN }, baseUrl: url });
     expect(result).toMatchObject({ ok: false, code: "rate-limited" });
-    expect(Date.parse((result as { resetAt: string }).resetAt)).toBeGreaterThanOrEqual(resetAt);
+    // The reset GitHub advertised, plus the client's one-second margin against clock skew.
+    expect((result as { resetAt: string }).resetAt).toBe(new Date(resetAt + 1000).toISOString());
   });
 });

@@ -78,6 +78,7 @@ export async function testGitHubConnection(input: TestConnectionInput): Promise<
       maxRetries: 1,
       maxRateLimitWaitMs: 0,
       requestTimeoutMs: 10_000,
+      ...(input.outbound ? { outbound: input.outbound } : {}),
       ...input.client,
       baseUrl,
     });

@@ -1,5 +1,7 @@
+import { verify as octokitVerify } from "@octokit/webhooks-methods";
 import { describe, expect, it } from "vitest";
 import { signWebhookPayload } from "../testing";
+import { receiveWebhook } from "./receive-webhook";
 import { parseWebhookHeaders, verifyWebhookSignature } from "./webhook-signature";
 
 const SECRET = "whsec_test";
@@ -35,6 +37,32 @@ describe("webhook signatures", () => {
     expect(verifyWebhookSignature(body, signWebhookPayload("old", body), ["new", "old"])).toEqual({ ok: true });
   });
 
+  it("verifies the test vector GitHub publishes in 'Validating webhook deliveries'", async () => {
+    const secret = "It's a Secret to Everybody";
+    const payload = "Hello, World!";
+    const signature = "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17";
+    expect(verifyWebhookSignature(payload, signature, secret)).toEqual({ ok: true });
+    expect(verifyWebhookSignature(Buffer.from(payload, "utf8"), signature, secret)).toEqual({ ok: true });
+    expect(verifyWebhookSignature("Hello, World.", signature, secret)).toEqual({
+      ok: false,
+      reason: "signature-mismatch",
+    });
+    expect(verifyWebhookSignature(payload, signature, "It's a secret to everybody")).toEqual({
+      ok: false,
+      reason: "signature-mismatch",
+    });
+    // The fake signs as GitHub does, and Octokit's own implementation agrees.
+    expect(signWebhookPayload(secret, payload)).toBe(signature);
+    expect(await octokitVerify(secret, payload, signature)).toBe(true);
+    // Through the receiver: the signature passes, then the body is refused as not JSON.
+    const received = receiveWebhook({
+      headers: { "x-github-delivery": "d-1", "x-github-event": "ping", "x-hub-signature-256": signature },
+      rawBody: payload,
+      secrets: secret,
+    });
+    expect(received).toMatchObject({ ok: false, status: 400, code: "invalid-payload" });
+  });
+
   it("parses delivery id and event name with clear errors", () => {
     expect(
       parseWebhookHeaders({ "X-GitHub-Delivery": "72d3162e-cc78-11e3-81ab-4c9367dc0958", "X-GitHub-Event": "push" }),
@@ -55,5 +83,8 @@ describe("webhook signatures", () => {
     expect(() => parseWebhookHeaders({ "x-github-delivery": "abc", "x-github-event": "Push Event" })).toThrowError(
       expect.objectContaining({ code: "invalid-event" }),
     );
+    expect(parseWebhookHeaders({ "x-github-delivery": "abc", "x-github-event": "projects_v2_item" })).toMatchObject({
+      eventName: "projects_v2_item",
+    });
   });
 });

@@ -83,7 +83,8 @@ export function parseWebhookHeaders(headers: HeaderSource): WebhookHeaders {
       "missing-event",
       "The X-GitHub-Event header is missing; this does not look like a GitHub webhook delivery.",
     );
-  if (!/^[a-z_]{1,64}$/.test(eventName))
+  // Event names have digits too (projects_v2_item).
+  if (!/^[a-z][a-z0-9_]{0,63}$/.test(eventName))
     throw new WebhookHeaderError("invalid-event", `"${eventName.slice(0, 64)}" is not a GitHub event name.`);
   return {
     deliveryId,

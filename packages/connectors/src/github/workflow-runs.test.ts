@@ -42,7 +42,10 @@ describe("workflow runs", () => {
         },
       ],
     });
-    const client = createGitHubClient({ type: "token", token: TOKEN }, { baseUrl: fake.url });
+    const client = createGitHubClient(
+      { type: "token", token: TOKEN },
+      { baseUrl: fake.url, outbound: { allowPrivateNetworks: true } },
+    );
     const result = await fetchWorkflowRuns(client, { owner: "acme", repo: "api", perPage: 10 });
     expect(result.status).toBe("ok");
     if (result.status !== "ok") return;
@@ -79,7 +82,10 @@ describe("workflow runs", () => {
       tokens: { [TOKEN]: { login: "octocat" } },
       repositories: [{ name: "api", workflowRuns: [{ workflowName: "CI" }] }],
     });
-    const client = createGitHubClient({ type: "token", token: TOKEN }, { baseUrl: fake.url });
+    const client = createGitHubClient(
+      { type: "token", token: TOKEN },
+      { baseUrl: fake.url, outbound: { allowPrivateNetworks: true } },
+    );
     const etagCache = createMemoryEtagCache();
     await fetchWorkflowRuns(client, { owner: "acme", repo: "api", etagCache });
     const remaining = fake.rateLimit().remaining;
@@ -105,7 +111,10 @@ describe("workflow runs", () => {
       tokens: { [TOKEN]: { login: "o", permissions: { metadata: "read" } } },
       repositories: [{ name: "api" }],
     });
-    const client = createGitHubClient({ type: "token", token: TOKEN }, { baseUrl: fake.url });
+    const client = createGitHubClient(
+      { type: "token", token: TOKEN },
+      { baseUrl: fake.url, outbound: { allowPrivateNetworks: true } },
+    );
     expect(await fetchWorkflowRuns(client, { owner: "acme", repo: "gone" })).toMatchObject({ status: "not-found" });
     expect(await fetchWorkflowRuns(client, { owner: "acme", repo: "api" })).toMatchObject({
       status: "forbidden",

@@ -34,8 +34,9 @@ const defaultLookup = (hostname: string) => dnsLookup(hostname, { all: true, ver
  * normalises IPv4 spellings (0x7f000001, 2130706433, 0177.0.0.1, 127.1) to dotted quads, so
  * only canonical forms reach the range check; every address a name resolves to must be public.
  *
- * This is a check at configuration and connection time: a name that re-resolves to another
- * address later (DNS rebinding) is not covered, so callers re-check before each sync.
+ * This judges one DNS answer, for a clear message when the URL is entered. A name can answer
+ * differently when the connection is made (DNS rebinding): the connection itself is guarded
+ * by net/guarded-fetch.ts, which every request to a customer-supplied URL goes through.
  */
 export async function checkOutboundUrl(input: string, options: OutboundUrlOptions = {}): Promise<OutboundUrlVerdict> {
   let url: URL;

@@ -74,6 +74,8 @@ export class FakeGitHub {
   private readonly now: () => number;
   latencyMs: number;
   maxInFlight = 0;
+  private held: Array<() => void> | null = null;
+  private inFlightWaiters: Array<{ count: number; reached: () => void }> = [];
 
   constructor(private readonly options: FakeGitHubOptions = {}) {
     this.state = new FakeOrgState(options.org ?? "acme");
@@ -100,6 +102,22 @@ export class FakeGitHub {
 
   get requestCount(): number {
     return this.log.length;
+  }
+
+  /** Holds every request that arrives from now on, unanswered, until the returned function is called. */
+  pause(): () => void {
+    const held: Array<() => void> = [];
+    this.held = held;
+    return () => {
+      if (this.held === held) this.held = null;
+      for (const release of held.splice(0)) release();
+    };
+  }
+
+  /** Resolves once `count` requests are being answered at the same time (held ones included). */
+  whenInFlight(count: number): Promise<void> {
+    if (this.inFlight >= count) return Promise.resolve();
+    return new Promise((reached) => this.inFlightWaiters.push({ count, reached }));
   }
 
   clearRequests(): void {
@@ -183,6 +201,12 @@ export class FakeGitHub {
     const seq = ++this.seq;
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    for (const waiter of this.inFlightWaiters.filter((w) => this.inFlight >= w.count)) {
+      this.inFlightWaiters.splice(this.inFlightWaiters.indexOf(waiter), 1);
+      waiter.reached();
+    }
+    const held = this.held;
+    if (held) await new Promise<void>((release) => held.push(release));
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const url = new URL(req.url ?? "/", this.url);
     const prefix = url.pathname.startsWith("/api/v3/") ? "/api/v3" : "";

@@ -21,7 +21,8 @@ export const PAGE_MAX = 100;
 
 export function rateLimitField(ctx: GraphqlContext) {
   const r = ctx.rateLimit();
-  return { cost: 1, limit: r.limit, remaining: r.remaining, resetAt: new Date(r.resetAt).toISOString() };
+  // Only the fields Stagedoor's queries select: GitHub answers nothing else.
+  return { cost: 1, remaining: r.remaining, resetAt: new Date(r.resetAt).toISOString() };
 }
 
 export function encodeCursor(key: string): string {

@@ -86,7 +86,6 @@ export function organizationTeams(ctx: GraphqlContext, vars: Record<string, unkn
     slug: t.slug,
     name: t.name,
     description: t.description,
-    privacy: t.privacy.toUpperCase(),
     parentTeam: t.parent ? { slug: t.parent } : null,
     members: teamMembers(ctx, t.slug, {}),
     ...(vars.withRepositories ? { repositories: teamRepositories(ctx, t.slug, {}) } : {}),
@@ -107,7 +106,7 @@ export function teamConnection(
     field === "repositories"
       ? { repositories: teamRepositories(ctx, slug, vars) }
       : { members: teamMembers(ctx, slug, vars) };
-  return { rateLimit: rateLimitField(ctx), organization: { team } };
+  return { organization: { team } };
 }
 
 export function organizationMembers(ctx: GraphqlContext, vars: Record<string, unknown>, errors: GraphqlError[]) {
@@ -115,7 +114,6 @@ export function organizationMembers(ctx: GraphqlContext, vars: Record<string, un
   const users = [...ctx.state.users.values()].sort((a, b) => a.login.localeCompare(b.login));
   const { page, pageInfo } = connection(users, vars, (u) => u.login);
   return {
-    rateLimit: rateLimitField(ctx),
     organization: { membersWithRole: { pageInfo, nodes: page.map((u) => userNode(u, u.login)) } },
   };
 }

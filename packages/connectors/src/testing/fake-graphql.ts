@@ -25,40 +25,39 @@ export function answerGraphql(ctx: GraphqlContext, body: unknown): FakeResponse 
     };
   const vars = variables ?? {};
   const operation = /\b(?:query|mutation)\s+([A-Za-z_]\w*)/.exec(query)?.[1];
-  const errors: GraphqlError[] = [];
-  let data: Record<string, unknown> | null;
-  switch (operation) {
-    case "StagedoorDiscoverRepositories":
-      data = discoverRepositories(ctx, query, vars, errors);
-      break;
-    case "StagedoorRepositoryNodes":
-      data = repositoryNodes(ctx, query, vars, errors);
-      break;
-    case "StagedoorFetchFiles":
-      data = fetchFiles(ctx, query, vars, errors);
-      break;
-    case "StagedoorOrganizationTeams":
-      data = organizationTeams(ctx, vars, errors);
-      break;
-    case "StagedoorTeamMembers":
-      data = teamConnection(ctx, vars, errors, "members");
-      break;
-    case "StagedoorTeamRepositories":
-      data = teamConnection(ctx, vars, errors, "repositories");
-      break;
-    case "StagedoorOrganizationMembers":
-      data = organizationMembers(ctx, vars, errors);
-      break;
-    default:
-      return {
-        status: 200,
-        body: {
-          errors: [{ message: `Parse error: the fake GitHub does not know operation ${operation ?? "(anonymous)"}` }],
-        },
-      };
+  const handler = operation === undefined ? undefined : OPERATIONS[operation];
+  if (!handler) {
+    return {
+      status: 200,
+      body: {
+        errors: [{ message: `Parse error: the fake GitHub does not know operation ${operation ?? "(anonymous)"}` }],
+      },
+    };
   }
+  const errors: GraphqlError[] = [];
+  const data = handler(ctx, query, vars, errors);
   return { status: 200, body: errors.length ? { data, errors } : { data } };
 }
+
+type OperationHandler = (
+  ctx: GraphqlContext,
+  query: string,
+  vars: Record<string, unknown>,
+  errors: GraphqlError[],
+) => Record<string, unknown> | null;
+
+const OPERATIONS: Record<string, OperationHandler> = {
+  StagedoorDiscoverRepositories: discoverRepositories,
+  StagedoorRepositoryNodes: repositoryNodes,
+  StagedoorFetchFiles: fetchFiles,
+  StagedoorOrganizationTeams: (ctx, _query, vars, errors) => organizationTeams(ctx, vars, errors),
+  StagedoorTeamMembers: (ctx, _query, vars, errors) => teamConnection(ctx, vars, errors, "members"),
+  StagedoorTeamRepositories: (ctx, _query, vars, errors) => teamConnection(ctx, vars, errors, "repositories"),
+  StagedoorOrganizationMembers: (ctx, _query, vars, errors) => organizationMembers(ctx, vars, errors),
+};
+
+/** The operations the fake answers: the schema-fidelity test checks that it saw each of them. */
+export const FAKE_GRAPHQL_OPERATIONS: readonly string[] = Object.keys(OPERATIONS);
 
 function blobAliases(query: string, vars: Record<string, unknown>): Array<{ alias: string; path: string }> {
   const found: Array<{ alias: string; path: string }> = [];
@@ -77,7 +76,6 @@ function repositoryNode(
   errors: GraphqlError[],
 ) {
   const node: Record<string, unknown> = {
-    __typename: "Repository",
     id: repo.nodeId,
     databaseId: repo.id,
     name: repo.name,
@@ -146,7 +144,6 @@ function discoverRepositories(
   return {
     rateLimit: rateLimitField(ctx),
     repositoryOwner: {
-      __typename: "Organization",
       login: ctx.state.org,
       repositories: {
         totalCount: visible.length,

@@ -4,7 +4,7 @@ import type { Principal } from "../principal";
 import { importCatalog } from "./import-catalog";
 import { getEntity } from "./get-entity";
 import { importPastedCatalog, pasteSourceKey } from "./paste-source";
-import { component, file, resource } from "./testing/yaml";
+import { component, file, resource } from "@stagedoor/catalog/testing";
 
 const db = testDatabase();
 const admin: Principal = { type: "user", userId: "u-test", email: "owner@example.test", role: "OWNER" };

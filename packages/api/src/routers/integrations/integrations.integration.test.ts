@@ -114,12 +114,20 @@ describe("integrations and cicd routers", () => {
     expect(badges["group:default/team-1"]).toBeNull();
     expect(badges["nonsense ref!"]).toBeNull();
 
+    const entities = async () =>
+      (
+        await db
+          .forOrg(orgId)
+          .catalogEntity.findMany({ select: { id: true, orphanedAt: true }, orderBy: { id: "asc" } })
+      ).map((e) => ({ id: e.id, orphaned: e.orphanedAt !== null }));
+    const synced = await entities();
+    expect(synced.length).toBeGreaterThan(0);
+    expect(synced.filter((e) => e.orphaned)).toEqual([]);
+
     await api.integrations.delete({ id });
     expect(await api.integrations.list()).toEqual([]);
-    // Its entities stay visible as orphans (purged after the grace period), not gone at once.
-    const left = await db.forOrg(orgId).catalogEntity.findMany({ select: { orphanedAt: true } });
-    expect(left.length).toBeGreaterThan(0);
-    expect(left.every((e) => e.orphanedAt !== null)).toBe(true);
+    // Every entity it synced stays visible as an orphan (purged after the grace period), not gone at once.
+    expect(await entities()).toEqual(synced.map((e) => ({ ...e, orphaned: true })));
   });
 
   it("lets members read but not manage", async () => {

@@ -48,6 +48,7 @@ export async function openGitHubClient(
   }
   const options = { ...deps.github?.client, ...overrides };
   return createGitHubClient(credentials, {
+    outbound: { allowPrivateNetworks: deps.allowPrivateNetworks },
     ...options,
     ...(config.baseUrl ? { baseUrl: config.baseUrl, fetch: sameOriginFetch(config.baseUrl, options.fetch) } : {}),
   });

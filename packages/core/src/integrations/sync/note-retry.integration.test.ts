@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import type { SyncRunStatus } from "@stagedoor/db";
 import { makeOrg, testDatabase } from "@stagedoor/db/testing";
 import { noteSyncRetry } from "./note-retry";
 
 const db = testDatabase();
 
-async function runWithStatus(status: string) {
+async function runWithStatus(status: SyncRunStatus) {
   const org = await makeOrg(db);
   const integration = await db.admin.integration.create({
     data: { orgId: org.id, provider: "github", name: "GitHub", config: {}, credentialsCiphertext: "" },
