@@ -1,12 +1,18 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
 import { generateOrg, type FakeGitHub } from "@stagedoor/connectors/testing";
-import { createBullSyncQueue, jobIds, requestSync, type BullSyncQueue, type StepOutcome } from "@stagedoor/core";
+import {
+  createBullSyncQueue,
+  createOrgSlots,
+  jobIds,
+  reconcileIntegrations,
+  requestSync,
+  type BullSyncQueue,
+  type StepOutcome,
+} from "@stagedoor/core";
 import { connectedOrg, startGitHub, testDeps } from "@stagedoor/core/integrations-testing";
 import { testDatabase } from "@stagedoor/db/testing";
 import { startSyncWorker, type RunningSyncWorker } from "./sync-worker";
-import { createOrgSlots } from "./sync/org-slots";
-import { reconcileIntegrations } from "./sync/reconcile";
 
 const db = testDatabase();
 const connection = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: null });
