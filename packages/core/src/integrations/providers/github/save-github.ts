@@ -7,6 +7,7 @@ import { last4, newWebhookSecret, sealCredentials, sealWebhookSecret } from "../
 import type { IntegrationDeps } from "../../deps";
 import { findGitHubIntegration, GITHUB_PROVIDER } from "./open-client";
 import {
+  refuseSavedCredentialsForNewHost,
   validateCredentials,
   validateGitHubSettings,
   type GitHubAuthInput,
@@ -36,6 +37,9 @@ export async function saveGitHubIntegration(
       auth: "Credentials are required for a new connection.",
     });
   }
+  // Saved credentials stay with the host they were entered for (issue 8, finding 1).
+  const hostChanged = existing !== null && settings.baseUrl !== existing.config.baseUrl;
+  if (hostChanged && input.auth.type === "saved") refuseSavedCredentialsForNewHost();
   const credentials = input.auth.type === "saved" ? null : validateCredentials(input.auth);
   const name = input.name.trim();
 
@@ -79,6 +83,15 @@ export async function saveGitHubIntegration(
           target: existing.row.id,
           data: { name, owner: settings.owner, authType: authHints.authType, credentialsChanged: credentials !== null },
         });
+        if (hostChanged) {
+          await recordAudit(tx, {
+            orgId: db.orgId,
+            actor,
+            action: "integration.host_changed",
+            target: existing.row.id,
+            data: { from: existing.config.baseUrl, to: settings.baseUrl },
+          });
+        }
         return existing.row.id;
       }
       const secret = newWebhookSecret();

@@ -164,6 +164,30 @@ export async function validateBaseUrl(
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
 
+/**
+ * The base URL as stored (origin and path, no trailing slash; null for github.com), without
+ * the network check: for comparing a form's URL with the saved one. Unparseable → undefined.
+ */
+export function normalizeBaseUrl(raw: string | null | undefined): string | null | undefined {
+  const trimmed = raw?.trim() ?? "";
+  if (!trimmed) return null;
+  try {
+    const url = new URL(trimmed);
+    return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why saved credentials cannot follow a new host: whoever runs it would receive them. */
+export function refuseSavedCredentialsForNewHost(): never {
+  throw new AppError(
+    "BAD_REQUEST",
+    "The GitHub host changed: enter the credentials again to use them with the new host.",
+    { auth: "Saved credentials are only sent to the host they were entered for. Enter them again." },
+  );
+}
+
 export function validateCatalogPaths(paths: readonly string[], errors: FieldErrors = {}): string[] {
   const cleaned = [...new Set(paths.map((p) => p.trim().replace(/^\.\//, "")).filter(Boolean))];
   if (cleaned.length === 0) {

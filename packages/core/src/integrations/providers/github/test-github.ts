@@ -6,7 +6,12 @@ import { openCredentials } from "../../credentials";
 import type { IntegrationDeps } from "../../deps";
 import { findGitHubIntegration } from "./open-client";
 import { sameOriginFetch } from "./outbound-fetch";
-import { githubCredentialsSchema, type GitHubAuthInput } from "./settings";
+import {
+  githubCredentialsSchema,
+  normalizeBaseUrl,
+  refuseSavedCredentialsForNewHost,
+  type GitHubAuthInput,
+} from "./settings";
 import { requireIntegrationAdmin } from "../../access";
 
 export type TestGitHubInput = {
@@ -46,7 +51,11 @@ export async function testGitHubIntegration(
         message: "The saved credentials cannot be decrypted; enter them again.",
       };
     }
-    if (baseUrl === undefined) baseUrl = integration.config.baseUrl;
+    // Saved credentials are only ever sent to the saved host (issue 8, finding 1).
+    if (baseUrl !== undefined && normalizeBaseUrl(baseUrl) !== integration.config.baseUrl) {
+      refuseSavedCredentialsForNewHost();
+    }
+    baseUrl = integration.config.baseUrl;
     catalogPath = integration.config.catalogPaths[0];
   } else {
     credentials =
