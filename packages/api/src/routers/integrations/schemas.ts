@@ -35,4 +35,5 @@ export const saveGithubInput = z.object({
   syncIntervalMinutes: z.number().int().default(30),
   syncTeams: z.boolean().default(true),
   registerReposWithoutCatalog: z.boolean().default(false),
+  allowOtherLocationOwners: z.boolean().default(false),
 });

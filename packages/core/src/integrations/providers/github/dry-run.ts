@@ -95,6 +95,7 @@ export async function dryRunGitHub(
     const plans = await planRepositories(client, live, {
       owner: config.owner,
       registerReposWithoutCatalog: false,
+      allowOtherLocationOwners: config.allowOtherLocationOwners,
       topTeams,
     });
     const files = plans.flatMap(fileReports);

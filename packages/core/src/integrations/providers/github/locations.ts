@@ -17,7 +17,11 @@ type Wanted = { plan: RepositoryPlan; target: string; from: PlannedFile };
  * they are ingested into the same source. Every level is fetched in batched GraphQL
  * requests for all repositories of the page at once.
  */
-export async function followLocations(client: GitHubClient, plans: RepositoryPlan[]): Promise<void> {
+export async function followLocations(
+  client: GitHubClient,
+  plans: RepositoryPlan[],
+  scope: { owner: string; allowOtherOwners: boolean },
+): Promise<void> {
   const followed = new Map<RepositoryPlan, Set<string>>(plans.map((p) => [p, new Set()]));
   let frontier = plans.map((plan) => ({ plan, files: plan.files.filter((f) => !f.generated) }));
   for (let depth = 0; depth < MAX_DEPTH && frontier.length > 0; depth++) {
@@ -26,7 +30,7 @@ export async function followLocations(client: GitHubClient, plans: RepositoryPla
       const seen = followed.get(plan) as Set<string>;
       for (const file of files) {
         for (const raw of locationTargets(file)) {
-          const target = resolveTarget(raw, file.url);
+          const target = resolveTarget(raw, file.url, client, scope);
           if (!target.ok) {
             plan.problems.push(fileProblem(plan.repository.nameWithOwner, file.name, file.url, target.message));
             continue;
@@ -88,15 +92,32 @@ function locationTargets(file: PlannedFile): string[] {
   return targets;
 }
 
-function resolveTarget(raw: string, base: string): { ok: true; url: string } | { ok: false; message: string } {
+function resolveTarget(
+  raw: string,
+  base: string,
+  client: GitHubClient,
+  scope: { owner: string; allowOtherOwners: boolean },
+): { ok: true; url: string } | { ok: false; message: string } {
   if (/[*?]/.test(raw)) {
     return { ok: false, message: `Location target "${raw}" uses a wildcard; only single files are followed.` };
   }
+  let url: string;
   try {
-    return { ok: true, url: new URL(raw.trim(), base).href };
+    url = new URL(raw.trim(), base).href;
   } catch {
     return { ok: false, message: `Location target "${raw}" is not a URL or a relative path.` };
   }
+  // The sync fetches targets with the integration's credentials, which may see more than
+  // the configured owner: a catalog file must not be a way to read other owners' repositories
+  // (issue 8, finding 10). Targets that are not on this host are refused by the fetch itself.
+  const parsed = parseGitHubUrl(url, client.endpoints.webBaseUrl);
+  if (!scope.allowOtherOwners && parsed.ok && parsed.target.owner.toLowerCase() !== scope.owner.toLowerCase()) {
+    return {
+      ok: false,
+      message: `Location target ${url} is outside ${scope.owner}; only ${scope.owner}'s repositories are followed (an admin can allow other owners in the integration's settings).`,
+    };
+  }
+  return { ok: true, url };
 }
 
 /** Targets in the same repository are named by their path; others by owner/repo/path. */

@@ -10,6 +10,8 @@ export type PlanOptions = {
   registerReposWithoutCatalog: boolean;
   /** Repository (lowercase owner/name) → team slug with the strongest access. */
   topTeams: Record<string, string>;
+  /** Follow Location targets in other owners' repositories (off: only `owner`'s). */
+  allowOtherLocationOwners: boolean;
 };
 
 export function planRepository(repository: DiscoveredRepository, options: PlanOptions): RepositoryPlan {
@@ -44,6 +46,6 @@ export async function planRepositories(
   options: PlanOptions,
 ): Promise<RepositoryPlan[]> {
   const plans = repositories.map((r) => planRepository(r, options));
-  await followLocations(client, plans);
+  await followLocations(client, plans, { owner: options.owner, allowOtherOwners: options.allowOtherLocationOwners });
   return plans;
 }

@@ -29,6 +29,7 @@ export type GitHubSettingsInput = {
   syncIntervalMinutes?: number;
   syncTeams?: boolean;
   registerReposWithoutCatalog?: boolean;
+  allowOtherLocationOwners?: boolean;
 };
 
 /**
@@ -49,6 +50,8 @@ export type GitHubConfig = {
   syncIntervalMinutes: number;
   syncTeams: boolean;
   registerReposWithoutCatalog: boolean;
+  /** Location targets in other owners' repositories are followed too (default: only `owner`'s). */
+  allowOtherLocationOwners: boolean;
 };
 
 /** The sealed credentials, as the provider contract's credentials schema. */
@@ -78,6 +81,7 @@ export const githubConfigSchema: z.ZodType<GitHubConfig> = z.object({
   syncIntervalMinutes: z.number().int(),
   syncTeams: z.boolean(),
   registerReposWithoutCatalog: z.boolean(),
+  allowOtherLocationOwners: z.boolean(),
 });
 
 export type FieldErrors = Record<string, string>;
@@ -103,6 +107,7 @@ export function readGitHubConfig(raw: unknown): GitHubConfig {
       typeof c.syncIntervalMinutes === "number" ? c.syncIntervalMinutes : DEFAULT_SYNC_INTERVAL_MINUTES,
     syncTeams: c.syncTeams ?? true,
     registerReposWithoutCatalog: c.registerReposWithoutCatalog ?? false,
+    allowOtherLocationOwners: c.allowOtherLocationOwners === true,
   };
 }
 
@@ -140,6 +145,7 @@ export async function validateGitHubSettings(
     syncIntervalMinutes: interval,
     syncTeams: input.syncTeams ?? true,
     registerReposWithoutCatalog: input.registerReposWithoutCatalog ?? false,
+    allowOtherLocationOwners: input.allowOtherLocationOwners ?? false,
   };
 }
 

@@ -133,6 +133,7 @@ async function executePhase(ctx: PhaseContext): Promise<Checkpoint> {
       const plans = await planRepositories(client, page.repositories, {
         owner: config.owner,
         registerReposWithoutCatalog: config.registerReposWithoutCatalog,
+        allowOtherLocationOwners: config.allowOtherLocationOwners,
         topTeams: cp.topTeams,
       });
       const existing = await existingSourceKeys(

@@ -127,6 +127,7 @@ export function syncRepository(
     const plans = await planRepositories(client, [repository], {
       owner: integration.config.owner,
       registerReposWithoutCatalog: integration.config.registerReposWithoutCatalog,
+      allowOtherLocationOwners: integration.config.allowOtherLocationOwners,
       topTeams,
     });
     const existing = await existingSourceKeys(db, [key]);
