@@ -18,6 +18,12 @@ export { requestSync, startScheduledSync, ensureStepJob, type SyncTrigger } from
 export { reconcileIntegrations, type ReconcileReport } from "./reconcile";
 export { createOrgSlots, type OrgSlots, type OrgSlotOptions, type SlotRedis } from "./fairness/org-slots";
 export { integrationJobs, RECONCILE_EVERY_MS, stepJob } from "./jobs";
+export { purgeDeliveriesJob, WEBHOOK_DELIVERY_RETENTION_DAYS } from "./webhooks/purge-deliveries";
+export {
+  createRejectionLimiter,
+  WEBHOOK_REJECTIONS_PER_MINUTE,
+  type RejectionLimiter,
+} from "./webhooks/rejection-limiter";
 export { webhookUrlPath, type IntegrationView, type SyncRunError, type SyncRunStatus, type SyncRunView } from "./views";
 export { failRun, ACTIVE_STATUSES } from "./sync/sync-runs";
 export { stepOf, type RunCheckpoint, type StepOutcome, type SyncStepJob } from "./sync/step";

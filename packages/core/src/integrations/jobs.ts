@@ -15,6 +15,7 @@ import { startScheduledSync } from "./request-sync";
 import { failedAfterAttempts, RESUME_MARGIN_MS, runIdForJob } from "./sync/run-ids";
 import type { StepOutcome } from "./sync/step";
 import { failRun } from "./sync/sync-runs";
+import { purgeDeliveriesJob } from "./webhooks/purge-deliveries";
 
 /** How often Redis is made to agree with the database (schedulers, in-flight runs). */
 export const RECONCILE_EVERY_MS = 5 * 60_000;
@@ -85,6 +86,7 @@ export function integrationJobs(): AnyJobDefinition[] {
   return [
     scheduledSyncJob,
     reconcileJob,
+    purgeDeliveriesJob,
     ...Object.values(providers).flatMap((provider) => [stepJob(provider), ...(provider.sync.jobs ?? [])]),
   ];
 }

@@ -1,9 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { receiveWebhook, type HeaderSource, type ReceivedDelivery } from "@stagedoor/connectors";
 import { Prisma, type Database } from "@stagedoor/db";
 import { openWebhookSecret } from "../../../credentials";
 import type { IntegrationDeps } from "../../../deps";
 import type { WebhookOutcome, WebhookResult } from "../../../provider";
+import { recordRejection } from "../../../webhooks/record-rejection";
 import { GITHUB_PROVIDER } from "../open-client";
 import { readGitHubConfig } from "../settings";
 import { dispatchWebhookEvent } from "./dispatch-event";
@@ -56,20 +56,19 @@ export async function receiveGitHubWebhook(
 
   if (!received.ok) {
     console.warn(`[webhooks] delivery for integration ${integration.id} rejected: ${received.code}`);
-    // Recorded under a fresh id, never the delivery id it claims: a forged delivery must not
-    // be able to mark a genuine one (same id) as already processed.
+    // Counted, not stored: a forged delivery must not be able to add rows (or mark a
+    // genuine delivery with the same id as processed).
     const claimed = headerValue(input.headers, "x-github-delivery");
-    await tdb.webhookDelivery.create({
-      data: {
-        orgId: integration.orgId,
-        integrationId: integration.id,
-        deliveryId: `rejected-${randomUUID()}`,
-        event: (headerValue(input.headers, "x-github-event") ?? "unknown").slice(0, 64),
-        outcome: "rejected",
+    return recordRejection(
+      tdb,
+      integration.id,
+      {
+        status: received.status,
         reason: `${received.code}: ${received.message}${claimed ? ` (claimed delivery ${claimed.slice(0, 100)})` : ""}`,
+        message: received.message,
       },
-    });
-    return { status: received.status, outcome: "rejected", message: received.message };
+      deps.webhookRejections,
+    );
   }
 
   const delivery = {
