@@ -133,6 +133,33 @@ describe("sync resilience", () => {
     expect(integration.statusMessage).toMatch(/401/);
   });
 
+  it("keeps the catalog when the credentials are revoked between syncs: nothing orphaned", async () => {
+    fake = await startGitHub({ org: "acme", ...org(5) });
+    const deps = testDeps();
+    const ctx = await connectedOrg(db, deps, fake);
+    const first = await requestSync(ctx.tdb, ctx.actor, deps, { id: ctx.integrationId });
+    expect((await runToEnd(ctx.tdb, deps, ctx.integrationId, first.syncRunId)).at(-1)).toEqual({ kind: "done" });
+    const entities = async () =>
+      (await ctx.tdb.catalogEntity.findMany({ select: { ref: true, orphanedAt: true }, orderBy: { ref: "asc" } })).map(
+        (e) => ({ ref: e.ref, orphaned: e.orphanedAt !== null }),
+      );
+    const synced = await entities();
+    expect(synced.length).toBeGreaterThan(0);
+    expect(synced.filter((e) => e.orphaned)).toEqual([]);
+
+    delete fake.auth.tokens[FAKE_TOKEN];
+    const second = await requestSync(ctx.tdb, ctx.actor, deps, { id: ctx.integrationId });
+    expect((await runToEnd(ctx.tdb, deps, ctx.integrationId, second.syncRunId)).at(-1)).toMatchObject({
+      kind: "failed",
+    });
+    expect(await ctx.tdb.syncRun.findUniqueOrThrow({ where: { id: second.syncRunId } })).toMatchObject({
+      status: "failed",
+      entitiesOrphaned: 0,
+    });
+    // Every entity is still there and none was orphaned by the failed sync.
+    expect(await entities()).toEqual(synced);
+  });
+
   it("a job carrying org A's id never touches org B's integration or catalog", async () => {
     fake = await startGitHub({ org: "acme", ...org(5) });
     const deps = testDeps();
