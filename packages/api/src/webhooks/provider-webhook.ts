@@ -1,4 +1,4 @@
-import { receiveGitHubWebhook, type IntegrationDeps } from "@stagedoor/core";
+import { providerFor, type IntegrationDeps } from "@stagedoor/core";
 import { readLimitedBody } from "../http/read-limited-body";
 import type { Database } from "@stagedoor/db";
 
@@ -8,20 +8,23 @@ export const MAX_WEBHOOK_BYTES = 5 * 1024 * 1024;
 export type WebhookHandlerDeps = { db: Database; integrations: IntegrationDeps };
 
 /**
- * POST /api/webhooks/github/<integrationId>, as a plain Fetch API handler so any host
- * (the Next.js route, a test) can call it. The body is read raw and bounded, because the
- * signature covers the exact bytes GitHub sent.
+ * POST /api/webhooks/<kind>/<integrationId>, for any provider with a webhook receiver, as a
+ * plain Fetch API handler so any host (the Next.js route, a test) can call it. The body is
+ * read raw and bounded, because signatures cover the exact bytes the provider sent.
  */
-export async function handleGitHubWebhook(
+export async function handleProviderWebhook(
   request: Request,
+  kind: string,
   integrationId: string,
   deps: WebhookHandlerDeps,
 ): Promise<Response> {
   if (request.method !== "POST") return json(405, "method-not-allowed", "Webhooks are delivered with POST.");
+  const receiver = providerFor(kind)?.webhook;
+  if (!receiver) return json(404, "unknown-integration", "No such integration.");
   const body = await readLimitedBody(request, MAX_WEBHOOK_BYTES);
   if (!body) return tooLarge(integrationId);
   try {
-    const result = await receiveGitHubWebhook(deps.db, deps.integrations, {
+    const result = await receiver.receive(deps.db, deps.integrations, {
       integrationId,
       headers: request.headers,
       rawBody: body,
@@ -29,10 +32,14 @@ export async function handleGitHubWebhook(
     return json(result.status, result.outcome, result.message);
   } catch (error) {
     console.error(`[webhooks] delivery for integration ${integrationId.slice(0, 64)} failed:`, error);
-    // A 5xx makes GitHub show the delivery as failed, so it can be redelivered.
+    // A 5xx makes the provider show the delivery as failed, so it can be redelivered.
     return json(500, "error", "The delivery could not be processed; redeliver it later.");
   }
 }
+
+/** POST /api/webhooks/github/<integrationId>. */
+export const handleGitHubWebhook = (request: Request, integrationId: string, deps: WebhookHandlerDeps) =>
+  handleProviderWebhook(request, "github", integrationId, deps);
 
 function tooLarge(integrationId: string): Response {
   console.warn(
