@@ -133,7 +133,8 @@ export async function pauseRun(
   runId: string,
   until: Date,
   usage: { requests: number; rateLimitRemaining: number | null },
-  source = "GitHub",
+  /** Whose limit, for the run's message (the provider's label). */
+  source: string,
 ): Promise<void> {
   await db.syncRun.updateMany({
     where: { id: runId, status: { in: [...ACTIVE_STATUSES] } },

@@ -88,7 +88,7 @@ export async function runSyncStep(
     return finished ? { kind: "done" } : { kind: "continue", step: job.step + 1 };
   } catch (error) {
     if (isRateLimitedError(error)) {
-      await pauseRun(db, run.id, error.resetAt, usage());
+      await pauseRun(db, run.id, error.resetAt, usage(), "GitHub");
       return { kind: "paused", until: error.resetAt };
     }
     const problem = permanentProblem(error);

@@ -65,7 +65,7 @@ async function targetedRun(
     client = await work(integration, counts, errors);
   } catch (error) {
     if (isRateLimitedError(error)) {
-      await pauseRun(db, runId, error.resetAt, { requests: requests(), rateLimitRemaining: 0 });
+      await pauseRun(db, runId, error.resetAt, { requests: requests(), rateLimitRemaining: 0 }, "GitHub");
       return { kind: "paused", until: error.resetAt };
     }
     const problem = permanentProblem(error);
