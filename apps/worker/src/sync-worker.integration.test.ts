@@ -1,12 +1,18 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
 import { generateOrg, type FakeGitHub } from "@stagedoor/connectors/testing";
-import { createBullSyncQueue, jobIds, requestSync, type BullSyncQueue, type StepOutcome } from "@stagedoor/core";
+import {
+  createBullSyncQueue,
+  createOrgSlots,
+  jobIds,
+  reconcileIntegrations,
+  requestSync,
+  type BullSyncQueue,
+  type StepOutcome,
+} from "@stagedoor/core";
 import { connectedOrg, startGitHub, testDeps } from "@stagedoor/core/integrations-testing";
 import { testDatabase } from "@stagedoor/db/testing";
 import { startSyncWorker, type RunningSyncWorker } from "./sync-worker";
-import { createOrgSlots } from "./sync/org-slots";
-import { reconcileIntegrations } from "./sync/reconcile";
 
 const db = testDatabase();
 const connection = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: null });
@@ -187,15 +193,22 @@ describe("sync worker", () => {
   });
 
   it("limits how many jobs of one org run at once, and lets a crashed holder's slot expire", async () => {
-    const slots = createOrgSlots(connection, { prefix: nextPrefix(), limit: 2, leaseMs: 200 });
+    // The lease runs on an injected clock: expiry is tested by moving time, not by waiting.
+    let now = 1_000_000;
+    const slots = createOrgSlots(connection, { prefix: nextPrefix(), limit: 2, leaseMs: 60_000, now: () => now });
     expect(await slots.acquire("org-a", "job-1")).toBe(true);
     expect(await slots.acquire("org-a", "job-2")).toBe(true);
     expect(await slots.acquire("org-a", "job-3")).toBe(false);
     expect(await slots.acquire("org-b", "job-4")).toBe(true);
     await slots.release("org-a", "job-1");
     expect(await slots.acquire("org-a", "job-3")).toBe(true);
-    // job-2 and job-3 "crash" without releasing; their leases run out.
-    await new Promise((r) => setTimeout(r, 250));
+    // job-2 and job-3 "crash" without releasing: just before their leases end they still count...
+    now += 59_999;
+    expect(await slots.acquire("org-a", "job-5")).toBe(false);
+    // ...and once the leases have run out, their slots are free again.
+    now += 2;
     expect(await slots.acquire("org-a", "job-5")).toBe(true);
+    expect(await slots.acquire("org-a", "job-6")).toBe(true);
+    expect(await slots.acquire("org-a", "job-7")).toBe(false);
   });
 });

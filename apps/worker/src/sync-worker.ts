@@ -1,18 +1,22 @@
-import { Worker } from "bullmq";
+import type { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import {
   createBullSyncQueue,
+  createOrgSlots,
+  DEFAULT_ORPHAN_GRACE_HOURS,
   INTEGRATIONS_QUEUE,
+  jobsOfQueue,
+  providers,
+  RECONCILE_JOB,
+  reconcileIntegrations,
   type BullSyncQueue,
   type IntegrationDeps,
   type SecretBox,
+  type SyncServices,
 } from "@stagedoor/core";
 import type { Database } from "@stagedoor/db";
-import { processSyncJob, type SyncJobContext } from "./jobs/github-sync";
-import { createSyncRuntime } from "./sync/client-cache";
+import { startJobRunner } from "./job-runner";
 import { createRedisFingerprints } from "./sync/fingerprint-store";
-import { createOrgSlots } from "./sync/org-slots";
-import { reconcileIntegrations } from "./sync/reconcile";
 
 export type SyncWorkerOptions = {
   db: Database;
@@ -41,7 +45,12 @@ export type RunningSyncWorker = {
 // A step is minutes at most; a lease outliving a crashed holder by this much only delays its org.
 const ORG_SLOT_LEASE_MS = 15 * 60_000;
 
-/** Consumes the integrations queue (GitHub syncs, webhook work) and keeps its schedulers reconciled. */
+/**
+ * Consumes the integrations queue: every provider's sync steps and webhook work, the
+ * scheduler ticks and reconciliation, all from the job registry. Each provider's runtime
+ * (client and ETag caches) is built once here and lent to its steps, so a step goes
+ * worker → core and never back.
+ */
 export async function startSyncWorker(options: SyncWorkerOptions): Promise<RunningSyncWorker> {
   const { db, connection, prefix } = options;
   const queue = createBullSyncQueue({ connection, prefix });
@@ -51,42 +60,43 @@ export async function startSyncWorker(options: SyncWorkerOptions): Promise<Runni
     queue,
     ...(options.github ? { github: options.github } : {}),
   };
-  const ctx: SyncJobContext = {
-    db,
-    deps,
-    queue,
-    slots: createOrgSlots(connection, { prefix, limit: options.orgSlots ?? 2, leaseMs: ORG_SLOT_LEASE_MS }),
-    runtime: createSyncRuntime(deps, createRedisFingerprints(connection, prefix)),
-    orgBusyDelayMs: options.orgBusyDelayMs ?? 2_000,
-  };
-  if (options.reconcile ?? true) {
+  const syncServices: SyncServices = { fingerprints: createRedisFingerprints(connection, prefix) };
+  const runtimes = new Map(
+    Object.values(providers).map((provider) => [provider.kind, provider.sync.createRuntime(deps, syncServices)]),
+  );
+  const reconcile = options.reconcile ?? true;
+  if (reconcile) {
     try {
       const report = await reconcileIntegrations(db, queue);
       console.log(`[worker] integrations reconciled ${JSON.stringify(report)}`);
     } catch (error) {
-      // The periodic reconciliation below retries; a worker must start even if this fails once.
+      // The periodic reconciliation retries; a worker must start even if this fails once.
       console.error(`[worker] reconciling integrations failed: ${(error as Error).message}`);
     }
-    await queue.queue.upsertJobScheduler(
-      "integrations.reconcile",
-      { every: options.reconcileEveryMs ?? 5 * 60_000 },
-      { name: "integrations.reconcile", data: {} },
-    );
   }
-  const worker = new Worker(INTEGRATIONS_QUEUE, (job, token) => processSyncJob(ctx, job, token), {
+  const running = await startJobRunner({
+    queue: INTEGRATIONS_QUEUE,
+    jobs: jobsOfQueue(INTEGRATIONS_QUEUE),
+    db,
     connection,
     prefix,
     concurrency: options.concurrency,
+    services: {
+      settings: { orphanGraceHours: DEFAULT_ORPHAN_GRACE_HOURS },
+      integrations: { deps, queue, runtimeFor: (kind) => runtimes.get(kind) },
+    },
+    slots: createOrgSlots(connection, { prefix, limit: options.orgSlots ?? 2, leaseMs: ORG_SLOT_LEASE_MS }),
+    orgBusyDelayMs: options.orgBusyDelayMs ?? 2_000,
+    schedules: {
+      [RECONCILE_JOB]: reconcile && { every: options.reconcileEveryMs ?? 5 * 60_000 },
+    },
   });
-  worker.on("failed", (job, err) =>
-    console.error(`[worker] ${job?.name ?? "?"} ${job?.id ?? ""} failed: ${err.message}`),
-  );
   return {
     queue,
-    worker,
+    worker: running.worker,
     deps,
     async close() {
-      await worker.close();
+      await running.close();
       await queue.close();
     },
   };

@@ -33,6 +33,7 @@ export type { ConnectionProblem, ConnectionProblemCode } from "./github/connecti
 export {
   discoverRepositories,
   discoverRepositoryPages,
+  MAX_CATALOG_PATHS,
   DiscoveryError,
   type DiscoverOptions,
   type DiscoveryErrorCode,

@@ -28,3 +28,4 @@ export { parseKeyring, createSecretBox, SecretBoxError, type SecretBox, type Key
 export * from "./integrations";
 export * from "./cicd";
 export { TRPC_MAX_BODY_BYTES, TRPC_MAX_BATCH_CALLS, IMPORT_YAML_MAX_CHARS } from "./http-limits";
+export * from "./jobs";

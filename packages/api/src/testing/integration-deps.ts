@@ -21,8 +21,7 @@ export function testSyncQueue(): BullSyncQueue {
 export function testIntegrationDeps(overrides: Partial<IntegrationDeps> = {}): IntegrationDeps {
   const lazyQueue: IntegrationDeps["queue"] = {
     enqueueStep: (...args) => testSyncQueue().enqueueStep(...args),
-    enqueueRepository: (...args) => testSyncQueue().enqueueRepository(...args),
-    enqueueTeams: (...args) => testSyncQueue().enqueueTeams(...args),
+    enqueue: (...args) => testSyncQueue().enqueue(...args),
     upsertSchedule: (...args) => testSyncQueue().upsertSchedule(...args),
     removeSchedule: (...args) => testSyncQueue().removeSchedule(...args),
   };

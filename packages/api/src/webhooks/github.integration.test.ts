@@ -11,7 +11,7 @@ import {
 } from "@stagedoor/core";
 import { connectedOrg, runToEnd, startGitHub, testDeps } from "@stagedoor/core/integrations-testing";
 import { testDatabase } from "@stagedoor/db/testing";
-import { handleGitHubWebhook, MAX_WEBHOOK_BYTES } from "./github";
+import { handleGitHubWebhook, handleProviderWebhook, MAX_WEBHOOK_BYTES } from "./provider-webhook";
 
 const db = testDatabase();
 const prefix = `${process.env.QUEUE_PREFIX}-webhooks-${process.pid}`;
@@ -95,10 +95,11 @@ describe("GitHub webhooks", () => {
     expect((await post(ctx.integrationId, { headers: forged.headers, body: huge })).status).toBe(413);
 
     expect(await waiting()).toEqual([]);
-    const rows = await ctx.tdb.webhookDelivery.findMany({ orderBy: { receivedAt: "asc" } });
-    expect(rows.map((r) => r.outcome)).toEqual(["rejected", "rejected", "rejected"]);
-    // Rejected rows never take the delivery id they claim, so a forgery cannot pre-empt the real delivery.
-    expect(rows.map((r) => r.deliveryId.startsWith("rejected-"))).toEqual([true, true, true]);
+    // Refusals are counted on the integration, never stored as rows (issue 8, finding 7), so a
+    // forgery can neither add rows nor pre-empt the real delivery's id.
+    expect(await ctx.tdb.webhookDelivery.count()).toBe(0);
+    const refused = await ctx.tdb.integration.findUniqueOrThrow({ where: { id: ctx.integrationId } });
+    expect(refused.webhookRejections).toBe(3);
     const genuine = signedDelivery(
       "push",
       pushTouching(ctx.repository, "catalog-info.yaml"),
@@ -213,5 +214,19 @@ describe("GitHub webhooks", () => {
       actor: "octocat",
     });
     expect(await waiting()).toEqual([]);
+  });
+
+  it("routes by provider kind: an unknown kind is 404 and reaches no integration", async () => {
+    const ctx = await syncedOrg();
+    const delivery = signedDelivery("push", pushTouching(ctx.repository, "catalog-info.yaml"), ctx.secret);
+    const request = new Request(`http://portal.test/api/webhooks/gitlab/${ctx.integrationId}`, {
+      method: "POST",
+      headers: delivery.headers,
+      body: delivery.body,
+    });
+    const response = await handleProviderWebhook(request, "gitlab", ctx.integrationId, { db, integrations: deps });
+    expect(response.status).toBe(404);
+    expect(await waiting()).toEqual([]);
+    expect(await ctx.tdb.webhookDelivery.count()).toBe(0);
   });
 });

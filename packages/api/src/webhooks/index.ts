@@ -1,1 +1,6 @@
-export { handleGitHubWebhook, MAX_WEBHOOK_BYTES, type WebhookHandlerDeps } from "./github";
+export {
+  handleGitHubWebhook,
+  handleProviderWebhook,
+  MAX_WEBHOOK_BYTES,
+  type WebhookHandlerDeps,
+} from "./provider-webhook";

@@ -147,6 +147,7 @@ describe("GitHub client", () => {
     resume();
     await all;
     expect(fake.requestCount).toBe(12);
+    // Exactly: the limiter lets 3 run (never more), and 12 at once keep it saturated.
     expect(fake.maxInFlight).toBe(3);
   });
 

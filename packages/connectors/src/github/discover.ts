@@ -53,7 +53,8 @@ export class DiscoveryError extends Error {
   }
 }
 
-const MAX_PATHS = 20;
+/** Catalog file paths per discovery (the one limit: core's settings and the api schema use it too). */
+export const MAX_CATALOG_PATHS = 20;
 const MIN_PAGE_SIZE = 10;
 
 /**
@@ -272,8 +273,8 @@ async function toRepositories(
 
 function validatePaths(paths: readonly string[]): string[] {
   if (paths.length === 0) throw new DiscoveryError("invalid-path", "At least one catalog file path is needed.");
-  if (paths.length > MAX_PATHS)
-    throw new DiscoveryError("invalid-path", `At most ${MAX_PATHS} catalog file paths are supported.`);
+  if (paths.length > MAX_CATALOG_PATHS)
+    throw new DiscoveryError("invalid-path", `At most ${MAX_CATALOG_PATHS} catalog file paths are supported.`);
   return paths.map((raw) => {
     const path = raw.trim().replace(/^\.\//, "");
     const bad =

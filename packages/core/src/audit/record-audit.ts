@@ -14,6 +14,7 @@ export type AuditAction =
   | "catalog.imported"
   | "integration.connected"
   | "integration.updated"
+  | "integration.host_changed"
   | "integration.deleted"
   | "integration.sync_requested"
   | "integration.webhook_secret_revealed";

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { GitHubCredentials } from "@stagedoor/connectors";
+import type { z } from "zod";
 import type { SecretBox } from "../secrets";
 
 /**
@@ -11,15 +11,32 @@ const context = (orgId: string, integrationId: string, what: "credentials" | "we
 
 type Row = { id: string; orgId: string };
 
-export function sealCredentials(box: SecretBox, row: Row, credentials: GitHubCredentials): string {
+/** Any provider's credentials (an object its credentials schema accepts), sealed as JSON. */
+export function sealCredentials(box: SecretBox, row: Row, credentials: object): string {
   return box.encrypt(JSON.stringify(credentials), { context: context(row.orgId, row.id, "credentials") });
 }
 
-export function openCredentials(box: SecretBox, row: Row & { credentialsCiphertext: string }): GitHubCredentials {
+/**
+ * The stored credentials, checked against the provider's credentials schema when one is
+ * given (a row written by another provider, or an older shape, then fails to open).
+ */
+export function openCredentials(box: SecretBox, row: Row & { credentialsCiphertext: string }): unknown;
+export function openCredentials<T>(
+  box: SecretBox,
+  row: Row & { credentialsCiphertext: string },
+  schema: z.ZodType<T>,
+): T;
+export function openCredentials<T>(
+  box: SecretBox,
+  row: Row & { credentialsCiphertext: string },
+  schema?: z.ZodType<T>,
+): T | unknown {
   const plain = box.decrypt(row.credentialsCiphertext, { context: context(row.orgId, row.id, "credentials") });
-  const parsed = JSON.parse(plain) as GitHubCredentials;
-  if (parsed.type !== "app" && parsed.type !== "token") throw new Error("Stored credentials have an unknown type.");
-  return parsed;
+  const parsed: unknown = JSON.parse(plain);
+  if (!schema) return parsed;
+  const checked = schema.safeParse(parsed);
+  if (!checked.success) throw new Error("Stored credentials have an unknown shape.");
+  return checked.data;
 }
 
 export function sealWebhookSecret(box: SecretBox, row: Row, secret: string): string {

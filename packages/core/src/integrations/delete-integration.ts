@@ -1,13 +1,15 @@
 import type { TenantDb } from "@stagedoor/db";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../roles";
-import { openWebhookSecret } from "./credentials";
+import { requireIntegrationAdmin } from "./access";
 import type { IntegrationDeps } from "./deps";
-import { findGitHubIntegration } from "./github/open-client";
-import { requireIntegrationAdmin } from "./save-github";
+import { findIntegration } from "./find-integration";
+import { requireProvider } from "./providers";
 import { removeScheduleQuietly } from "./schedules";
-import { orphanSources } from "./sync/ingest-repository";
-import { sourcePrefix } from "./sync/source-keys";
+import { orphanSources } from "./sync/orphan-sources";
+
+/** Catalog source keys of an integration all start with its id (see each provider's source keys). */
+const sourcePrefix = (integrationId: string) => `${integrationId}/`;
 
 /**
  * Deletes the integration with its runs and deliveries (cascade) and its scheduler. Its
@@ -17,7 +19,8 @@ import { sourcePrefix } from "./sync/source-keys";
  */
 export async function deleteIntegration(db: TenantDb, actor: Actor, deps: IntegrationDeps, id: string) {
   requireIntegrationAdmin(actor);
-  const { row } = await findGitHubIntegration(db, id);
+  const row = await findIntegration(db, id);
+  const provider = requireProvider(row.provider);
   await db.transaction(async (tx) => {
     await tx.integration.delete({ where: { id: row.id } });
     await recordAudit(tx, {
@@ -29,24 +32,16 @@ export async function deleteIntegration(db: TenantDb, actor: Actor, deps: Integr
     });
   });
   await removeScheduleQuietly(deps, row.id);
-  const sources = await db.catalogSource.findMany({
-    where: { type: "GITHUB", key: { startsWith: sourcePrefix(row.id) } },
-    select: { key: true },
-  });
-  await orphanSources(
-    db,
-    sources.map((s) => s.key),
-  );
+  if (provider.catalogSourceType) {
+    const sources = await db.catalogSource.findMany({
+      where: { type: provider.catalogSourceType, key: { startsWith: sourcePrefix(row.id) } },
+      select: { key: true },
+    });
+    await orphanSources(
+      db,
+      provider.catalogSourceType,
+      sources.map((s) => s.key),
+    );
+  }
   return { id: row.id };
-}
-
-/** The webhook secret, for pasting into GitHub's webhook form; every reveal is audited. */
-export async function revealWebhookSecret(db: TenantDb, actor: Actor, deps: IntegrationDeps, id: string) {
-  requireIntegrationAdmin(actor);
-  const { row } = await findGitHubIntegration(db, id);
-  const secret = openWebhookSecret(deps.secrets, row);
-  await db.transaction((tx) =>
-    recordAudit(tx, { orgId: db.orgId, actor, action: "integration.webhook_secret_revealed", target: row.id }),
-  );
-  return { secret: secret ?? "" };
 }

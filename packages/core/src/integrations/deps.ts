@@ -1,6 +1,7 @@
 import type { GitHubClientOptions } from "@stagedoor/connectors";
 import type { SecretBox } from "../secrets";
 import type { SyncQueue } from "./queue/sync-jobs";
+import type { RejectionLimiter } from "./webhooks/rejection-limiter";
 
 /**
  * What integration services need from their host process. The app passes them in: the
@@ -12,6 +13,8 @@ export type IntegrationDeps = {
   /** OUTBOUND_ALLOW_PRIVATE_NETWORKS: only tests and self-hosted installs turn it on. */
   allowPrivateNetworks: boolean;
   queue: SyncQueue;
+  /** Rate limit on refused webhook deliveries (default: one per process). */
+  webhookRejections?: RejectionLimiter;
   /** Tuning for tests and the benchmark; production uses the defaults. */
   github?: {
     client?: Omit<GitHubClientOptions, "baseUrl">;

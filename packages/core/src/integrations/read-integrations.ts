@@ -1,21 +1,27 @@
 import type { TenantDb } from "@stagedoor/db";
 import { AppError } from "../errors";
-import { findGitHubIntegration } from "./github/open-client";
+import { findIntegration, type IntegrationRow } from "./find-integration";
+import { providerFor, requireProvider } from "./providers";
 import { toIntegrationView, toSyncRunView, type IntegrationView, type SyncRunView } from "./views";
 
 const latestRunOf = (db: TenantDb, integrationId: string) =>
   db.syncRun.findFirst({ where: { integrationId }, orderBy: [{ startedAt: "desc" }, { id: "desc" }] });
 
-/** The org's integrations with their latest sync run; never a secret. */
+const viewOf = (row: IntegrationRow, latest: Awaited<ReturnType<typeof latestRunOf>>) =>
+  toIntegrationView(row, latest, requireProvider(row.provider).view(row.config, row.id));
+
+/** The org's integrations (of the providers this version knows) with their latest sync run; never a secret. */
 export async function listIntegrations(db: TenantDb): Promise<IntegrationView[]> {
-  const rows = await db.integration.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const rows = (await db.integration.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).filter((row) =>
+    providerFor(row.provider),
+  );
   const runs = await Promise.all(rows.map((row) => latestRunOf(db, row.id)));
-  return rows.map((row, i) => toIntegrationView(row, runs[i] ?? null));
+  return rows.map((row, i) => viewOf(row, runs[i] ?? null));
 }
 
 export async function getIntegration(db: TenantDb, id: string): Promise<IntegrationView> {
-  const { row } = await findGitHubIntegration(db, id);
-  return toIntegrationView(row, await latestRunOf(db, id));
+  const row = await findIntegration(db, id);
+  return viewOf(row, await latestRunOf(db, id));
 }
 
 export async function getSyncRun(db: TenantDb, id: string): Promise<SyncRunView> {
@@ -31,7 +37,7 @@ export async function listSyncRuns(
   db: TenantDb,
   input: { id: string; cursor?: string | null; limit?: number },
 ): Promise<{ items: SyncRunView[]; nextCursor: string | null }> {
-  await findGitHubIntegration(db, input.id);
+  requireProvider((await findIntegration(db, input.id)).provider);
   const limit = Math.min(MAX_RUNS_PAGE, Math.max(1, input.limit ?? 20));
   const rows = await db.syncRun.findMany({
     where: { integrationId: input.id },

@@ -1,11 +1,12 @@
 import type { TenantDb } from "@stagedoor/db";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../roles";
+import { requireIntegrationAdmin } from "./access";
 import type { IntegrationDeps } from "./deps";
-import { findGitHubIntegration } from "./github/open-client";
+import { findIntegration } from "./find-integration";
+import { requireProvider } from "./providers";
 import type { SyncQueue } from "./queue/sync-jobs";
-import { requireIntegrationAdmin } from "./save-github";
-import { readCheckpoint } from "./sync/checkpoint";
+import { stepOf } from "./sync/step";
 import { createOrReuseRun, type SyncRunRow } from "./sync/sync-runs";
 
 export type SyncTrigger = "manual" | "onboarding" | "schedule";
@@ -15,10 +16,11 @@ export type SyncTrigger = "manual" | "onboarding" | "schedule";
  * step, so enqueueing twice (a double click, a reconciliation) adds nothing; a paused run's
  * job waits until the pause ends.
  */
-export async function ensureStepJob(queue: SyncQueue, run: SyncRunRow): Promise<void> {
-  const { step } = readCheckpoint(run.checkpoint);
+export async function ensureStepJob(queue: SyncQueue, run: SyncRunRow, kind: string): Promise<void> {
+  const step = stepOf(run.checkpoint);
   const delayMs = run.status === "paused" && run.pausedUntil ? Math.max(0, run.pausedUntil.getTime() - Date.now()) : 0;
   await queue.enqueueStep(
+    kind,
     { orgId: run.orgId, integrationId: run.integrationId, syncRunId: run.id, step },
     delayMs ? { delayMs } : {},
   );
@@ -35,8 +37,9 @@ export async function requestSync(
   input: { id: string; trigger?: "manual" | "onboarding" },
 ): Promise<{ syncRunId: string }> {
   requireIntegrationAdmin(actor);
-  await findGitHubIntegration(db, input.id);
-  const { run, created } = await createOrReuseRun(db, input.id, input.trigger ?? "manual");
+  const provider = requireProvider((await findIntegration(db, input.id)).provider);
+  const trigger = input.trigger ?? "manual";
+  const { run, created } = await createOrReuseRun(db, input.id, trigger, provider.sync.initialCheckpoint());
   if (created) {
     await db.transaction((tx) =>
       recordAudit(tx, {
@@ -44,11 +47,11 @@ export async function requestSync(
         actor,
         action: "integration.sync_requested",
         target: input.id,
-        data: { syncRunId: run.id, trigger: input.trigger ?? "manual" },
+        data: { syncRunId: run.id, trigger },
       }),
     );
   }
-  await ensureStepJob(deps.queue, run);
+  await ensureStepJob(deps.queue, run, provider.kind);
   return { syncRunId: run.id };
 }
 
@@ -59,10 +62,20 @@ export async function startScheduledSync(
   integrationId: string,
   runId: string,
 ): Promise<{ syncRunId: string; created: boolean } | null> {
-  const found = await db.integration.findFirst({ where: { id: integrationId }, select: { id: true, status: true } });
+  const found = await db.integration.findFirst({
+    where: { id: integrationId },
+    select: { id: true, status: true, provider: true },
+  });
   if (!found || found.status === "disabled") return null;
-  const { run, created } = await createOrReuseRun(db, integrationId, "schedule", runId);
+  const provider = requireProvider(found.provider);
+  const { run, created } = await createOrReuseRun(
+    db,
+    integrationId,
+    "schedule",
+    provider.sync.initialCheckpoint(),
+    runId,
+  );
   // A run this tick created (possibly in an attempt that crashed before enqueueing) gets its job.
-  if (created || run.id === runId) await ensureStepJob(queue, run);
+  if (created || run.id === runId) await ensureStepJob(queue, run, provider.kind);
   return { syncRunId: run.id, created };
 }

@@ -1,6 +1,6 @@
 import type { IntegrationStatus, PrismaTypes, SyncRunStatus, SyncTrigger } from "@stagedoor/db";
-import { readGitHubConfig } from "./github-settings";
-import { readCheckpoint } from "./sync/checkpoint";
+import type { GitHubConfigView } from "./providers/github/config-view";
+import { phaseOf } from "./sync/step";
 
 export type SyncRunError = {
   repository: string | null;
@@ -52,20 +52,8 @@ export type IntegrationView = {
   lastSyncAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
-  config: {
-    baseUrl: string | null;
-    owner: string;
-    authType: "app" | "token";
-    appId: string | null;
-    installationId: string | null;
-    tokenLast4: string | null;
-    catalogPaths: string[];
-    syncIntervalMinutes: number;
-    syncTeams: boolean;
-    registerReposWithoutCatalog: boolean;
-    /** Where GitHub should send webhooks, relative to the portal's origin. */
-    webhookUrlPath: string;
-  };
+  /** The provider's settings as it shows them (a union once a second provider arrives); never a secret. */
+  config: GitHubConfigView;
   /** The webhook secret's last four characters; the secret itself is only revealed on request. */
   webhookSecretHint: string | null;
   latestRun: SyncRunView | null;
@@ -84,7 +72,7 @@ export function generalError(webBaseUrl: string, owner: string, message: string)
   };
 }
 
-export const webhookUrlPath = (integrationId: string) => `/api/webhooks/github/${integrationId}`;
+export { webhookUrlPath } from "./webhook-path";
 
 type SyncRunRow = PrismaTypes.SyncRunGetPayload<object>;
 type IntegrationRow = PrismaTypes.IntegrationGetPayload<object>;
@@ -94,7 +82,7 @@ type StoredSyncRunError = Omit<SyncRunError, "detail"> & { detail?: string };
 const withDetail = (e: StoredSyncRunError): SyncRunError => ({ ...e, detail: e.detail ?? e.message });
 
 export function toSyncRunView(row: SyncRunRow): SyncRunView {
-  const checkpoint = readCheckpoint(row.checkpoint);
+  const checkpoint = (row.checkpoint ?? {}) as { totalRepositories?: unknown };
   return {
     id: row.id,
     integrationId: row.integrationId,
@@ -113,13 +101,17 @@ export function toSyncRunView(row: SyncRunRow): SyncRunView {
     apiRequests: row.apiRequests,
     rateLimitRemaining: row.rateLimitRemaining,
     message: row.message,
-    phase: checkpoint.phase,
-    repositoriesTotal: checkpoint.totalRepositories,
+    phase: phaseOf(row.checkpoint, "queued"),
+    repositoriesTotal: typeof checkpoint.totalRepositories === "number" ? checkpoint.totalRepositories : null,
   };
 }
 
-export function toIntegrationView(row: IntegrationRow, latestRun: SyncRunRow | null): IntegrationView {
-  const config = readGitHubConfig(row.config);
+/** `view` is the provider's view of the row's config and webhook secret hint (see the provider contract). */
+export function toIntegrationView(
+  row: IntegrationRow,
+  latestRun: SyncRunRow | null,
+  view: { config: GitHubConfigView; webhookSecretHint: string | null },
+): IntegrationView {
   return {
     id: row.id,
     provider: row.provider,
@@ -129,20 +121,8 @@ export function toIntegrationView(row: IntegrationRow, latestRun: SyncRunRow | n
     lastSyncAt: row.lastSyncAt,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
-    config: {
-      baseUrl: config.baseUrl,
-      owner: config.owner,
-      authType: config.authType,
-      appId: config.appId,
-      installationId: config.installationId,
-      tokenLast4: config.tokenLast4,
-      catalogPaths: config.catalogPaths,
-      syncIntervalMinutes: config.syncIntervalMinutes,
-      syncTeams: config.syncTeams,
-      registerReposWithoutCatalog: config.registerReposWithoutCatalog,
-      webhookUrlPath: webhookUrlPath(row.id),
-    },
-    webhookSecretHint: config.webhookSecretLast4,
+    config: view.config,
+    webhookSecretHint: view.webhookSecretHint,
     latestRun: latestRun ? toSyncRunView(latestRun) : null,
   };
 }

@@ -151,14 +151,42 @@ describe("integrations and cicd routers", () => {
     const { syncRunId } = await a.api.integrations.syncNow({ id });
     await runToEnd(db.forOrg(a.orgId), deps, id, syncRunId);
 
+    // First show that A sees its config, runs and audit trail, then snapshot them.
+    const aDb = db.forOrg(a.orgId);
+    const snapshot = async () => ({
+      view: await a.api.integrations.get({ id }),
+      runs: await a.api.integrations.runs({ id }),
+      row: await aDb.integration.findUniqueOrThrow({ where: { id } }),
+      audit: await aDb.auditLog.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    });
+    const before = await snapshot();
+    expect(before.view.config).toMatchObject({ owner: "acme", baseUrl: fake.url, syncIntervalMinutes: 30 });
+    expect(before.runs.items.map((r) => r.id)).toEqual([syncRunId]);
+    expect(before.audit.map((e) => e.action)).toEqual(
+      expect.arrayContaining(["integration.connected", "integration.sync_requested"]),
+    );
+
     const b = await orgWithOwner();
     const notFound = { code: "NOT_FOUND" };
+    // B sends values of its own (a hijack must not be able to look like a no-op).
+    const hijack = {
+      name: "Hijacked",
+      baseUrl: `${fake.url}/elsewhere`,
+      owner: "evil-corp",
+      catalogPaths: ["stolen.yaml"],
+      syncIntervalMinutes: 5,
+      syncTeams: false,
+      registerReposWithoutCatalog: true,
+    };
     await expect(b.api.integrations.get({ id })).rejects.toMatchObject(notFound);
-    await expect(b.api.integrations.testGithub({ id, owner: "acme", auth: { type: "saved" } })).rejects.toMatchObject(
+    await expect(
+      b.api.integrations.testGithub({ id, owner: "evil-corp", auth: { type: "saved" } }),
+    ).rejects.toMatchObject(notFound);
+    await expect(b.api.integrations.saveGithub({ ...hijack, id, auth: { type: "saved" } })).rejects.toMatchObject(
       notFound,
     );
     await expect(
-      b.api.integrations.saveGithub({ ...githubForm(fake.url), id, auth: { type: "saved" } }),
+      b.api.integrations.saveGithub({ ...hijack, id, auth: { type: "token", token: "github_pat_attacker" } }),
     ).rejects.toMatchObject(notFound);
     await expect(b.api.integrations.dryRun({ id })).rejects.toMatchObject(notFound);
     await expect(b.api.integrations.syncNow({ id })).rejects.toMatchObject(notFound);
@@ -171,7 +199,9 @@ describe("integrations and cicd routers", () => {
       "component:default/service-1": null,
     });
     expect(await b.api.integrations.list()).toEqual([]);
-    // A's integration is intact.
-    expect((await a.api.integrations.get({ id })).latestRun?.status).toBe("succeeded");
+    // A's integration, runs and audit trail are exactly as before.
+    const after = await snapshot();
+    expect(after).toEqual(before);
+    expect(after.view.latestRun?.status).toBe("succeeded");
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_CATALOG_PATHS } from "@stagedoor/core";
 
 export const integrationIdInput = z.object({ id: z.string().min(1).max(100) });
 
@@ -30,8 +31,9 @@ export const saveGithubInput = z.object({
   baseUrl,
   owner,
   auth: githubAuthInput,
-  catalogPaths: z.array(z.string().max(500)).max(50).default(["catalog-info.yaml"]),
+  catalogPaths: z.array(z.string().max(500)).max(MAX_CATALOG_PATHS).default(["catalog-info.yaml"]),
   syncIntervalMinutes: z.number().int().default(30),
   syncTeams: z.boolean().default(true),
   registerReposWithoutCatalog: z.boolean().default(false),
+  allowOtherLocationOwners: z.boolean().default(false),
 });

@@ -1,11 +1,18 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from "bullmq";
-import { INTEGRATIONS_QUEUE, jobIds, type SyncJobData, type SyncJobName, type SyncQueue } from "./sync-jobs";
+import {
+  INTEGRATIONS_QUEUE,
+  jobIds,
+  SCHEDULED_SYNC_JOB,
+  stepJobName,
+  type SchedulerList,
+  type SyncQueue,
+} from "./sync-jobs";
 
-export type BullSyncQueue = SyncQueue & {
-  readonly queue: Queue;
-  add<N extends SyncJobName>(name: N, data: SyncJobData<N>, opts?: JobsOptions): Promise<void>;
-  close(): Promise<void>;
-};
+export type BullSyncQueue = SyncQueue &
+  SchedulerList & {
+    readonly queue: Queue;
+    close(): Promise<void>;
+  };
 
 // Completed jobs are kept a day so that their deterministic ids keep deduplicating
 // (a double-clicked "Sync now", a redelivered webhook) long after they ran.
@@ -23,23 +30,14 @@ export function createBullSyncQueue(options: { connection: ConnectionOptions; pr
     prefix: options.prefix,
     defaultJobOptions: DEFAULT_JOB_OPTIONS,
   });
-  const add = async <N extends SyncJobName>(name: N, data: SyncJobData<N>, opts: JobsOptions = {}) => {
-    await queue.add(name, data, opts);
+  const enqueue: SyncQueue["enqueue"] = async (name, data, opts) => {
+    await queue.add(name, data, { jobId: opts.jobId, ...(opts.delayMs ? { delay: opts.delayMs } : {}) });
   };
   return {
     queue,
-    add,
-    enqueueStep: (job, opts = {}) =>
-      add("github.syncStep", job, { jobId: jobIds.step(job.syncRunId, job.step), delay: opts.delayMs }),
-    enqueueRepository: (job) => add("github.syncRepository", job, { jobId: jobIds.repository(job) }),
-    enqueueTeams: (job, windowMs) => {
-      const now = Date.now();
-      const windowStart = Math.floor(now / windowMs) * windowMs;
-      return add("github.syncTeams", job, {
-        jobId: jobIds.teams(job.integrationId, windowStart),
-        delay: windowStart + windowMs - now,
-      });
-    },
+    enqueue,
+    enqueueStep: (kind, job, opts = {}) =>
+      enqueue(stepJobName(kind), job, { jobId: jobIds.step(job.syncRunId, job.step), delayMs: opts.delayMs }),
     async upsertSchedule({ orgId, integrationId, intervalMinutes }) {
       // Upserting with an unchanged interval keeps the next run time, so reconciling is
       // harmless. The start date only applies to a new scheduler (or a changed interval):
@@ -50,11 +48,17 @@ export function createBullSyncQueue(options: { connection: ConnectionOptions; pr
       await queue.upsertJobScheduler(
         jobIds.scheduler(integrationId),
         { every, startDate: Date.now() + every },
-        { name: "github.sync", data: { orgId, integrationId }, opts: { attempts: 3 } },
+        { name: SCHEDULED_SYNC_JOB, data: { orgId, integrationId }, opts: { attempts: 3 } },
       );
     },
     async removeSchedule(integrationId) {
       await queue.removeJobScheduler(jobIds.scheduler(integrationId));
+    },
+    async schedulerKeys() {
+      return (await queue.getJobSchedulers(0, -1)).map((s) => s.key);
+    },
+    async removeSchedulerKey(key) {
+      await queue.removeJobScheduler(key);
     },
     close: () => queue.close(),
   };

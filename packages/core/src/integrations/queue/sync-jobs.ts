@@ -1,63 +1,58 @@
 import { z } from "zod";
+import type { SyncStepJob } from "../sync/step";
 
 /**
- * The integrations queue: job names, payloads and ids, shared by the producers (web:
- * "Sync now", webhooks; worker: next steps) and the processors (worker). Payloads carry ids
- * only; processors re-read the org's integration and sync run from the database.
+ * The integrations queue, provider-neutral: the names, payloads and ids its producers (web:
+ * "Sync now", webhooks; worker: next steps) and its job definitions share. Payloads carry
+ * ids only; handlers re-read the org's integration and sync run from the database.
  */
 export const INTEGRATIONS_QUEUE = "integrations";
 
 const id = z.string().min(1).max(100);
 
-export const syncJobs = {
-  /** A scheduler tick: start a sync of one integration unless one is already going. */
-  "github.sync": z.object({ orgId: id, integrationId: id }),
-  /** One bounded step of a sync run (see apps/worker/src/jobs/github-sync.ts for the design). */
-  "github.syncStep": z.object({ orgId: id, integrationId: id, syncRunId: id, step: z.number().int().min(0) }),
-  /** A webhook said one repository changed: re-read it, or empty its source when it is gone. */
-  "github.syncRepository": z.object({
-    orgId: id,
-    integrationId: id,
-    repository: z.object({ id: z.number().int().positive(), fullName: z.string().min(3).max(300) }),
-    action: z.enum(["sync", "remove"]),
-    deliveryId: z.string().min(1).max(100),
-  }),
-  /** Teams or memberships changed: re-read teams and members. */
-  "github.syncTeams": z.object({ orgId: id, integrationId: id }),
-  /** Make Redis agree with the database: schedulers and in-flight runs. */
-  "integrations.reconcile": z.object({}),
-} as const;
+/** A scheduler tick: start a sync of one integration (any provider) unless one is going. */
+export const SCHEDULED_SYNC_JOB = "integrations.sync";
+export const scheduledSyncPayload = z.object({ orgId: id, integrationId: id });
 
-export type SyncJobName = keyof typeof syncJobs;
-export type SyncJobData<N extends SyncJobName> = z.infer<(typeof syncJobs)[N]>;
-export type SyncStepJob = SyncJobData<"github.syncStep">;
-export type RepositoryJob = SyncJobData<"github.syncRepository">;
-export type TeamsJob = SyncJobData<"github.syncTeams">;
+/** Make Redis agree with the database: schedulers and in-flight runs. */
+export const RECONCILE_JOB = "integrations.reconcile";
+export const reconcilePayload = z.object({});
 
-export function parseSyncJob<N extends SyncJobName>(name: N, data: unknown): SyncJobData<N> {
-  return syncJobs[name].parse(data) as SyncJobData<N>;
-}
-
-export const isSyncJobName = (name: string): name is SyncJobName => Object.hasOwn(syncJobs, name);
+/** One bounded step of a sync run; each provider has its own step job, `<kind>.syncStep`. */
+export const stepJobName = (kind: string) => `${kind}.syncStep`;
+export const syncStepPayload = z.object({ orgId: id, integrationId: id, syncRunId: id, step: z.number().int().min(0) });
 
 // BullMQ refuses ":" in custom job ids (it is its own key separator), hence dots.
 export const jobIds = {
-  scheduler: (integrationId: string) => `github-sync.${integrationId}`,
-  step: (syncRunId: string, step: number) => `github-step.${syncRunId}.${step}`,
-  repository: (job: RepositoryJob) =>
-    `github-repo.${job.integrationId}.${job.repository.id}.${job.action}.${job.deliveryId}`,
-  /** One teams sync per integration and time window: a burst of membership events is one sync. */
-  teams: (integrationId: string, windowStart: number) => `github-teams.${integrationId}.${windowStart}`,
+  scheduler: (integrationId: string) => `integration-sync.${integrationId}`,
+  /** The run and the step: enqueueing a step twice (a double click, a reconciliation) adds nothing. */
+  step: (syncRunId: string, step: number) => `sync-step.${syncRunId}.${step}`,
 } as const;
 
-export const SCHEDULER_PREFIX = "github-sync.";
+export const SCHEDULER_PREFIX = "integration-sync.";
+/** Scheduler ids earlier versions wrote (GitHub only); reconciliation removes them. */
+export const LEGACY_SCHEDULER_PREFIXES = ["github-sync."] as const;
 
-/** What the domain needs from the queue; apps/worker and apps/web pass the BullMQ one. */
+export type EnqueueOptions = {
+  /** Deterministic: a second enqueue with the same id adds nothing while the first is kept. */
+  jobId: string;
+  delayMs?: number;
+};
+
+/**
+ * What the domain needs from the queue; apps/worker and apps/web pass the BullMQ one. A
+ * provider's own jobs (a webhook's targeted sync) go through `enqueue` by their registered
+ * name, so nothing here knows any provider.
+ */
 export type SyncQueue = {
-  enqueueStep(job: SyncStepJob, options?: { delayMs?: number }): Promise<void>;
-  enqueueRepository(job: RepositoryJob): Promise<void>;
-  /** Coalesced: every call within `windowMs` lands in the same job, run when the window ends. */
-  enqueueTeams(job: TeamsJob, windowMs: number): Promise<void>;
+  enqueueStep(kind: string, job: SyncStepJob, options?: { delayMs?: number }): Promise<void>;
+  enqueue(name: string, data: Record<string, unknown>, options: EnqueueOptions): Promise<void>;
   upsertSchedule(schedule: { orgId: string; integrationId: string; intervalMinutes: number }): Promise<void>;
   removeSchedule(integrationId: string): Promise<void>;
+};
+
+/** The scheduler listing reconciliation needs besides the domain queue (the BullMQ queue has it). */
+export type SchedulerList = {
+  schedulerKeys(): Promise<string[]>;
+  removeSchedulerKey(key: string): Promise<void>;
 };

@@ -2,8 +2,9 @@ import type { PrismaTypes, SyncTrigger, TenantDb } from "@stagedoor/db";
 import { AppError } from "../../errors";
 import { applyOnboardingStep } from "../../onboarding/onboarding";
 import type { SyncRunError } from "../views";
-import { initialCheckpoint, readCheckpoint, type Checkpoint } from "./checkpoint";
-import type { StepCounts } from "./ingest-repository";
+import type { OnboardingStep } from "../../onboarding/steps";
+import { stepOf, type RunCheckpoint } from "./step";
+import type { StepCounts } from "./step-counts";
 
 type Tx = PrismaTypes.TransactionClient;
 export type SyncRunRow = PrismaTypes.SyncRunGetPayload<object>;
@@ -20,6 +21,7 @@ export async function createOrReuseRun(
   db: TenantDb,
   integrationId: string,
   trigger: SyncTrigger,
+  initialCheckpoint: RunCheckpoint,
   id?: string,
 ): Promise<{ run: SyncRunRow; created: boolean }> {
   return db.transaction(async (tx) => {
@@ -42,7 +44,7 @@ export async function createOrReuseRun(
         integrationId,
         trigger,
         status: "queued",
-        checkpoint: initialCheckpoint(),
+        checkpoint: initialCheckpoint as PrismaTypes.InputJsonObject,
       },
     });
     return { run, created: true };
@@ -65,9 +67,9 @@ export type StepCommit = {
   errors: SyncRunError[];
   requests: number;
   rateLimitRemaining: number | null;
-  checkpoint: Checkpoint;
-  /** Set on the last step: the run succeeded. */
-  finished?: { message: string };
+  checkpoint: RunCheckpoint;
+  /** Set on the last step: the run succeeded (and, if named, that onboarding step is done). */
+  finished?: { message: string; onboardingStep?: OnboardingStep };
 };
 
 /**
@@ -83,7 +85,7 @@ export async function commitStep(
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     const row = await lockRun(tx, db.orgId, runId);
-    if (!row || !isActive(row.status) || readCheckpoint(row.checkpoint).step !== expectedStep) return false;
+    if (!row || !isActive(row.status) || stepOf(row.checkpoint) !== expectedStep) return false;
     const previous = Array.isArray(row.errors) ? (row.errors as SyncRunError[]) : [];
     const errors = [...previous, ...commit.errors].slice(0, MAX_RUN_ERRORS);
     const { counts } = commit;
@@ -110,8 +112,9 @@ export async function commitStep(
         where: { id: row.integrationId },
         data: { lastSyncAt: new Date(), status: "connected", statusMessage: null },
       });
-      // The GitHub step of onboarding is done when the catalog has actually arrived.
-      await applyOnboardingStep(tx, db.orgId, "github", "done");
+      // A provider's onboarding step is done when its data has actually arrived.
+      if (commit.finished.onboardingStep)
+        await applyOnboardingStep(tx, db.orgId, commit.finished.onboardingStep, "done");
     }
     return true;
   });
@@ -124,12 +127,14 @@ export async function markRunning(db: TenantDb, runId: string): Promise<void> {
   });
 }
 
-/** GitHub's rate limit is spent: the run waits, visibly, until `until`; requests so far still count. */
+/** The source's rate limit is spent: the run waits, visibly, until `until`; requests so far still count. */
 export async function pauseRun(
   db: TenantDb,
   runId: string,
   until: Date,
   usage: { requests: number; rateLimitRemaining: number | null },
+  /** Whose limit, for the run's message (the provider's label). */
+  source: string,
 ): Promise<void> {
   await db.syncRun.updateMany({
     where: { id: runId, status: { in: [...ACTIVE_STATUSES] } },
@@ -138,7 +143,7 @@ export async function pauseRun(
       pausedUntil: until,
       apiRequests: { increment: usage.requests },
       rateLimitRemaining: usage.rateLimitRemaining ?? 0,
-      message: `GitHub's rate limit is used up; the sync resumes at ${until.toISOString()}.`,
+      message: `${source}'s rate limit is used up; the sync resumes at ${until.toISOString()}.`,
     },
   });
 }

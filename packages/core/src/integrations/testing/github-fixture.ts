@@ -5,12 +5,12 @@ import type { Actor } from "../../roles";
 import { createSecretBox, parseKeyring } from "../../secrets";
 import type { IntegrationDeps } from "../deps";
 import type { SyncQueue } from "../queue/sync-jobs";
-import { saveGitHubIntegration, type SaveGitHubInput } from "../save-github";
-import { runSyncStep, type StepOutcome, type SyncRuntime } from "../sync/run-step";
-import { readCheckpoint } from "../sync/checkpoint";
-import type { Fingerprint, FingerprintStore } from "../sync/fingerprints";
+import { saveGitHubIntegration, type SaveGitHubInput } from "../providers/github/save-github";
+import { runSyncStep, type StepOutcome, type SyncRuntime } from "../providers/github/sync/run-step";
+import { readCheckpoint } from "../providers/github/sync/checkpoint";
+import type { Fingerprint, FingerprintStore } from "../sync/fingerprint-store";
 
-/** The worker keeps fingerprints in Redis; tests keep them here. */
+/** The worker keeps fingerprints in Redis (and tests that store too); most tests keep them here. */
 export function memoryFingerprints(): FingerprintStore & { entries: Map<string, Fingerprint> } {
   const entries = new Map<string, Fingerprint>();
   const key = (integrationId: string, id: number) => `${integrationId}/${id}`;
@@ -42,8 +42,7 @@ export function recordingQueue() {
     };
   const queue: SyncQueue = {
     enqueueStep: record("enqueueStep"),
-    enqueueRepository: record("enqueueRepository"),
-    enqueueTeams: record("enqueueTeams"),
+    enqueue: record("enqueue"),
     upsertSchedule: record("upsertSchedule"),
     removeSchedule: record("removeSchedule"),
   };

@@ -1,0 +1,221 @@
+import {
+  discoverRepositoryPages,
+  isRateLimitedError,
+  type DiscoveryPage,
+  type EtagCache,
+  type GitHubClient,
+} from "@stagedoor/connectors";
+import type { TenantDb } from "@stagedoor/db";
+import { isAppError } from "../../../../errors";
+import type { IntegrationDeps } from "../../../deps";
+import { permanentProblem } from "../github-problems";
+import { findGitHubIntegration, openGitHubClient, type GitHubIntegration } from "../open-client";
+import { planRepositories } from "../repository-plan";
+import type { StepOutcome, SyncStepJob } from "../../../sync/step";
+import { generalError, type SyncRunError } from "../../../views";
+import { readCheckpoint, type Checkpoint } from "./checkpoint";
+import { emptyCounts, existingSourceKeys, ingestPlan, orphanSources, type StepCounts } from "./ingest-repository";
+import { repositoryIdOfKey, repositorySourceKey, repositorySourcePrefix } from "./source-keys";
+import type { Fingerprint, FingerprintStore } from "./fingerprints";
+
+export type { StepOutcome };
+import { ACTIVE_STATUSES, commitStep, failRun, markRunning, pauseRun, type SyncRunRow } from "../../../sync/sync-runs";
+import { syncTeams } from "./sync-teams";
+import { MAX_RUN_REPOSITORIES_PER_SYNC, syncWorkflowRunsStep } from "./sync-workflow-runs";
+
+/** What the worker process lends the sync: caches that outlive one step. */
+export type SyncRuntime = {
+  clientFor?: (integration: GitHubIntegration) => Promise<GitHubClient>;
+  etagCache?: EtagCache;
+  fingerprints?: FingerprintStore;
+};
+
+export const clientOf = (deps: IntegrationDeps, runtime: SyncRuntime, integration: GitHubIntegration) =>
+  runtime.clientFor ? runtime.clientFor(integration) : openGitHubClient(deps, integration);
+
+export function rateLimitLeft(client: GitHubClient): number | null {
+  const known = [client.rateLimit("graphql"), client.rateLimit("core")].filter((b) => b !== undefined);
+  return known.length ? Math.min(...known.map((b) => b.remaining)) : null;
+}
+
+/**
+ * Runs one bounded step of a sync run and saves it with the next checkpoint. The phases:
+ * teams (groups and users, and who owns which repository) → repositories (one discovery
+ * page of up to 100 per step) → cleanup (repositories gone since the last sync are
+ * orphaned) → workflow-runs (100 repositories per step) → done.
+ */
+export async function runSyncStep(
+  db: TenantDb,
+  deps: IntegrationDeps,
+  job: SyncStepJob,
+  runtime: SyncRuntime = {},
+): Promise<StepOutcome> {
+  const run = await db.syncRun.findUnique({ where: { id: job.syncRunId } });
+  if (!run || run.integrationId !== job.integrationId) return { kind: "gone" };
+  if (!(ACTIVE_STATUSES as readonly string[]).includes(run.status)) return { kind: "gone" };
+  const checkpoint = readCheckpoint(run.checkpoint);
+  if (checkpoint.step !== job.step) return { kind: "stale", step: checkpoint.step };
+
+  let integration: GitHubIntegration;
+  let client: GitHubClient;
+  try {
+    integration = await findGitHubIntegration(db, job.integrationId);
+    await markRunning(db, run.id);
+    client = await clientOf(deps, runtime, integration);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    await failRun(db, run.id, error.message, { integrationProblem: error.code !== "NOT_FOUND" });
+    return { kind: "failed", message: error.message };
+  }
+  const before = client.stats().requests;
+  const usage = () => ({ requests: client.stats().requests - before, rateLimitRemaining: rateLimitLeft(client) });
+  const counts = emptyCounts();
+  const errors: SyncRunError[] = [];
+  try {
+    const next = await executePhase({ db, deps, runtime, client, integration, checkpoint, counts, errors });
+    const finished =
+      next.phase === "done"
+        ? { message: summary(run, counts, errors.length), onboardingStep: "github" as const }
+        : undefined;
+    const committed = await commitStep(db, run.id, job.step, {
+      counts,
+      errors,
+      ...usage(),
+      checkpoint: next,
+      finished,
+    });
+    if (!committed) return { kind: "stale", step: job.step + 1 };
+    return finished ? { kind: "done" } : { kind: "continue", step: job.step + 1 };
+  } catch (error) {
+    if (isRateLimitedError(error)) {
+      await pauseRun(db, run.id, error.resetAt, usage(), "GitHub");
+      return { kind: "paused", until: error.resetAt };
+    }
+    const problem = permanentProblem(error);
+    if (problem === null) throw error;
+    await failRun(db, run.id, problem, { integrationProblem: true, requests: usage().requests });
+    return { kind: "failed", message: problem };
+  }
+}
+
+type PhaseContext = {
+  db: TenantDb;
+  deps: IntegrationDeps;
+  runtime: SyncRuntime;
+  client: GitHubClient;
+  integration: GitHubIntegration;
+  checkpoint: Checkpoint;
+  counts: StepCounts;
+  errors: SyncRunError[];
+};
+
+async function executePhase(ctx: PhaseContext): Promise<Checkpoint> {
+  const { db, client, integration, checkpoint: cp, counts, errors } = ctx;
+  const { row, config } = integration;
+  switch (cp.phase) {
+    case "teams": {
+      const wanted = config.syncTeams || config.registerReposWithoutCatalog;
+      const topTeams = wanted ? await syncTeams(db, client, integration, counts, errors) : {};
+      return { ...cp, phase: "repositories", topTeams };
+    }
+    case "repositories": {
+      const page = await firstPage(
+        discoverRepositoryPages(client, {
+          owner: config.owner,
+          catalogPaths: config.catalogPaths,
+          // CODEOWNERS is only needed to name owners of generated Components.
+          includeCodeowners: config.registerReposWithoutCatalog,
+          pageSize: ctx.deps.github?.pageSize ?? 100,
+          after: cp.cursor,
+          ...(ctx.runtime.etagCache ? { etagCache: ctx.runtime.etagCache } : {}),
+        }),
+      );
+      const plans = await planRepositories(client, page.repositories, {
+        owner: config.owner,
+        registerReposWithoutCatalog: config.registerReposWithoutCatalog,
+        allowOtherLocationOwners: config.allowOtherLocationOwners,
+        topTeams: cp.topTeams,
+      });
+      const existing = await existingSourceKeys(
+        db,
+        plans.map((p) => repositorySourceKey(row.id, p.repository.databaseId)),
+      );
+      const store = ctx.runtime.fingerprints;
+      const ids = plans.map((p) => p.repository.databaseId);
+      const known = store ? await store.get(row.id, ids) : new Map<number, Fingerprint>();
+      const fresh: Array<[number, Fingerprint]> = [];
+      for (const plan of plans) {
+        const id = plan.repository.databaseId;
+        const print = await ingestPlan(db, row.id, plan, existing, counts, errors, known.get(id));
+        if (print) fresh.push([id, print]);
+      }
+      if (store && fresh.length) await store.set(row.id, fresh);
+      for (const message of page.problems)
+        errors.push(generalError(client.endpoints.webBaseUrl, config.owner, message));
+      return {
+        ...cp,
+        cursor: page.cursor,
+        seen: [...cp.seen, ...page.repositories.map((r) => r.databaseId)],
+        totalRepositories: page.totalCount,
+        complete: cp.complete && page.problems.length === 0,
+        phase: page.hasNextPage ? "repositories" : "cleanup",
+      };
+    }
+    case "cleanup": {
+      if (cp.complete) {
+        const seen = new Set(cp.seen);
+        const sources = await db.catalogSource.findMany({
+          where: {
+            type: "GITHUB",
+            key: { startsWith: repositorySourcePrefix(row.id) },
+            entities: { some: { orphanedAt: null } },
+          },
+          select: { key: true },
+        });
+        const gone = sources.map((s) => s.key).filter((key) => !seen.has(repositoryIdOfKey(row.id, key) ?? -1));
+        counts.entitiesOrphaned += await orphanSources(db, gone);
+        // A repository that comes back must be imported again, not skipped as unchanged.
+        const goneIds = gone.map((key) => repositoryIdOfKey(row.id, key)).filter((id): id is number => id !== null);
+        if (goneIds.length) await ctx.runtime.fingerprints?.delete(row.id, goneIds);
+      } else {
+        errors.push(
+          generalError(
+            client.endpoints.webBaseUrl,
+            config.owner,
+            "GitHub did not list every repository, so no repository is treated as deleted in this sync.",
+          ),
+        );
+      }
+      return { ...cp, phase: "workflow-runs" };
+    }
+    case "workflow-runs": {
+      const budget = MAX_RUN_REPOSITORIES_PER_SYNC - cp.runsRepositories;
+      const step = await syncWorkflowRunsStep(db, client, row.id, cp.runsAfter, budget, ctx.runtime.etagCache);
+      return {
+        ...cp,
+        runsAfter: step.last,
+        runsRepositories: cp.runsRepositories + step.repositories,
+        phase: step.done ? "done" : "workflow-runs",
+      };
+    }
+    case "done":
+      return cp;
+  }
+}
+
+async function firstPage(pages: AsyncGenerator<DiscoveryPage>): Promise<DiscoveryPage> {
+  const { value, done } = await pages.next();
+  await pages.return(undefined);
+  if (done || !value) return { repositories: [], cursor: null, hasNextPage: false, totalCount: 0, problems: [] };
+  return value;
+}
+
+function summary(run: SyncRunRow, last: StepCounts, lastErrors: number): string {
+  const repos = run.reposScanned + last.reposScanned;
+  const files = run.filesFound + last.filesFound;
+  const problems = (Array.isArray(run.errors) ? run.errors.length : 0) + lastErrors;
+  const changed = run.entitiesCreated + last.entitiesCreated + run.entitiesUpdated + last.entitiesUpdated;
+  return `Synced ${repos} repositories and ${files} catalog files: ${changed} entities created or updated${
+    problems ? `, ${problems} problems to look at` : ""
+  }.`;
+}

@@ -1,0 +1,16 @@
+import { integrationJobs } from "../integrations/jobs";
+import type { AnyJobDefinition, JobQueue } from "./define-job";
+import { maintenanceJobs } from "./maintenance-jobs";
+
+/** Every job the worker runs, defined once each; the worker registers this list whole. */
+export function jobRegistry(): AnyJobDefinition[] {
+  const all = [...maintenanceJobs, ...integrationJobs()];
+  const names = new Set<string>();
+  for (const job of all) {
+    if (names.has(job.name)) throw new Error(`Two jobs are named "${job.name}".`);
+    names.add(job.name);
+  }
+  return all;
+}
+
+export const jobsOfQueue = (queue: JobQueue): AnyJobDefinition[] => jobRegistry().filter((job) => job.queue === queue);
