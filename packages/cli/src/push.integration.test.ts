@@ -43,7 +43,7 @@ async function orgWithToken(scopes: string[]) {
   await makeMember(db, org.id, user.id, "OWNER");
   const { token } = await createApiToken(
     db.forOrg(org.id),
-    { userId: user.id, email: user.email, role: "OWNER" },
+    { type: "user", userId: user.id, email: user.email, role: "OWNER" },
     { name: "ci", scopes },
   );
   return { org, token };

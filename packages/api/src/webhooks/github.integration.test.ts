@@ -203,7 +203,7 @@ describe("GitHub webhooks", () => {
       ctx.secret,
     );
     expect((await post(ctx.integrationId, delivery)).status).toBe(202);
-    const runs = await runsForEntity(ctx.tdb, "component:default/svc");
+    const runs = await runsForEntity(ctx.tdb, ctx.actor, "component:default/svc");
     expect(runs[0]).toMatchObject({
       id: "98765",
       workflowName: "CI",

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { makeOrg, testDatabase } from "@stagedoor/db/testing";
-import type { Principal } from "../principal";
+import type { Principal } from "../authz";
 import { importCatalog } from "./import-catalog";
 import { getEntity } from "./get-entity";
 import { listEntities } from "./list-entities";
@@ -271,7 +271,14 @@ describe("catalog ingestion", () => {
 
   it("needs the catalog:write scope for a token to import, catalog:read for a dry run", async () => {
     const { tdb } = await newCatalog();
-    const reader: Principal = { type: "token", tokenId: "t", name: "ci", prefix: "sdt_x", scopes: ["catalog:read"] };
+    const reader: Principal = {
+      type: "token",
+      tokenId: "t",
+      name: "ci",
+      prefix: "sdt_x",
+      scopes: ["catalog:read"],
+      creator: { userId: "u-test", role: "OWNER" },
+    };
     const input = { source: { type: "PUSH" as const, key: "main" }, files: baseFiles() };
     await expect(importCatalog(tdb, reader, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(importCatalog(tdb, reader, { ...input, dryRun: true })).resolves.toMatchObject({ dryRun: true });

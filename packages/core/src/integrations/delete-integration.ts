@@ -1,10 +1,9 @@
 import type { TenantDb } from "@stagedoor/db";
 import { recordAudit } from "../audit/record-audit";
-import type { Actor } from "../roles";
+import { authorize, type UserPrincipal } from "../authz";
 import { openWebhookSecret } from "./credentials";
 import type { IntegrationDeps } from "./deps";
 import { findGitHubIntegration } from "./github/open-client";
-import { requireIntegrationAdmin } from "./save-github";
 import { removeScheduleQuietly } from "./schedules";
 import { orphanSources } from "./sync/ingest-repository";
 import { sourcePrefix } from "./sync/source-keys";
@@ -15,8 +14,8 @@ import { sourcePrefix } from "./sync/source-keys";
  * vanishing at once; an integration connected again later takes orphans over instead of
  * conflicting with them.
  */
-export async function deleteIntegration(db: TenantDb, actor: Actor, deps: IntegrationDeps, id: string) {
-  requireIntegrationAdmin(actor);
+export async function deleteIntegration(db: TenantDb, actor: UserPrincipal, deps: IntegrationDeps, id: string) {
+  authorize(actor, "integrations.manage");
   const { row } = await findGitHubIntegration(db, id);
   await db.transaction(async (tx) => {
     await tx.integration.delete({ where: { id: row.id } });
@@ -41,8 +40,8 @@ export async function deleteIntegration(db: TenantDb, actor: Actor, deps: Integr
 }
 
 /** The webhook secret, for pasting into GitHub's webhook form; every reveal is audited. */
-export async function revealWebhookSecret(db: TenantDb, actor: Actor, deps: IntegrationDeps, id: string) {
-  requireIntegrationAdmin(actor);
+export async function revealWebhookSecret(db: TenantDb, actor: UserPrincipal, deps: IntegrationDeps, id: string) {
+  authorize(actor, "integrations.manage");
   const { row } = await findGitHubIntegration(db, id);
   const secret = openWebhookSecret(deps.secrets, row);
   await db.transaction((tx) =>

@@ -9,13 +9,12 @@ import {
 import type { TenantDb } from "@stagedoor/db";
 import { parseSourceFiles } from "../catalog/parse-files";
 import { AppError } from "../errors";
-import type { Actor } from "../roles";
+import { authorize, type UserPrincipal } from "../authz";
 import type { IntegrationDeps } from "./deps";
 import { suggestOwner } from "./github/generated-component";
 import { permanentProblem } from "./github/github-problems";
 import { findGitHubIntegration, openGitHubClient } from "./github/open-client";
 import { planRepositories, type RepositoryPlan } from "./github/repository-plan";
-import { requireIntegrationAdmin } from "./save-github";
 import { rateLimitLeft } from "./sync/run-step";
 
 export type DryRunFileError = {
@@ -68,11 +67,11 @@ export const MAX_DRY_RUN_REPOSITORIES = 10_000;
  */
 export async function dryRunGitHub(
   db: TenantDb,
-  actor: Actor,
+  actor: UserPrincipal,
   deps: IntegrationDeps,
   id: string,
 ): Promise<DryRunReport> {
-  requireIntegrationAdmin(actor);
+  authorize(actor, "integrations.manage");
   const integration = await findGitHubIntegration(db, id);
   const { config } = integration;
   // Somebody is waiting on the page: a rate limit is reported, not waited out.

@@ -1,5 +1,6 @@
 import type { TenantDb } from "@stagedoor/db";
 import { AppError } from "../errors";
+import { authorize, type Principal } from "../authz";
 import { findGitHubIntegration } from "./github/open-client";
 import { toIntegrationView, toSyncRunView, type IntegrationView, type SyncRunView } from "./views";
 
@@ -7,18 +8,21 @@ const latestRunOf = (db: TenantDb, integrationId: string) =>
   db.syncRun.findFirst({ where: { integrationId }, orderBy: [{ startedAt: "desc" }, { id: "desc" }] });
 
 /** The org's integrations with their latest sync run; never a secret. */
-export async function listIntegrations(db: TenantDb): Promise<IntegrationView[]> {
+export async function listIntegrations(db: TenantDb, by: Principal): Promise<IntegrationView[]> {
+  authorize(by, "integrations.read");
   const rows = await db.integration.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const runs = await Promise.all(rows.map((row) => latestRunOf(db, row.id)));
   return rows.map((row, i) => toIntegrationView(row, runs[i] ?? null));
 }
 
-export async function getIntegration(db: TenantDb, id: string): Promise<IntegrationView> {
+export async function getIntegration(db: TenantDb, by: Principal, id: string): Promise<IntegrationView> {
+  authorize(by, "integrations.read");
   const { row } = await findGitHubIntegration(db, id);
   return toIntegrationView(row, await latestRunOf(db, id));
 }
 
-export async function getSyncRun(db: TenantDb, id: string): Promise<SyncRunView> {
+export async function getSyncRun(db: TenantDb, by: Principal, id: string): Promise<SyncRunView> {
+  authorize(by, "integrations.read");
   const run = await db.syncRun.findUnique({ where: { id } });
   if (!run) throw new AppError("NOT_FOUND", "Sync run not found.");
   return toSyncRunView(run);
@@ -29,8 +33,10 @@ export const MAX_RUNS_PAGE = 100;
 /** An integration's sync history, newest first; `nextCursor` is the id to continue after. */
 export async function listSyncRuns(
   db: TenantDb,
+  by: Principal,
   input: { id: string; cursor?: string | null; limit?: number },
 ): Promise<{ items: SyncRunView[]; nextCursor: string | null }> {
+  authorize(by, "integrations.read");
   await findGitHubIntegration(db, input.id);
   const limit = Math.min(MAX_RUNS_PAGE, Math.max(1, input.limit ?? 20));
   const rows = await db.syncRun.findMany({

@@ -1,10 +1,9 @@
 import type { TenantDb } from "@stagedoor/db";
 import { recordAudit } from "../audit/record-audit";
-import type { Actor } from "../roles";
+import { authorize, type UserPrincipal } from "../authz";
 import type { IntegrationDeps } from "./deps";
 import { findGitHubIntegration } from "./github/open-client";
 import type { SyncQueue } from "./queue/sync-jobs";
-import { requireIntegrationAdmin } from "./save-github";
 import { readCheckpoint } from "./sync/checkpoint";
 import { createOrReuseRun, type SyncRunRow } from "./sync/sync-runs";
 
@@ -30,11 +29,11 @@ export async function ensureStepJob(queue: SyncQueue, run: SyncRunRow): Promise<
  */
 export async function requestSync(
   db: TenantDb,
-  actor: Actor,
+  actor: UserPrincipal,
   deps: IntegrationDeps,
   input: { id: string; trigger?: "manual" | "onboarding" },
 ): Promise<{ syncRunId: string }> {
-  requireIntegrationAdmin(actor);
+  authorize(actor, "integrations.manage");
   await findGitHubIntegration(db, input.id);
   const { run, created } = await createOrReuseRun(db, input.id, input.trigger ?? "manual");
   if (created) {

@@ -1,7 +1,7 @@
 import { Prisma, type TenantDb } from "@stagedoor/db";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
-import { hasRole, type Actor } from "../roles";
+import { authorize, type UserPrincipal } from "../authz";
 import { last4, newWebhookSecret, sealCredentials, sealWebhookSecret } from "./credentials";
 import type { IntegrationDeps } from "./deps";
 import { findGitHubIntegration, GITHUB_PROVIDER } from "./github/open-client";
@@ -16,10 +16,6 @@ import { upsertScheduleQuietly } from "./schedules";
 
 export type SaveGitHubInput = GitHubSettingsInput & { id?: string; auth: GitHubAuthInput };
 
-export function requireIntegrationAdmin(actor: Actor): void {
-  if (!hasRole(actor.role, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can manage integrations.");
-}
-
 /**
  * Connects a GitHub integration, or updates one (`id`). Credentials and a generated webhook
  * secret are sealed with the org's and integration's ids as encryption context; the stored
@@ -27,11 +23,11 @@ export function requireIntegrationAdmin(actor: Actor): void {
  */
 export async function saveGitHubIntegration(
   db: TenantDb,
-  actor: Actor,
+  actor: UserPrincipal,
   deps: IntegrationDeps,
   input: SaveGitHubInput,
 ): Promise<{ id: string }> {
-  requireIntegrationAdmin(actor);
+  authorize(actor, "integrations.manage");
   const settings = await validateGitHubSettings(input, { allowPrivateNetworks: deps.allowPrivateNetworks });
   const existing = input.id ? await findGitHubIntegration(db, input.id) : null;
   if (input.auth.type === "saved" && !existing) {

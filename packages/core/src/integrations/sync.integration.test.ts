@@ -70,7 +70,7 @@ describe("GitHub sync", () => {
     expect(await ctx.tdb.workflowRun.count()).toBe(12 * 2);
     const integration = await ctx.tdb.integration.findUniqueOrThrow({ where: { id: ctx.integrationId } });
     expect(integration.lastSyncAt).toBeInstanceOf(Date);
-    expect((await getOnboarding(ctx.tdb)).steps.github).toBe("done");
+    expect((await getOnboarding(ctx.tdb, ctx.actor)).steps.github).toBe("done");
   });
 
   it("changes nothing on a second sync", async () => {

@@ -1,13 +1,12 @@
 import { testGitHubConnection, type ConnectionTestResult, type GitHubCredentials } from "@stagedoor/connectors";
 import type { TenantDb } from "@stagedoor/db";
 import { AppError } from "../errors";
-import type { Actor } from "../roles";
+import { authorize, type UserPrincipal } from "../authz";
 import { openCredentials } from "./credentials";
 import type { IntegrationDeps } from "./deps";
 import { findGitHubIntegration } from "./github/open-client";
 import { sameOriginFetch } from "./github/outbound-fetch";
 import type { GitHubAuthInput } from "./github-settings";
-import { requireIntegrationAdmin } from "./save-github";
 
 export type TestGitHubInput = {
   /** With auth "saved": whose stored credentials to use. */
@@ -24,11 +23,11 @@ export type TestGitHubInput = {
  */
 export async function testGitHubIntegration(
   db: TenantDb,
-  actor: Actor,
+  actor: UserPrincipal,
   deps: IntegrationDeps,
   input: TestGitHubInput,
 ): Promise<ConnectionTestResult> {
-  requireIntegrationAdmin(actor);
+  authorize(actor, "integrations.manage");
   let credentials: GitHubCredentials;
   let baseUrl = input.baseUrl === undefined ? undefined : input.baseUrl?.trim() || null;
   let catalogPath: string | undefined;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { importCatalog, DEFAULT_PUSH_SOURCE } from "@stagedoor/core";
-import { adminProcedure } from "../../trpc";
+import { requirePermission } from "../../trpc";
 
 // The Register page: paste or upload YAML, dry-run it, then import it as a push source.
 export const importYamlInput = z.object({
@@ -12,14 +12,12 @@ export const importYamlInput = z.object({
   dryRun: z.boolean().default(true),
 });
 
-export const importYamlProcedure = adminProcedure.input(importYamlInput).mutation(({ ctx, input }) =>
-  importCatalog(
-    ctx.db,
-    { type: "user", ...ctx.actor },
-    {
+export const importYamlProcedure = requirePermission("catalog.import")
+  .input(importYamlInput)
+  .mutation(({ ctx, input }) =>
+    importCatalog(ctx.tenant, ctx.principal, {
       source: { type: "PUSH", key: input.source },
       files: input.files,
       dryRun: input.dryRun,
-    },
-  ),
-);
+    }),
+  );

@@ -16,7 +16,7 @@ function handler(req: Request) {
     req,
     router: appRouter,
     createContext: async () => ({
-      db: db(),
+      admin: db(),
       user: await sessionUser(),
       orgSlug: req.headers.get(ORG_SLUG_HEADER),
       integrations: integrationDeps(),
