@@ -13,6 +13,8 @@ import { errorResponse, failure } from "./respond";
 
 export type CatalogRoute = {
   method: "GET" | "POST";
+  /** Backstage's name for the route (for docs, errors and the authorization test). */
+  path: string;
   pattern: RegExp;
   /** What the caller needs, checked by core's authorize (token scopes, roles, the token creator's role). */
   permission: Permission | ((url: URL) => Permission);
@@ -22,34 +24,51 @@ export type CatalogRoute = {
 const SEGMENT = "([^/]+)";
 /** The REST route table (exported so the authorization test walks every route). */
 export const CATALOG_ROUTES: readonly CatalogRoute[] = [
-  { method: "GET", pattern: /^\/entities\/?$/, permission: "catalog.read", run: (a, u) => getEntities(a, u) },
   {
     method: "GET",
+    path: "/entities",
+    pattern: /^\/entities\/?$/,
+    permission: "catalog.read",
+    run: (a, u) => getEntities(a, u),
+  },
+  {
+    method: "GET",
+    path: "/entities/by-query",
     pattern: /^\/entities\/by-query\/?$/,
     permission: "catalog.read",
     run: (a, u) => getEntitiesByQuery(a, u),
   },
   {
     method: "GET",
+    path: "/entities/by-name/:kind/:namespace/:name",
     pattern: new RegExp(`^/entities/by-name/${SEGMENT}/${SEGMENT}/${SEGMENT}/?$`),
     permission: "catalog.read",
     run: (a, u, _r, params) => getEntityByName(a, u, params),
   },
   {
     method: "GET",
+    path: "/entities/by-uid/:uid",
     pattern: new RegExp(`^/entities/by-uid/${SEGMENT}/?$`),
     permission: "catalog.read",
     run: (a, u, _r, params) => getEntityByUid(a, u, params),
   },
   {
     method: "POST",
+    path: "/entities/by-refs",
     pattern: /^\/entities\/by-refs\/?$/,
     permission: "catalog.read",
     run: (a, u, r) => postEntitiesByRefs(a, u, r),
   },
-  { method: "GET", pattern: /^\/entity-facets\/?$/, permission: "catalog.read", run: (a, u) => getEntityFacets(a, u) },
+  {
+    method: "GET",
+    path: "/entity-facets",
+    pattern: /^\/entity-facets\/?$/,
+    permission: "catalog.read",
+    run: (a, u) => getEntityFacets(a, u),
+  },
   {
     method: "POST",
+    path: "/import",
     pattern: /^\/import\/?$/,
     // A dry run only reads; it is how `stagedoor catalog validate --remote` style checks work with a read token.
     permission: (url) =>
