@@ -12,4 +12,4 @@ export const entityFacetsProcedure = requirePermission("catalog.read")
         .default([...FACET_KEYS]),
     }),
   )
-  .query(({ ctx, input }) => entityFacets(ctx.tenant, input));
+  .query(({ ctx, input }) => entityFacets(ctx.tenant, ctx.principal, input));

@@ -11,5 +11,5 @@ export const entityGraphProcedure = requirePermission("catalog.read")
     }),
   )
   .query(({ ctx, input }) =>
-    getEntityGraph(ctx.tenant, input.ref, { hops: input.hops, relationTypes: input.relationTypes }),
+    getEntityGraph(ctx.tenant, ctx.principal, input.ref, { hops: input.hops, relationTypes: input.relationTypes }),
   );

@@ -4,4 +4,4 @@ import { entityRefInput } from "./schemas";
 
 export const getEntityProcedure = requirePermission("catalog.read")
   .input(entityRefInput)
-  .query(({ ctx, input }) => getEntity(ctx.tenant, input.ref));
+  .query(({ ctx, input }) => getEntity(ctx.tenant, ctx.principal, input.ref));

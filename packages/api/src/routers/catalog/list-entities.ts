@@ -12,4 +12,4 @@ export const listEntitiesInput = entityQueryInput.extend({
 
 export const listEntitiesProcedure = requirePermission("catalog.read")
   .input(listEntitiesInput)
-  .query(({ ctx, input }) => listEntities(ctx.tenant, { ...input, withTotal: true }));
+  .query(({ ctx, input }) => listEntities(ctx.tenant, ctx.principal, { ...input, withTotal: true }));

@@ -2,5 +2,5 @@ import { listCatalogSources } from "@stagedoor/core";
 import { requirePermission } from "../../trpc";
 
 export const listSourcesProcedure = requirePermission("catalog.read").query(({ ctx }) =>
-  listCatalogSources(ctx.tenant),
+  listCatalogSources(ctx.tenant, ctx.principal),
 );

@@ -4,4 +4,4 @@ import { entityRefInput } from "./schemas";
 
 export const ownershipProcedure = requirePermission("catalog.read")
   .input(entityRefInput)
-  .query(({ ctx, input }) => getOwnership(ctx.tenant, input.ref));
+  .query(({ ctx, input }) => getOwnership(ctx.tenant, ctx.principal, input.ref));
