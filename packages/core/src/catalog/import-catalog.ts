@@ -1,7 +1,6 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { CatalogError } from "@stagedoor/catalog";
 import type { PrismaTypes, TenantDb } from "@stagedoor/db";
-import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { auditIdentity, authorize, type Principal } from "../authz";
 import {
