@@ -10,4 +10,4 @@ export {
   type ApiTokenSummary,
   type VerifiedToken,
 } from "./api-tokens";
-export { API_SCOPES, hasScope, isApiScope, type ApiScope } from "./scopes";
+export { API_SCOPES, isApiScope, type ApiScope } from "./scopes";
