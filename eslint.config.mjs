@@ -43,4 +43,24 @@ export default tseslint.config(
     ],
     rules: { "no-restricted-properties": "off" },
   },
+  {
+    // Pages and route handlers reach data through tRPC callers and core services only.
+    // server/db.ts builds the process's pool (the Auth.js Prisma adapter takes it from
+    // there); integration tests build their own databases.
+    files: ["apps/web/src/**/*.{ts,tsx}"],
+    ignores: ["apps/web/src/server/db.ts", "apps/web/src/**/*.integration.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@stagedoor/db", "@stagedoor/db/*"],
+              message: "apps/web does not use the database client directly: call a core service or a tRPC procedure.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

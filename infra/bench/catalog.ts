@@ -8,7 +8,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { createDatabase, Prisma } from "@stagedoor/db";
-import { createApiToken, importCatalog, type Actor } from "@stagedoor/core";
+import { createApiToken, importCatalog, type UserPrincipal } from "@stagedoor/core";
 import { createBenchDatabase } from "./bench-db";
 import { generateOrg, WORDS } from "./catalog-org";
 import { client, measureLatency, measureThroughput, type Latency } from "./http-load";
@@ -44,10 +44,12 @@ export async function runCatalogBench(args: string[]) {
   let server: ReturnType<typeof spawn> | undefined;
   try {
     const owner = await db.admin.user.create({ data: { email: "bench@example.test", name: "Bench" } });
-    const actor: Actor = { userId: owner.id, email: owner.email, role: "OWNER" };
+    const actor: UserPrincipal = { type: "user", userId: owner.id, email: owner.email, role: "OWNER" };
     const [org, neighbour] = await Promise.all(
       ["bench", "neighbour"].map((slug) => db.admin.organization.create({ data: { slug, name: slug } })),
     );
+    // The read token below acts for its creator, so the creator must be a member.
+    await db.admin.membership.create({ data: { orgId: org!.id, userId: owner.id, role: "OWNER" } });
     const import_ = (orgId: string, files: Array<{ name: string; content: string }>) =>
       importCatalog(db.forOrg(orgId), null, { source: { type: "PUSH", key: "bench" }, files });
 

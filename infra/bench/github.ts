@@ -13,7 +13,7 @@ import {
   readCheckpoint,
   requestSync,
   saveGitHubIntegration,
-  type Actor,
+  type UserPrincipal,
 } from "@stagedoor/core";
 import { createDatabase, type TenantDb } from "@stagedoor/db";
 import { startSyncWorker } from "../../apps/worker/src/sync-worker";
@@ -117,7 +117,7 @@ export async function runGithubBench(args: string[]) {
     const user = await db.admin.user.create({ data: { email: "bench@example.test", name: "Bench" } });
     const org = await db.admin.organization.create({ data: { slug: "bench", name: "Bench" } });
     await db.admin.membership.create({ data: { orgId: org.id, userId: user.id, role: "OWNER" } });
-    const actor: Actor = { userId: user.id, email: user.email, role: "OWNER" };
+    const actor: UserPrincipal = { type: "user", userId: user.id, email: user.email, role: "OWNER" };
     const tdb = db.forOrg(org.id);
     const { id } = await saveGitHubIntegration(tdb, actor, worker.deps, {
       name: "GitHub",

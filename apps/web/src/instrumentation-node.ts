@@ -1,4 +1,4 @@
-import { runtimeRoleProblems } from "@stagedoor/db";
+import { runtimeRoleProblems } from "./server/db";
 import { env, EnvError } from "./env";
 
 // A configuration mistake stops the process here with a message naming the variable,

@@ -9,7 +9,8 @@ export type SessionUser = { userId: string; email: string; name: string | null }
  * orgProcedure has checked the session's membership.
  */
 export type Context = {
-  db: Database;
+  /** The cross-org client; org procedures add `tenant`, the client bound to their org. */
+  admin: Database;
   user: SessionUser | null;
   orgSlug: string | null;
   /** Secret box, outbound-URL policy and sync queue for the integration procedures. */

@@ -1,8 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import { hasRole, isAppError, resolveOrgAccess, type Actor } from "@stagedoor/core";
-import type { Role } from "@stagedoor/db";
+import { authorize, isAppError, resolveOrgAccess, type Permission, type UserPrincipal } from "@stagedoor/core";
 import type { Context } from "./context";
 import { toTRPCError } from "./errors";
 
@@ -44,22 +43,29 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 /**
  * The tenancy chokepoint for procedures: the org is the one named by the page's URL slug,
  * and only if the user is a member; otherwise NOT_FOUND (never FORBIDDEN, so slugs of
- * other orgs cannot be probed). `ctx.db` is then a client bound to that org.
+ * other orgs cannot be probed). `ctx.tenant` is then a client bound to that org, and
+ * `ctx.principal` the member with their current role. (`ctx.admin`, the cross-org client,
+ * stays for the few services that need it; it never changes type under one name.)
  */
 export const orgProcedure = authedProcedure.use(async ({ ctx, next }) => {
   if (!ctx.orgSlug) throw new TRPCError({ code: "NOT_FOUND", message: "Organization not found." });
-  const access = await resolveOrgAccess(ctx.db, ctx.orgSlug, ctx.user.userId);
-  const actor: Actor = { userId: ctx.user.userId, email: ctx.user.email, role: access.role };
-  return next({ ctx: { org: access.org, actor, db: ctx.db.forOrg(access.org.id) } });
+  const access = await resolveOrgAccess(ctx.admin, ctx.orgSlug, ctx.user.userId);
+  const principal: UserPrincipal = {
+    type: "user",
+    userId: ctx.user.userId,
+    email: ctx.user.email,
+    role: access.role,
+  };
+  return next({ ctx: { org: access.org, principal, tenant: ctx.admin.forOrg(access.org.id) } });
 });
 
-export function requireRole(role: Role) {
+/**
+ * An org procedure that needs `permission`, decided by core's one authorization point
+ * (FORBIDDEN otherwise). The service it calls checks again: it never assumes its caller did.
+ */
+export function requirePermission(permission: Permission) {
   return orgProcedure.use(({ ctx, next }) => {
-    if (!hasRole(ctx.actor.role, role)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${role.toLowerCase()} role.` });
-    }
+    authorize(ctx.principal, permission);
     return next();
   });
 }
-
-export const adminProcedure = requireRole("ADMIN");

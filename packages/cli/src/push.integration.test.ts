@@ -9,6 +9,10 @@ import { component } from "@stagedoor/catalog/testing";
 import { createApiToken, listEntities } from "@stagedoor/core";
 import { makeMember, makeOrg, makeUser, testDatabase } from "@stagedoor/db/testing";
 import { main } from "./main";
+import type { Principal } from "@stagedoor/core";
+
+// Catalog reads are authorized; these tests read as a member of the org under test.
+const READER: Principal = { type: "user", userId: "test-reader", email: "reader@example.test", role: "MEMBER" };
 
 // `stagedoor catalog push` against the real import API (the fetch handler the Next route
 // mounts), on a local HTTP server.
@@ -44,7 +48,7 @@ async function orgWithToken(scopes: string[]) {
   await makeMember(db, org.id, user.id, "OWNER");
   const { token } = await createApiToken(
     db.forOrg(org.id),
-    { userId: user.id, email: user.email, role: "OWNER" },
+    { type: "user", userId: user.id, email: user.email, role: "OWNER" },
     { name: "ci", scopes },
   );
   return { org, token };
@@ -81,11 +85,11 @@ describe("stagedoor catalog push", () => {
     ]);
     expect(dry.code).toBe(0);
     expect(dry.out).toMatch(/Dry run source "ci-repo": 1 created/);
-    expect((await listEntities(db.forOrg(org.id), {})).items).toHaveLength(0);
+    expect((await listEntities(db.forOrg(org.id), READER, {})).items).toHaveLength(0);
 
     const real = await run(["catalog", "push", file, "--url", baseUrl, "--token", token, "--source", "ci-repo"]);
     expect(real.code).toBe(0);
-    const items = (await listEntities(db.forOrg(org.id), {})).items;
+    const items = (await listEntities(db.forOrg(org.id), READER, {})).items;
     expect(items.map((e) => e.ref)).toEqual(["component:default/pushed-service"]);
   });
 
@@ -97,6 +101,6 @@ describe("stagedoor catalog push", () => {
     const wrong = await run(["catalog", "push", file, "--url", baseUrl, "--token", "sd_wrong"]);
     expect(wrong.code).toBe(1);
     expect(wrong.err).toMatch(/Import refused \(HTTP 401\)/);
-    expect((await listEntities(db.forOrg(org.id), {})).items).toHaveLength(0);
+    expect((await listEntities(db.forOrg(org.id), READER, {})).items).toHaveLength(0);
   });
 });

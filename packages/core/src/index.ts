@@ -1,7 +1,10 @@
 export { AppError, isAppError, type AppErrorCode } from "./errors";
-export { hasRole, ROLES, type Actor } from "./roles";
+export { ROLES } from "./roles";
+export * from "./authz";
 export * from "./limits";
 export { slugProblem, slugify, assertValidSlug, RESERVED_SLUGS } from "./orgs/slug";
+export { slugAvailability } from "./orgs/slug-availability";
+export { createDevSession } from "./users/dev-session";
 export { createOrg, type CreateOrgInput } from "./orgs/create-org";
 export { resolveOrgAccess, listUserOrgs, type OrgAccess } from "./orgs/resolve-org-access";
 export { getOrg, renameOrg } from "./orgs/update-org";
@@ -21,7 +24,6 @@ export {
   type OnboardingStep,
   type StepStatus,
 } from "./onboarding/onboarding";
-export { auditIdentity, type Principal } from "./principal";
 export * from "./catalog";
 export * from "./api-tokens";
 export { parseKeyring, createSecretBox, SecretBoxError, type SecretBox, type Keyring } from "./secrets";

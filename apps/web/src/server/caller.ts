@@ -12,5 +12,5 @@ const createCaller = createCallerFactory(appRouter);
  * the HTTP endpoint, with the org taken from the page's own URL slug.
  */
 export const serverCaller = cache(async (orgSlug: string | null = null) =>
-  createCaller({ db: db(), user: await sessionUser(), orgSlug, integrations: integrationDeps() }),
+  createCaller({ admin: db(), user: await sessionUser(), orgSlug, integrations: integrationDeps() }),
 );

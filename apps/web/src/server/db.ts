@@ -2,6 +2,9 @@ import "server-only";
 import { createDatabase, type Database } from "@stagedoor/db";
 import { env } from "@/env";
 
+// The start-up check of the runtime role (instrumentation-node.ts) reads through here too.
+export { runtimeRoleProblems } from "@stagedoor/db";
+
 // One Database per server process (two pools: Prisma's and the bound-SQL path's); kept on
 // globalThis so dev-mode reloads don't leak pools.
 const g = globalThis as unknown as { stagedoorDb?: Database };

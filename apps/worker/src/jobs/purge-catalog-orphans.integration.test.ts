@@ -5,6 +5,10 @@ import { makeOrg, testDatabase } from "@stagedoor/db/testing";
 import { component, docs } from "@stagedoor/catalog/testing";
 import { getEntity, importCatalog } from "@stagedoor/core";
 import { startWorker } from "../worker";
+import type { Principal } from "@stagedoor/core";
+
+// Catalog reads are authorized; these tests read as a member of the org under test.
+const READER: Principal = { type: "user", userId: "test-reader", email: "reader@example.test", role: "MEMBER" };
 
 const db = testDatabase();
 const connection = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: null });
@@ -47,7 +51,7 @@ describe("catalog.purgeOrphans", () => {
         (e) => e.name,
       );
       expect(names).toEqual(["keeper", "recent"]);
-      const keeper = await getEntity(db.forOrg(org.id), "component:default/keeper");
+      const keeper = await getEntity(db.forOrg(org.id), READER, "component:default/keeper");
       expect(keeper.relations.find((r) => r.type === "dependsOn")).toMatchObject({ dangling: true });
     }
   });

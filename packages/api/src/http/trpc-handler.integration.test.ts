@@ -12,7 +12,7 @@ let session: SessionUser | null = null;
 const handle = (req: Request) =>
   handleTrpcRequest(req, {
     createContext: async () => ({
-      db,
+      admin: db,
       user: session,
       orgSlug: req.headers.get(ORG_SLUG_HEADER),
       integrations: testIntegrationDeps(),

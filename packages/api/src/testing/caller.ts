@@ -16,7 +16,7 @@ export async function signedInUser(email?: string): Promise<TestUser> {
 
 /** A caller as `user` on the page of org `slug`, exactly as the web route builds it. */
 export function callerFor(user: TestUser | null, slug: string | null = null, integrations?: IntegrationDeps) {
-  return createCaller({ db, user, orgSlug: slug, integrations: integrations ?? testIntegrationDeps() });
+  return createCaller({ admin: db, user, orgSlug: slug, integrations: integrations ?? testIntegrationDeps() });
 }
 
 export { db };

@@ -29,7 +29,7 @@ export async function orgWithCatalog(yaml: string) {
   const org = await makeOrg(db);
   const user = await makeUser(db);
   await makeMember(db, org.id, user.id, "ADMIN");
-  const actor = { userId: user.id, email: user.email, role: "ADMIN" as const };
+  const actor = { type: "user" as const, userId: user.id, email: user.email, role: "ADMIN" as const };
   const tdb = db.forOrg(org.id);
   await importCatalog(tdb, null, {
     source: { type: "PUSH", key: "main" },

@@ -12,6 +12,10 @@ import {
 import { connectedOrg, runToEnd, startGitHub, testDeps } from "@stagedoor/core/integrations-testing";
 import { testDatabase } from "@stagedoor/db/testing";
 import { handleGitHubWebhook, handleProviderWebhook, MAX_WEBHOOK_BYTES } from "./provider-webhook";
+import type { Principal } from "@stagedoor/core";
+
+// Catalog reads are authorized; these tests read as a member of the org under test.
+const READER: Principal = { type: "user", userId: "test-reader", email: "reader@example.test", role: "MEMBER" };
 
 const db = testDatabase();
 const prefix = `${process.env.QUEUE_PREFIX}-webhooks-${process.pid}`;
@@ -134,7 +138,7 @@ describe("GitHub webhooks", () => {
     ]);
     const outcome = await syncRepository(ctx.tdb, deps, jobs[0]!.data as RepositoryJob, "wh-test-push");
     expect(outcome).toEqual({ kind: "done" });
-    expect((await getEntity(ctx.tdb, "component:default/svc")).description).toBe("v2");
+    expect((await getEntity(ctx.tdb, READER, "component:default/svc")).description).toBe("v2");
     const run = await ctx.tdb.syncRun.findUniqueOrThrow({ where: { id: "wh-test-push" } });
     expect(run).toMatchObject({ trigger: "webhook", status: "succeeded", reposScanned: 1, entitiesUpdated: 1 });
     // Pushes that touch no catalog file are recorded and ignored.
@@ -156,7 +160,7 @@ describe("GitHub webhooks", () => {
     expect(response.status).toBe(202);
     const [job] = await waiting();
     await syncRepository(ctx.tdb, deps, job!.data as RepositoryJob, "wh-test-location");
-    expect((await getEntity(ctx.tdb, "component:default/svc")).description).toBe("v2");
+    expect((await getEntity(ctx.tdb, READER, "component:default/svc")).description).toBe("v2");
   });
 
   it("orphans a deleted repository's entities, and coalesces team changes into one teams sync", async () => {
@@ -204,7 +208,7 @@ describe("GitHub webhooks", () => {
       ctx.secret,
     );
     expect((await post(ctx.integrationId, delivery)).status).toBe(202);
-    const runs = await runsForEntity(ctx.tdb, "component:default/svc");
+    const runs = await runsForEntity(ctx.tdb, ctx.actor, "component:default/svc");
     expect(runs[0]).toMatchObject({
       id: "98765",
       workflowName: "CI",

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { makeOrg, makeUser, testDatabase } from "@stagedoor/db/testing";
-import type { Actor } from "../roles";
+import type { UserPrincipal } from "../authz";
 import {
   authenticateApiToken,
   createApiToken,
@@ -15,7 +15,7 @@ const db = testDatabase();
 async function orgWithAdmin() {
   const org = await makeOrg(db);
   const user = await makeUser(db);
-  const admin: Actor = { userId: user.id, email: user.email, role: "ADMIN" };
+  const admin: UserPrincipal = { type: "user", userId: user.id, email: user.email, role: "ADMIN" };
   return { org, tdb: db.forOrg(org.id), admin };
 }
 
@@ -33,7 +33,7 @@ describe("API tokens", () => {
     const row = await db.admin.apiToken.findFirstOrThrow({ where: { orgId: org.id } });
     expect(row.tokenHash).toBe(hashApiToken(token));
     expect(JSON.stringify(row)).not.toContain(token);
-    const listed = await listApiTokens(tdb);
+    const listed = await listApiTokens(tdb, admin);
     expect(listed).toHaveLength(1);
     expect(listed[0]).not.toHaveProperty("tokenHash");
     const audit = await tdb.auditLog.findMany({ where: { action: "api_token.created" } });
@@ -76,7 +76,7 @@ describe("API tokens", () => {
 
   it("lets only admins create and revoke, and refuses bad input", async () => {
     const { tdb, admin } = await orgWithAdmin();
-    const member: Actor = { ...admin, role: "MEMBER" };
+    const member: UserPrincipal = { ...admin, role: "MEMBER" };
     await expect(createApiToken(tdb, member, { name: "x", scopes: ["catalog:read"] })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
@@ -94,8 +94,8 @@ describe("API tokens", () => {
     const a = await orgWithAdmin();
     const b = await orgWithAdmin();
     const { apiToken } = await createApiToken(a.tdb, a.admin, { name: "a-token", scopes: ["catalog:read"] });
-    expect(await listApiTokens(b.tdb)).toEqual([]);
+    expect(await listApiTokens(b.tdb, b.admin)).toEqual([]);
     await expect(revokeApiToken(b.tdb, b.admin, apiToken.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect((await listApiTokens(a.tdb)).map((t) => t.revokedAt)).toEqual([null]);
+    expect((await listApiTokens(a.tdb, a.admin)).map((t) => t.revokedAt)).toEqual([null]);
   });
 });

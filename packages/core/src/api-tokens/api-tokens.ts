@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
-import { Prisma, type Database, type TenantDb } from "@stagedoor/db";
+import { Prisma, type Database, type Role, type TenantDb } from "@stagedoor/db";
 import { AppError } from "../errors";
 import { MAX_TOKEN_NAME_LENGTH } from "../limits";
 import { recordAudit } from "../audit/record-audit";
-import { hasRole, type Actor } from "../roles";
-import type { Principal } from "../principal";
+import { authorize, type Principal, type TokenPrincipal, type UserPrincipal } from "../authz";
 import { isApiScope, type ApiScope } from "./scopes";
 
 // Recognisable in logs and by secret scanners; the rest is 32 random bytes.
@@ -42,13 +41,9 @@ const SUMMARY = {
   revokedAt: true,
 } as const;
 
-function requireAdmin(actor: Actor, what: string): void {
-  if (!hasRole(actor.role, "ADMIN")) throw new AppError("FORBIDDEN", `Only admins can ${what} API tokens.`);
-}
-
 /** Creates a token and returns it once; only its sha256 is stored. */
-export async function createApiToken(db: TenantDb, actor: Actor, input: { name: string; scopes: string[] }) {
-  requireAdmin(actor, "create");
+export async function createApiToken(db: TenantDb, actor: UserPrincipal, input: { name: string; scopes: string[] }) {
+  authorize(actor, "tokens.manage");
   const name = input.name.trim();
   if (!name || name.length > MAX_TOKEN_NAME_LENGTH) {
     throw new AppError("BAD_REQUEST", `Give the token a name of 1-${MAX_TOKEN_NAME_LENGTH} characters.`, {
@@ -78,13 +73,14 @@ export async function createApiToken(db: TenantDb, actor: Actor, input: { name: 
   return { token, apiToken: record as ApiTokenSummary };
 }
 
-export async function listApiTokens(db: TenantDb): Promise<ApiTokenSummary[]> {
+export async function listApiTokens(db: TenantDb, by: Principal): Promise<ApiTokenSummary[]> {
+  authorize(by, "tokens.manage");
   const rows = await db.apiToken.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: SUMMARY });
   return rows as ApiTokenSummary[];
 }
 
-export async function revokeApiToken(db: TenantDb, actor: Actor, tokenId: string): Promise<void> {
-  requireAdmin(actor, "revoke");
+export async function revokeApiToken(db: TenantDb, actor: UserPrincipal, tokenId: string): Promise<void> {
+  authorize(actor, "tokens.manage");
   await db.transaction(async (tx) => {
     const claimed = await tx.apiToken.updateMany({
       where: { id: tokenId, revokedAt: null },
@@ -104,11 +100,12 @@ export async function revokeApiToken(db: TenantDb, actor: Actor, tokenId: string
   forgetVerifiedTokens(tokenId);
 }
 
-export type TokenPrincipal = Extract<Principal, { type: "token" }> & { orgId: string };
+/** A verified token: its org, and the principal it acts as there. */
+export type VerifiedToken = TokenPrincipal & { orgId: string };
 
-const verified = new Map<string, { principal: TokenPrincipal; until: number }>();
+const verified = new Map<string, { principal: VerifiedToken; until: number }>();
 
-function remember(tokenHash: string, principal: TokenPrincipal): void {
+function remember(tokenHash: string, principal: VerifiedToken): void {
   if (verified.size >= TOKEN_CACHE_MAX) verified.delete(verified.keys().next().value!);
   verified.set(tokenHash, { principal, until: Date.now() + TOKEN_CACHE_MS });
 }
@@ -120,12 +117,21 @@ export function forgetVerifiedTokens(tokenId?: string): void {
 }
 
 /**
- * The org and scopes of a bearer token, or null for an unknown or revoked one. The token
+ * Drops remembered tokens created by `userId`, after their role changed or they left: the
+ * next request re-reads the creator's role. Other processes see it within TOKEN_CACHE_MS.
+ */
+export function forgetVerifiedTokensOf(userId: string): void {
+  for (const [hash, entry] of verified) if (entry.principal.creator?.userId === userId) verified.delete(hash);
+}
+
+/**
+ * The org, scopes and creator's current role of a bearer token, or null for an unknown or
+ * revoked one (what it may do is `authorize`'s decision, not this lookup's). The token
  * is what names the org, so this lookup is cross-org by nature and runs as admin; it is
  * one indexed read (remembered for TOKEN_CACHE_MS), plus a write at most once a minute
  * for lastUsedAt. Failures are never remembered.
  */
-export async function authenticateApiToken(db: Database, token: string): Promise<TokenPrincipal | null> {
+export async function authenticateApiToken(db: Database, token: string): Promise<VerifiedToken | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const tokenHash = hashApiToken(token);
   const known = verified.get(tokenHash);
@@ -136,24 +142,29 @@ export async function authenticateApiToken(db: Database, token: string): Promise
     name: string;
     prefix: string;
     scopes: string[];
+    createdById: string | null;
+    creatorRole: Role | null;
     stale: boolean;
   }>(Prisma.sql`
-      SELECT id, "orgId", name, prefix, scopes,
-        ("lastUsedAt" IS NULL OR "lastUsedAt" < (now() AT TIME ZONE 'UTC') - make_interval(secs => ${LAST_USED_RESOLUTION_MS / 1000})) AS stale
-      FROM "ApiToken" WHERE "tokenHash" = ${tokenHash} AND "revokedAt" IS NULL`);
+      SELECT t.id, t."orgId", t.name, t.prefix, t.scopes, t."createdById", m.role AS "creatorRole",
+        (t."lastUsedAt" IS NULL OR t."lastUsedAt" < (now() AT TIME ZONE 'UTC') - make_interval(secs => ${LAST_USED_RESOLUTION_MS / 1000})) AS stale
+      FROM "ApiToken" t
+      LEFT JOIN "Membership" m ON m."orgId" = t."orgId" AND m."userId" = t."createdById"
+      WHERE t."tokenHash" = ${tokenHash} AND t."revokedAt" IS NULL`);
   if (!row) return null;
   if (row.stale) {
     await db.admin.sql.one(
       Prisma.sql`UPDATE "ApiToken" SET "lastUsedAt" = (now() AT TIME ZONE 'UTC') WHERE id = ${row.id}`,
     );
   }
-  const principal: TokenPrincipal = {
+  const principal: VerifiedToken = {
     type: "token",
     tokenId: row.id,
     orgId: row.orgId,
     name: row.name,
     prefix: row.prefix,
     scopes: row.scopes.filter(isApiScope),
+    creator: row.createdById ? { userId: row.createdById, role: row.creatorRole } : null,
   };
   remember(tokenHash, principal);
   return principal;

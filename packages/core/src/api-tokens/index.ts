@@ -5,8 +5,9 @@ export {
   authenticateApiToken,
   hashApiToken,
   forgetVerifiedTokens,
+  forgetVerifiedTokensOf,
   TOKEN_CACHE_MS,
   type ApiTokenSummary,
-  type TokenPrincipal,
+  type VerifiedToken,
 } from "./api-tokens";
-export { API_SCOPES, hasScope, isApiScope, type ApiScope } from "./scopes";
+export { API_SCOPES, isApiScope, type ApiScope } from "./scopes";

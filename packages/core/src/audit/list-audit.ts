@@ -1,4 +1,5 @@
 import type { TenantDb } from "@stagedoor/db";
+import { authorize, type Principal } from "../authz";
 
 export type AuditPage = {
   items: Array<{
@@ -15,8 +16,10 @@ export type AuditPage = {
 /** Newest first; the cursor is the id of the last row of the previous page. */
 export async function listAudit(
   db: TenantDb,
+  by: Principal,
   { limit = 50, cursor, action }: { limit?: number; cursor?: string | null; action?: string },
 ): Promise<AuditPage> {
+  authorize(by, "audit.read");
   const rows = await db.auditLog.findMany({
     where: action ? { action } : undefined,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

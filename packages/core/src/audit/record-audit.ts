@@ -1,5 +1,4 @@
 import type { PrismaTypes } from "@stagedoor/db";
-import type { Actor } from "../roles";
 
 export type AuditAction =
   | "org.created"
@@ -26,7 +25,7 @@ export async function recordAudit(
   tx: Writer,
   entry: {
     orgId: string;
-    actor: Pick<Actor, "userId" | "email"> | null;
+    actor: { userId: string; email: string } | null;
     action: AuditAction;
     target?: string;
     data?: PrismaTypes.InputJsonObject;

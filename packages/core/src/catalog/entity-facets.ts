@@ -4,6 +4,7 @@ import { normaliseFilter, whereClause, type EntityQuery } from "./entity-filter"
 import { summaryFacets, summaryScope } from "./facet-summary";
 import { ENTITIES } from "./entity-rows";
 import { FACET_KEYS, type EntityFacets, type FacetCount, type FacetKey } from "./facet-keys";
+import { authorize, type Principal } from "../authz";
 
 export { FACET_KEYS, type EntityFacets, type FacetCount, type FacetKey };
 
@@ -25,7 +26,12 @@ const KIND_NAMES = new Map(KNOWN_KIND_NAMES.map((k) => [k.toLowerCase(), k]));
  * column facets are one GROUPING SETS aggregation (one pass over the matching rows,
  * index-only on the facets index) and tags, an array, a second statement.
  */
-export async function entityFacets(db: TenantDb, input: EntityQuery & { facets: FacetKey[] }): Promise<EntityFacets> {
+export async function entityFacets(
+  db: TenantDb,
+  by: Principal,
+  input: EntityQuery & { facets: FacetKey[] },
+): Promise<EntityFacets> {
+  authorize(by, "catalog.read");
   const facets = [...new Set(input.facets)];
   const out: EntityFacets = Object.fromEntries(facets.map((f) => [f, [] as FacetCount[]]));
   const columns = facets.filter((f): f is Exclude<FacetKey, "tag"> => f !== "tag");

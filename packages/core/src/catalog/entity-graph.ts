@@ -3,6 +3,7 @@ import { Prisma, type TenantDb } from "@stagedoor/db";
 import { AppError } from "../errors";
 import { ENTITIES } from "./entity-rows";
 import { parseRefInput } from "./get-entity";
+import { authorize, type Principal } from "../authz";
 
 export type GraphNode = {
   ref: string;
@@ -32,7 +33,13 @@ const FORWARD = new Map<string, string>(RELATION_PAIRS.map(([forward, reverse]) 
  * `maxNodes` nodes (then `truncated`). Every hop is one indexed query, all in one
  * transaction, so the graph is a consistent snapshot.
  */
-export async function getEntityGraph(db: TenantDb, refInput: string, options: GraphOptions = {}): Promise<EntityGraph> {
+export async function getEntityGraph(
+  db: TenantDb,
+  by: Principal,
+  refInput: string,
+  options: GraphOptions = {},
+): Promise<EntityGraph> {
+  authorize(by, "catalog.read");
   const root = parseRefInput(refInput);
   const hops = options.hops ?? 2;
   const maxNodes = options.maxNodes ?? 150;

@@ -11,6 +11,7 @@ import {
   type StoredRow,
 } from "./entity-rows";
 import type { CatalogSourceType } from "./ingestion-types";
+import { authorize, type Principal } from "../authz";
 
 export type RelationTarget = { kind: string; namespace: string; name: string; title: string | null };
 
@@ -44,7 +45,8 @@ export function parseRefInput(ref: string): string {
   }
 }
 
-export async function getEntity(db: TenantDb, refInput: string): Promise<EntityDetail> {
+export async function getEntity(db: TenantDb, by: Principal, refInput: string): Promise<EntityDetail> {
+  authorize(by, "catalog.read");
   const ref = parseRefInput(refInput);
   const [row] = await db.sql.one<Omit<EntityDetail, "etag"> & { hash: string }>(Prisma.sql`
       SELECT ${SUMMARY_COLUMNS}, e.entity, e.hash, e.errors, e.file, e.document, e."createdAt",
@@ -72,7 +74,12 @@ export async function getEntity(db: TenantDb, refInput: string): Promise<EntityD
 }
 
 /** Whole entities for the given refs, in the same order, null where there is none. */
-export async function getStoredEntities(db: TenantDb, refInputs: string[]): Promise<Array<StoredEntity | null>> {
+export async function getStoredEntities(
+  db: TenantDb,
+  by: Principal,
+  refInputs: string[],
+): Promise<Array<StoredEntity | null>> {
+  authorize(by, "catalog.read");
   const refs = refInputs.map((r) => {
     try {
       return normalizeEntityRef(r, { defaultNamespace: "default" });

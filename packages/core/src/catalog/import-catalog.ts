@@ -1,10 +1,8 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { CatalogError } from "@stagedoor/catalog";
 import type { PrismaTypes, TenantDb } from "@stagedoor/db";
-import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
-import { hasScope } from "../api-tokens/scopes";
-import { auditIdentity, type Principal } from "../principal";
+import { auditIdentity, authorize, type Principal } from "../authz";
 import {
   ORPHAN_LIST_LIMIT,
   type CatalogFileInput,
@@ -48,9 +46,8 @@ export async function importCatalog(
   const dryRun = input.dryRun ?? false;
   const { type, key } = input.source;
   assertValidSourceKey(key);
-  if (by?.type === "token" && !hasScope(by.scopes, dryRun ? "catalog:read" : "catalog:write")) {
-    throw new AppError("FORBIDDEN", "This token may not import entities: it needs the catalog:write scope.");
-  }
+  // null is the system (a sync the org set up); everyone else needs the permission.
+  if (by) authorize(by, dryRun ? "catalog.read" : "catalog.import");
   checkFileNames(input.files);
 
   const result = await db.transaction(

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { makeOrg, testDatabase } from "@stagedoor/db/testing";
-import type { Principal } from "../principal";
+import type { Principal } from "../authz";
 import { importCatalog } from "./import-catalog";
 import { getEntity } from "./get-entity";
 import { listEntities } from "./list-entities";
@@ -8,6 +8,9 @@ import { entityFacets, FACET_KEYS } from "./entity-facets";
 import { orgsWithExpiredOrphans, orphanCutoff, purgeOrphanedEntities } from "./purge-orphans";
 import type { CatalogFileInput } from "./ingestion-types";
 import { component, file, group, resource, system } from "@stagedoor/catalog/testing";
+
+// Catalog reads are authorized; these tests read as a member of the org under test.
+const READER: Principal = { type: "user", userId: "test-reader", email: "reader@example.test", role: "MEMBER" };
 
 const db = testDatabase();
 const admin: Principal = { type: "user", userId: "u-test", email: "owner@example.test", role: "OWNER" };
@@ -37,13 +40,13 @@ describe("catalog ingestion", () => {
       line: 1,
       column: 1,
     });
-    const orders = await getEntity(tdb, "component:default/orders");
+    const orders = await getEntity(tdb, READER, "component:default/orders");
     expect(orders.relations.map((r) => `${r.type} ${r.targetRef}`)).toEqual([
       "dependsOn resource:default/orders-db",
       "ownedBy group:default/team-a",
       "partOf system:default/shop",
     ]);
-    const team = await getEntity(tdb, "group:default/team-a");
+    const team = await getEntity(tdb, READER, "group:default/team-a");
     expect(team.relations.map((r) => `${r.type} ${r.targetRef}`)).toEqual([
       "ownerOf component:default/orders",
       "ownerOf resource:default/orders-db",
@@ -57,10 +60,10 @@ describe("catalog ingestion", () => {
   it("is idempotent and skips unchanged entities by hash", async () => {
     const { tdb, push } = await newCatalog();
     await push("main", baseFiles());
-    const before = await getEntity(tdb, "component:default/orders");
+    const before = await getEntity(tdb, READER, "component:default/orders");
     const again = await push("main", baseFiles());
     expect(again.counts).toMatchObject({ created: 0, updated: 0, unchanged: 4 });
-    const after = await getEntity(tdb, "component:default/orders");
+    const after = await getEntity(tdb, READER, "component:default/orders");
     expect(after.updatedAt).toEqual(before.updatedAt);
     expect(after.uid).toBe(before.uid);
 
@@ -72,7 +75,7 @@ describe("catalog ingestion", () => {
     );
     const third = await push("main", changed);
     expect(third.counts).toMatchObject({ created: 0, updated: 1, unchanged: 3 });
-    const updated = await getEntity(tdb, "component:default/orders");
+    const updated = await getEntity(tdb, READER, "component:default/orders");
     expect(updated.lifecycle).toBe("deprecated");
     expect(updated.uid).toBe(before.uid);
     expect(updated.etag).not.toBe(before.etag);
@@ -95,7 +98,7 @@ describe("catalog ingestion", () => {
     expect(doc).toMatchObject({ ref: "component:default/orders", status: "invalid", keptLastGood: true });
     expect(doc?.errors.map((e) => e.path)).toEqual(expect.arrayContaining(["spec.owner"]));
     expect(doc?.errors[0]).toMatchObject({ file: "svc.yaml", document: 1, line: expect.any(Number) });
-    const orders = await getEntity(tdb, "component:default/orders");
+    const orders = await getEntity(tdb, READER, "component:default/orders");
     expect(orders.lifecycle).toBe("production");
     expect(orders.hasErrors).toBe(true);
     expect(orders.errors?.length).toBeGreaterThan(0);
@@ -103,7 +106,7 @@ describe("catalog ingestion", () => {
 
     const fixed = await push("main", baseFiles());
     expect(fixed.counts).toMatchObject({ updated: 1, unchanged: 3 });
-    expect((await getEntity(tdb, "component:default/orders")).errors).toBeNull();
+    expect((await getEntity(tdb, READER, "component:default/orders")).errors).toBeNull();
   });
 
   it("records invalid documents without a stored version as source errors, not entities", async () => {
@@ -114,7 +117,7 @@ describe("catalog ingestion", () => {
       ["component:default/new-one", "invalid", false],
       [null, "invalid", false],
     ]);
-    await expect(getEntity(tdb, "component:default/new-one")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getEntity(tdb, READER, "component:default/new-one")).rejects.toMatchObject({ code: "NOT_FOUND" });
     const errors = await tdb.catalogSourceError.findMany({ orderBy: { document: "asc" } });
     expect(errors.map((e) => [e.file, e.document, e.ref])).toEqual([
       ["bad.yaml", 1, "component:default/new-one"],
@@ -128,7 +131,7 @@ describe("catalog ingestion", () => {
     const report = await push("main", [baseFiles()[0]!, { name: "svc.yaml", content: "kind: [unclosed\n" }]);
     expect(report.files[1]).toMatchObject({ rejected: true });
     expect(report.counts.orphaned).toBe(0);
-    const orders = await getEntity(tdb, "component:default/orders");
+    const orders = await getEntity(tdb, READER, "component:default/orders");
     expect(orders.orphanedAt).toBeNull();
     expect(orders.errors?.[0]).toMatchObject({ file: "svc.yaml", code: "yaml-syntax" });
   });
@@ -139,7 +142,7 @@ describe("catalog ingestion", () => {
     const report = await push("other", [file("x.yaml", component("orders", { lifecycle: "experimental" }))]);
     expect(report.files[0]?.documents[0]).toMatchObject({ status: "conflict", ref: "component:default/orders" });
     expect(report.counts.conflicts).toBe(1);
-    const orders = await getEntity(tdb, "component:default/orders");
+    const orders = await getEntity(tdb, READER, "component:default/orders");
     expect(orders.lifecycle).toBe("production");
     expect(orders.source).toEqual({ type: "PUSH", key: "main" });
     expect(orders.conflicts).toEqual([
@@ -153,13 +156,13 @@ describe("catalog ingestion", () => {
     const report = await push("main", [baseFiles()[0]!]);
     expect(report.counts).toMatchObject({ orphaned: 2, unchanged: 2 });
     expect(report.orphaned.sort()).toEqual(["component:default/orders", "resource:default/orders-db"]);
-    const orphans = await listEntities(tdb, { filter: { orphaned: true } });
+    const orphans = await listEntities(tdb, READER, { filter: { orphaned: true } });
     expect(orphans.items.map((e) => e.ref).sort()).toEqual(["component:default/orders", "resource:default/orders-db"]);
     expect(orphans.items[0]?.orphanedAt).toBeInstanceOf(Date);
 
     const back = await push("main", baseFiles());
     expect(back.counts).toMatchObject({ updated: 2, unchanged: 2, orphaned: 0 });
-    expect((await getEntity(tdb, "component:default/orders")).orphanedAt).toBeNull();
+    expect((await getEntity(tdb, READER, "component:default/orders")).orphanedAt).toBeNull();
 
     await push("main", [baseFiles()[0]!]);
     const takeover = await push("other", [file("o.yaml", component("orders"))]);
@@ -167,7 +170,7 @@ describe("catalog ingestion", () => {
       status: "updated",
       message: expect.stringMatching(/orphan/),
     });
-    expect((await getEntity(tdb, "component:default/orders")).source.key).toBe("other");
+    expect((await getEntity(tdb, READER, "component:default/orders")).source.key).toBe("other");
   });
 
   it("purges orphans after the grace period; relations towards them stay, dangling", async () => {
@@ -177,7 +180,7 @@ describe("catalog ingestion", () => {
       baseFiles()[0]!,
       file("svc.yaml", component("orders", { system: "shop", dependsOn: ["resource:orders-db"] })),
     ]);
-    const db1 = await getEntity(tdb, "resource:default/orders-db");
+    const db1 = await getEntity(tdb, READER, "resource:default/orders-db");
     expect(db1.orphanedAt).not.toBeNull();
 
     expect(await purgeOrphanedEntities(tdb, orphanCutoff(1))).toEqual({ deleted: [] });
@@ -188,12 +191,12 @@ describe("catalog ingestion", () => {
     });
     expect(await orgsWithExpiredOrphans(db, orphanCutoff(1))).toContain(org.id);
     expect(await purgeOrphanedEntities(tdb, orphanCutoff(1))).toEqual({ deleted: ["resource:default/orders-db"] });
-    await expect(getEntity(tdb, "resource:default/orders-db")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getEntity(tdb, READER, "resource:default/orders-db")).rejects.toMatchObject({ code: "NOT_FOUND" });
     // Its own relations went with it; the one the component declares is kept, dangling.
     expect(
       await tdb.catalogRelation.count({ where: { sourceRef: "resource:default/orders-db", type: "ownedBy" } }),
     ).toBe(0);
-    const orders = await getEntity(tdb, "component:default/orders");
+    const orders = await getEntity(tdb, READER, "component:default/orders");
     expect(orders.relations.find((r) => r.type === "dependsOn")).toEqual({
       type: "dependsOn",
       targetRef: "resource:default/orders-db",
@@ -210,8 +213,11 @@ describe("catalog ingestion", () => {
     const { org, tdb, push } = await newCatalog();
     const agree = async () => {
       for (const kind of [undefined, ["component"], ["resource", "group"]]) {
-        const summary = await entityFacets(tdb, { facets: [...FACET_KEYS], filter: kind ? { kind } : undefined });
-        const live = await entityFacets(tdb, { facets: [...FACET_KEYS], filter: { kind, hasErrors: false } });
+        const summary = await entityFacets(tdb, READER, {
+          facets: [...FACET_KEYS],
+          filter: kind ? { kind } : undefined,
+        });
+        const live = await entityFacets(tdb, READER, { facets: [...FACET_KEYS], filter: { kind, hasErrors: false } });
         expect(summary).toEqual(live);
       }
     };
@@ -226,7 +232,7 @@ describe("catalog ingestion", () => {
     });
     await purgeOrphanedEntities(tdb, orphanCutoff(1));
     await agree();
-    expect((await entityFacets(tdb, { facets: ["kind"] })).kind).toEqual([
+    expect((await entityFacets(tdb, READER, { facets: ["kind"] })).kind).toEqual([
       { value: "Component", count: 2 },
       { value: "Group", count: 1 },
       { value: "System", count: 1 },
@@ -253,7 +259,7 @@ describe("catalog ingestion", () => {
     const report = await push("main", [file("a.yaml", component("fine"), nul)]);
     expect(report.files[0]?.documents.map((d) => d.status)).toEqual(["created", "invalid"]);
     expect(report.files[0]?.documents[1]?.errors[0]?.message).toMatch(/NUL/);
-    expect((await listEntities(tdb)).items.map((e) => e.name)).toEqual(["fine"]);
+    expect((await listEntities(tdb, READER)).items.map((e) => e.name)).toEqual(["fine"]);
   });
 
   it("uses the first of two definitions of a ref in one import and reports the second", async () => {
@@ -271,7 +277,14 @@ describe("catalog ingestion", () => {
 
   it("needs the catalog:write scope for a token to import, catalog:read for a dry run", async () => {
     const { tdb } = await newCatalog();
-    const reader: Principal = { type: "token", tokenId: "t", name: "ci", prefix: "sdt_x", scopes: ["catalog:read"] };
+    const reader: Principal = {
+      type: "token",
+      tokenId: "t",
+      name: "ci",
+      prefix: "sdt_x",
+      scopes: ["catalog:read"],
+      creator: { userId: "u-test", role: "OWNER" },
+    };
     const input = { source: { type: "PUSH" as const, key: "main" }, files: baseFiles() };
     await expect(importCatalog(tdb, reader, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(importCatalog(tdb, reader, { ...input, dryRun: true })).resolves.toMatchObject({ dryRun: true });

@@ -21,6 +21,7 @@ import {
   type EntitySort,
   type SortDirection,
 } from "./keyset-cursor";
+import { authorize, type Principal } from "../authz";
 
 export type ListEntitiesInput = EntityQuery & {
   sort?: EntitySort;
@@ -48,7 +49,12 @@ export const MAX_PAGE_SIZE = 500;
 type SortKeys = { ref: string; sortName: string; sortKind: string; updatedAt: Date };
 
 /** A page of entity summaries: filters, full-text search, sort and keyset pagination. */
-export function listEntities(db: TenantDb, input: ListEntitiesInput = {}): Promise<EntityPage<EntitySummary>> {
+export function listEntities(
+  db: TenantDb,
+  by: Principal,
+  input: ListEntitiesInput = {},
+): Promise<EntityPage<EntitySummary>> {
+  authorize(by, "catalog.read");
   return page<EntitySummary & SortKeys, EntitySummary>(db, input, SUMMARY_COLUMNS, (row) => {
     const { sortName: _n, sortKind: _k, ...summary } = row;
     return summary;
@@ -56,7 +62,12 @@ export function listEntities(db: TenantDb, input: ListEntitiesInput = {}): Promi
 }
 
 /** The same page with whole stored entities and their relations, for the Backstage API. */
-export function listStoredEntities(db: TenantDb, input: ListEntitiesInput = {}): Promise<EntityPage<StoredEntity>> {
+export function listStoredEntities(
+  db: TenantDb,
+  by: Principal,
+  input: ListEntitiesInput = {},
+): Promise<EntityPage<StoredEntity>> {
+  authorize(by, "catalog.read");
   return page<StoredRow & SortKeys, StoredEntity>(db, input, Prisma.sql`${STORED_COLUMNS}, e."updatedAt"`, toStored);
 }
 

@@ -4,6 +4,7 @@ import { AppError } from "../errors";
 import { ENTITIES, SUMMARY_COLUMNS, type EntitySummary } from "./entity-rows";
 import type { FacetCount } from "./entity-facets";
 import { parseRefInput } from "./get-entity";
+import { authorize, type Principal } from "../authz";
 
 export type Ownership = {
   owner: string;
@@ -22,9 +23,11 @@ export const MAX_OWNERSHIP_ITEMS = 1000;
  */
 export async function getOwnership(
   db: TenantDb,
+  by: Principal,
   refInput: string,
   { limit = 200 }: { limit?: number } = {},
 ): Promise<Ownership> {
+  authorize(by, "catalog.read");
   const owner = parseRefInput(refInput);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_OWNERSHIP_ITEMS) {
     throw new AppError("BAD_REQUEST", `Ask for 1-${MAX_OWNERSHIP_ITEMS} entities.`, { limit: "Out of range." });

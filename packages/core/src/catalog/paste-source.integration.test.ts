@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { makeOrg, testDatabase } from "@stagedoor/db/testing";
-import type { Principal } from "../principal";
+import type { Principal } from "../authz";
 import { importCatalog } from "./import-catalog";
 import { getEntity } from "./get-entity";
 import { importPastedCatalog, pasteSourceKey } from "./paste-source";
@@ -34,8 +34,8 @@ describe("pasted catalog files", () => {
     expect(second.check.counts.orphaned).toBe(0);
     expect(second.check.orphaned).toEqual([]);
     expect(second.done.counts).toMatchObject({ created: 1, orphaned: 0 });
-    expect((await getEntity(tdb, "component:default/billing")).orphanedAt).toBeNull();
-    expect((await getEntity(tdb, "resource:default/billing-db")).orphanedAt).toBeNull();
+    expect((await getEntity(tdb, admin, "component:default/billing")).orphanedAt).toBeNull();
+    expect((await getEntity(tdb, admin, "resource:default/billing-db")).orphanedAt).toBeNull();
   });
 
   it("sends a re-paste of the same file to its source, and the dry run names what it would orphan", async () => {
@@ -47,7 +47,7 @@ describe("pasted catalog files", () => {
     expect(again.check.counts).toMatchObject({ unchanged: 1, orphaned: 2 });
     expect(again.check.orphaned.sort()).toEqual(["resource:default/orders-cache", "resource:default/orders-db"]);
     expect(again.done.orphaned.sort()).toEqual(["resource:default/orders-cache", "resource:default/orders-db"]);
-    expect((await getEntity(tdb, "resource:default/orders-db")).orphanedAt).toBeInstanceOf(Date);
+    expect((await getEntity(tdb, admin, "resource:default/orders-db")).orphanedAt).toBeInstanceOf(Date);
 
     // The file's entities held by a named source: the paste goes there, not to a new one.
     const named = await importCatalog(tdb, admin, {

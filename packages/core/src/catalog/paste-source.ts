@@ -1,5 +1,5 @@
 import { Prisma, type TenantDb } from "@stagedoor/db";
-import type { Principal } from "../principal";
+import type { Principal } from "../authz";
 import { importCatalog } from "./import-catalog";
 import type { CatalogFileInput, IngestionReport } from "./ingestion-types";
 import { checkFileNames, parseSourceFiles } from "./parse-files";

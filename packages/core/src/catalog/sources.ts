@@ -1,6 +1,7 @@
 import { Prisma, type PrismaTypes, type TenantDb } from "@stagedoor/db";
 import { AppError } from "../errors";
 import type { CatalogSourceType } from "./ingestion-types";
+import { authorize, type Principal } from "../authz";
 
 const SOURCE_KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
 
@@ -44,7 +45,8 @@ export type CatalogSourceSummary = {
 };
 
 /** Every source of the org with its freshness and what needs attention. */
-export async function listCatalogSources(db: TenantDb): Promise<CatalogSourceSummary[]> {
+export async function listCatalogSources(db: TenantDb, by: Principal): Promise<CatalogSourceSummary[]> {
+  authorize(by, "catalog.read");
   return db.sql.one<CatalogSourceSummary>(Prisma.sql`
       SELECT s.id, s.type::text AS type, s.key, s."lastIngestedAt", s."lastSummary",
         (SELECT count(*)::int FROM "CatalogEntity" e WHERE e."sourceId" = s.id) AS "entityCount",

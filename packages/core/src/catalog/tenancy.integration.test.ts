@@ -9,6 +9,10 @@ import { getEntityGraph } from "./entity-graph";
 import { getOwnership } from "./ownership";
 import { listCatalogSources } from "./sources";
 import { component, file, group } from "@stagedoor/catalog/testing";
+import type { Principal } from "../authz";
+
+// Catalog reads are authorized; these tests read as a member of the org under test.
+const READER: Principal = { type: "user", userId: "test-reader", email: "reader@example.test", role: "MEMBER" };
 
 const db = testDatabase();
 let a: TenantDb;
@@ -37,35 +41,34 @@ beforeAll(async () => {
 
 describe("catalog tenancy", () => {
   it("lists, searches and counts only the org's own entities", async () => {
-    expect((await listEntities(b, {})).items.map((e) => e.ref).sort()).toEqual([
+    expect((await listEntities(b, READER, {})).items.map((e) => e.ref).sort()).toEqual([
       "component:default/orders",
       "group:default/team-a",
     ]);
-    expect((await listEntities(b, { text: "alpha" })).totalItems).toBe(0);
-    expect((await listEntities(b, { filter: { tag: ["alpha"] } })).totalItems).toBe(0);
-    expect((await listEntities(b, { filter: { name: ["only-in-a"] } })).totalItems).toBe(0);
-    expect((await entityFacets(b, { facets: ["tag"] })).tag).toEqual([{ value: "beta", count: 1 }]);
-    expect((await entityFacets(b, { facets: ["tag"], filter: { kind: ["component"], hasErrors: false } })).tag).toEqual(
-      [{ value: "beta", count: 1 }],
-    );
+    expect((await listEntities(b, READER, { text: "alpha" })).totalItems).toBe(0);
+    expect((await listEntities(b, READER, { filter: { tag: ["alpha"] } })).totalItems).toBe(0);
+    expect((await listEntities(b, READER, { filter: { name: ["only-in-a"] } })).totalItems).toBe(0);
+    expect((await entityFacets(b, READER, { facets: ["tag"] })).tag).toEqual([{ value: "beta", count: 1 }]);
+    expect(
+      (await entityFacets(b, READER, { facets: ["tag"], filter: { kind: ["component"], hasErrors: false } })).tag,
+    ).toEqual([{ value: "beta", count: 1 }]);
   });
 
   it("reads entities, relations, graphs and ownership of its own org only", async () => {
-    const orders = await getEntity(b, "component:default/orders");
+    const orders = await getEntity(b, READER, "component:default/orders");
     expect(orders.tags).toEqual(["beta"]);
     expect(orders.description).toBe("secret beta");
-    await expect(getEntity(b, "component:default/only-in-a")).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await getStoredEntities(b, ["component:default/only-in-a", "component:default/orders"])).toMatchObject([
-      null,
-      { entity: { metadata: { tags: ["beta"] } } },
-    ]);
-    const team = await getEntity(b, "group:default/team-a");
+    await expect(getEntity(b, READER, "component:default/only-in-a")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(
+      await getStoredEntities(b, READER, ["component:default/only-in-a", "component:default/orders"]),
+    ).toMatchObject([null, { entity: { metadata: { tags: ["beta"] } } }]);
+    const team = await getEntity(b, READER, "group:default/team-a");
     expect(team.relations.map((r) => r.targetRef)).toEqual(["component:default/orders"]);
-    const graph = await getEntityGraph(b, "group:default/team-a", { hops: 3 });
+    const graph = await getEntityGraph(b, READER, "group:default/team-a", { hops: 3 });
     expect(graph.nodes.map((n) => n.ref)).not.toContain("component:default/only-in-a");
-    expect((await getOwnership(b, "group:default/team-a")).total).toBe(1);
-    expect((await getOwnership(a, "group:default/team-a")).total).toBe(2);
-    expect((await listCatalogSources(b)).map((s) => s.entityCount)).toEqual([2]);
+    expect((await getOwnership(b, READER, "group:default/team-a")).total).toBe(1);
+    expect((await getOwnership(a, READER, "group:default/team-a")).total).toBe(2);
+    expect((await listCatalogSources(b, READER)).map((s) => s.entityCount)).toEqual([2]);
   });
 
   it("keeps the read view and the tables scoped even to raw SQL", async () => {
@@ -85,6 +88,6 @@ describe("catalog tenancy", () => {
     await expect(b.sql((q) => q(Prisma.sql`UPDATE catalog_entities SET title = 'pwned'`))).rejects.toThrow(
       /permission denied/,
     );
-    expect((await getEntity(a, "component:default/orders")).title).toBeNull();
+    expect((await getEntity(a, READER, "component:default/orders")).title).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import type { WorkflowRun } from "@stagedoor/connectors";
 import { normalizeEntityRef } from "@stagedoor/catalog";
 import type { PrismaTypes, TenantDb } from "@stagedoor/db";
 import { AppError } from "../errors";
+import { authorize, type Principal } from "../authz";
 
 export const PROJECT_SLUG = "github.com/project-slug";
 export const MAX_RUNS_PER_ENTITY = 50;
@@ -71,7 +72,8 @@ function slugOf(entity: unknown): string | null {
 }
 
 /** An entity's recent CI runs, newest first; none when it has no github.com/project-slug. */
-export async function runsForEntity(db: TenantDb, refInput: string): Promise<WorkflowRunView[]> {
+export async function runsForEntity(db: TenantDb, by: Principal, refInput: string): Promise<WorkflowRunView[]> {
+  authorize(by, "catalog.read");
   const ref = refOrThrow(refInput);
   const entity = await db.catalogEntity.findFirst({ where: { ref }, select: { entity: true } });
   if (!entity) throw new AppError("NOT_FOUND", `No entity ${ref} in this catalog.`);
@@ -102,8 +104,10 @@ export type RunBadge = { status: string; conclusion: string | null; url: string 
 /** The latest run per entity for catalog-list badges, keyed by the refs as given. */
 export async function latestRunsForRefs(
   db: TenantDb,
+  by: Principal,
   refs: readonly string[],
 ): Promise<Record<string, RunBadge | null>> {
+  authorize(by, "catalog.read");
   if (refs.length > MAX_BADGE_REFS)
     throw new AppError("BAD_REQUEST", `Ask for at most ${MAX_BADGE_REFS} refs at once.`);
   const normalized = new Map<string, string | null>();

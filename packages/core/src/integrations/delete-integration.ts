@@ -1,7 +1,6 @@
 import type { TenantDb } from "@stagedoor/db";
 import { recordAudit } from "../audit/record-audit";
-import type { Actor } from "../roles";
-import { requireIntegrationAdmin } from "./access";
+import { authorize, type UserPrincipal } from "../authz";
 import type { IntegrationDeps } from "./deps";
 import { findIntegration } from "./find-integration";
 import { requireProvider } from "./providers";
@@ -17,8 +16,8 @@ const sourcePrefix = (integrationId: string) => `${integrationId}/`;
  * vanishing at once; an integration connected again later takes orphans over instead of
  * conflicting with them.
  */
-export async function deleteIntegration(db: TenantDb, actor: Actor, deps: IntegrationDeps, id: string) {
-  requireIntegrationAdmin(actor);
+export async function deleteIntegration(db: TenantDb, actor: UserPrincipal, deps: IntegrationDeps, id: string) {
+  authorize(actor, "integrations.manage");
   const row = await findIntegration(db, id);
   const provider = requireProvider(row.provider);
   await db.transaction(async (tx) => {

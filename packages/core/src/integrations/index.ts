@@ -9,7 +9,6 @@ export {
   type WebhookResult,
 } from "./provider";
 export { providerFor, providers, requireProvider } from "./providers";
-export { requireIntegrationAdmin } from "./access";
 export { findIntegration, type IntegrationRow } from "./find-integration";
 export { getIntegration, getSyncRun, listIntegrations, listSyncRuns, MAX_RUNS_PAGE } from "./read-integrations";
 export { deleteIntegration } from "./delete-integration";

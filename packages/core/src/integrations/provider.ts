@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Database, TenantDb } from "@stagedoor/db";
 import type { CatalogSourceType } from "../catalog/ingestion-types";
 import type { AnyJobDefinition } from "../jobs/define-job";
-import type { Actor } from "../roles";
+import type { UserPrincipal } from "../authz";
 import type { IntegrationDeps } from "./deps";
 import type { GitHubConfigView } from "./providers/github/config-view";
 import type { FingerprintStore } from "./sync/fingerprint-store";
@@ -32,9 +32,9 @@ export type IntegrationProvider<Config = unknown, Credentials = unknown, Runtime
   /** CatalogSource.type of the entities it imports, so deleting the integration orphans them. */
   catalogSourceType?: CatalogSourceType;
   /** "Test connection" with what a form holds; problems are a result, not an error. */
-  testConnection(db: TenantDb, actor: Actor, deps: IntegrationDeps, input: never): Promise<unknown>;
+  testConnection(db: TenantDb, actor: UserPrincipal, deps: IntegrationDeps, input: never): Promise<unknown>;
   /** What a first sync would import, without writing anything. */
-  dryRun?(db: TenantDb, actor: Actor, deps: IntegrationDeps, input: never): Promise<unknown>;
+  dryRun?(db: TenantDb, actor: UserPrincipal, deps: IntegrationDeps, input: never): Promise<unknown>;
   sync: {
     /** The checkpoint of a new run: `step` 0 and the provider's first phase. */
     initialCheckpoint(): RunCheckpoint;

@@ -1,5 +1,6 @@
 import type { TenantDb } from "@stagedoor/db";
 import { AppError } from "../errors";
+import { authorize, type Principal } from "../authz";
 import { findIntegration, type IntegrationRow } from "./find-integration";
 import { providerFor, requireProvider } from "./providers";
 import { toIntegrationView, toSyncRunView, type IntegrationView, type SyncRunView } from "./views";
@@ -11,7 +12,8 @@ const viewOf = (row: IntegrationRow, latest: Awaited<ReturnType<typeof latestRun
   toIntegrationView(row, latest, requireProvider(row.provider).view(row.config, row.id));
 
 /** The org's integrations (of the providers this version knows) with their latest sync run; never a secret. */
-export async function listIntegrations(db: TenantDb): Promise<IntegrationView[]> {
+export async function listIntegrations(db: TenantDb, by: Principal): Promise<IntegrationView[]> {
+  authorize(by, "integrations.read");
   const rows = (await db.integration.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).filter((row) =>
     providerFor(row.provider),
   );
@@ -19,12 +21,14 @@ export async function listIntegrations(db: TenantDb): Promise<IntegrationView[]>
   return rows.map((row, i) => viewOf(row, runs[i] ?? null));
 }
 
-export async function getIntegration(db: TenantDb, id: string): Promise<IntegrationView> {
+export async function getIntegration(db: TenantDb, by: Principal, id: string): Promise<IntegrationView> {
+  authorize(by, "integrations.read");
   const row = await findIntegration(db, id);
   return viewOf(row, await latestRunOf(db, id));
 }
 
-export async function getSyncRun(db: TenantDb, id: string): Promise<SyncRunView> {
+export async function getSyncRun(db: TenantDb, by: Principal, id: string): Promise<SyncRunView> {
+  authorize(by, "integrations.read");
   const run = await db.syncRun.findUnique({ where: { id } });
   if (!run) throw new AppError("NOT_FOUND", "Sync run not found.");
   return toSyncRunView(run);
@@ -35,8 +39,10 @@ export const MAX_RUNS_PAGE = 100;
 /** An integration's sync history, newest first; `nextCursor` is the id to continue after. */
 export async function listSyncRuns(
   db: TenantDb,
+  by: Principal,
   input: { id: string; cursor?: string | null; limit?: number },
 ): Promise<{ items: SyncRunView[]; nextCursor: string | null }> {
+  authorize(by, "integrations.read");
   requireProvider((await findIntegration(db, input.id)).provider);
   const limit = Math.min(MAX_RUNS_PAGE, Math.max(1, input.limit ?? 20));
   const rows = await db.syncRun.findMany({

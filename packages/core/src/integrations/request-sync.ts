@@ -1,7 +1,6 @@
 import type { TenantDb } from "@stagedoor/db";
 import { recordAudit } from "../audit/record-audit";
-import type { Actor } from "../roles";
-import { requireIntegrationAdmin } from "./access";
+import { authorize, type UserPrincipal } from "../authz";
 import type { IntegrationDeps } from "./deps";
 import { findIntegration } from "./find-integration";
 import { requireProvider } from "./providers";
@@ -32,11 +31,11 @@ export async function ensureStepJob(queue: SyncQueue, run: SyncRunRow, kind: str
  */
 export async function requestSync(
   db: TenantDb,
-  actor: Actor,
+  actor: UserPrincipal,
   deps: IntegrationDeps,
   input: { id: string; trigger?: "manual" | "onboarding" },
 ): Promise<{ syncRunId: string }> {
-  requireIntegrationAdmin(actor);
+  authorize(actor, "integrations.manage");
   const provider = requireProvider((await findIntegration(db, input.id)).provider);
   const trigger = input.trigger ?? "manual";
   const { run, created } = await createOrReuseRun(db, input.id, trigger, provider.sync.initialCheckpoint());

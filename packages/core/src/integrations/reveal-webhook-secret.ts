@@ -1,15 +1,14 @@
 import type { TenantDb } from "@stagedoor/db";
 import { recordAudit } from "../audit/record-audit";
-import type { Actor } from "../roles";
-import { requireIntegrationAdmin } from "./access";
+import { authorize, type UserPrincipal } from "../authz";
 import { openWebhookSecret } from "./credentials";
 import type { IntegrationDeps } from "./deps";
 import { findIntegration } from "./find-integration";
 import { requireProvider } from "./providers";
 
 /** The webhook secret, for pasting into the provider's webhook form; every reveal is audited. */
-export async function revealWebhookSecret(db: TenantDb, actor: Actor, deps: IntegrationDeps, id: string) {
-  requireIntegrationAdmin(actor);
+export async function revealWebhookSecret(db: TenantDb, actor: UserPrincipal, deps: IntegrationDeps, id: string) {
+  authorize(actor, "integrations.manage");
   const row = await findIntegration(db, id);
   requireProvider(row.provider);
   const secret = openWebhookSecret(deps.secrets, row);

@@ -1,7 +1,8 @@
 import type { PrismaTypes, Role, TenantDb } from "@stagedoor/db";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
-import { hasRole, type Actor } from "../roles";
+import { authorize, type UserPrincipal } from "../authz";
+import { forgetVerifiedTokensOf } from "../api-tokens/api-tokens";
 
 type Tx = PrismaTypes.TransactionClient;
 
@@ -21,15 +22,17 @@ async function findMembership(tx: Tx, membershipId: string) {
   return m;
 }
 
-export async function changeMemberRole(db: TenantDb, actor: Actor, input: { membershipId: string; role: Role }) {
-  if (!hasRole(actor.role, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can change roles.");
-  return db.transaction(async (tx) => {
+export async function changeMemberRole(
+  db: TenantDb,
+  actor: UserPrincipal,
+  input: { membershipId: string; role: Role },
+) {
+  authorize(actor, "members.manage");
+  const changed = await db.transaction(async (tx) => {
     const target = await findMembership(tx, input.membershipId);
-    if (target.role === input.role) return { id: target.id, role: target.role };
+    if (target.role === input.role) return { id: target.id, role: target.role, userId: target.userId };
     const touchesOwner = target.role === "OWNER" || input.role === "OWNER";
-    if (touchesOwner && actor.role !== "OWNER") {
-      throw new AppError("FORBIDDEN", "Only an owner can grant or remove the owner role.");
-    }
+    if (touchesOwner) authorize(actor, "members.manage-owners");
     if (target.role === "OWNER" && (await lockedOwnerCount(tx, db.orgId)) <= 1) {
       throw new AppError(
         "PRECONDITION_FAILED",
@@ -48,19 +51,21 @@ export async function changeMemberRole(db: TenantDb, actor: Actor, input: { memb
       target: target.user.email,
       data: { from: target.role, to: input.role },
     });
-    return updated;
+    return { ...updated, userId: target.userId };
   });
+  // The member's API tokens act with their new role from the next request on.
+  forgetVerifiedTokensOf(changed.userId);
+  return { id: changed.id, role: changed.role };
 }
 
 /** Admins remove others; anyone may leave. The last owner can do neither. */
-export async function removeMember(db: TenantDb, actor: Actor, membershipId: string) {
-  await db.transaction(async (tx) => {
+export async function removeMember(db: TenantDb, actor: UserPrincipal, membershipId: string) {
+  authorize(actor, "members.read");
+  const removed = await db.transaction(async (tx) => {
     const target = await findMembership(tx, membershipId);
     const leaving = target.userId === actor.userId;
-    if (!leaving && !hasRole(actor.role, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can remove members.");
-    if (!leaving && target.role === "OWNER" && actor.role !== "OWNER") {
-      throw new AppError("FORBIDDEN", "Only an owner can remove an owner.");
-    }
+    if (!leaving) authorize(actor, "members.manage");
+    if (!leaving && target.role === "OWNER") authorize(actor, "members.manage-owners");
     if (target.role === "OWNER" && (await lockedOwnerCount(tx, db.orgId)) <= 1) {
       throw new AppError("PRECONDITION_FAILED", "The last owner cannot be removed. Make someone else an owner first.");
     }
@@ -72,5 +77,8 @@ export async function removeMember(db: TenantDb, actor: Actor, membershipId: str
       target: target.user.email,
       data: { role: target.role, left: leaving },
     });
+    return target.userId;
   });
+  // Their API tokens stop working from the next request on (they act for a member).
+  forgetVerifiedTokensOf(removed);
 }

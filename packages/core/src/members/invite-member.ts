@@ -1,7 +1,7 @@
 import type { Role, TenantDb } from "@stagedoor/db";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
-import { hasRole, type Actor } from "../roles";
+import { authorize, can, type UserPrincipal } from "../authz";
 import { newInvitationToken } from "../invitations/tokens";
 import { INVITATION_TTL_DAYS } from "../limits";
 
@@ -11,12 +11,12 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * Creates an invitation and returns its token once; the caller shows the link (there is
  * no mail transport yet). Re-inviting an address replaces its pending invitation.
  */
-export async function inviteMember(db: TenantDb, actor: Actor, input: { email: string; role: Role }) {
+export async function inviteMember(db: TenantDb, actor: UserPrincipal, input: { email: string; role: Role }) {
+  authorize(actor, "members.manage");
   const email = input.email.trim().toLowerCase();
   if (!EMAIL.test(email))
     throw new AppError("BAD_REQUEST", "Enter a valid email address.", { email: "Not an email address." });
-  if (!hasRole(actor.role, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can invite members.");
-  if (!hasRole(actor.role, input.role)) {
+  if (input.role === "OWNER" && !can(actor, "members.manage-owners")) {
     throw new AppError("FORBIDDEN", `Only an owner can invite someone as ${input.role.toLowerCase()}.`, {
       role: "Above your own role.",
     });
@@ -47,8 +47,8 @@ export async function inviteMember(db: TenantDb, actor: Actor, input: { email: s
   return { invitation, token };
 }
 
-export async function revokeInvitation(db: TenantDb, actor: Actor, invitationId: string) {
-  if (!hasRole(actor.role, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can revoke invitations.");
+export async function revokeInvitation(db: TenantDb, actor: UserPrincipal, invitationId: string) {
+  authorize(actor, "members.manage");
   await db.transaction(async (tx) => {
     const inv = await tx.invitation.findUnique({ where: { id: invitationId } });
     if (!inv || inv.acceptedAt || inv.revokedAt) throw new AppError("NOT_FOUND", "Invitation not found.");

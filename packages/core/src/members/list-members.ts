@@ -1,6 +1,8 @@
 import type { TenantDb } from "@stagedoor/db";
+import { authorize, type Principal } from "../authz";
 
-export async function listMembers(db: TenantDb) {
+export async function listMembers(db: TenantDb, by: Principal) {
+  authorize(by, "members.read");
   const rows = await db.membership.findMany({
     orderBy: [{ role: "asc" }, { createdAt: "asc" }],
     select: {
@@ -13,7 +15,8 @@ export async function listMembers(db: TenantDb) {
   return rows.map((m) => ({ id: m.id, role: m.role, joinedAt: m.createdAt, user: m.user }));
 }
 
-export async function listPendingInvitations(db: TenantDb) {
+export async function listPendingInvitations(db: TenantDb, by: Principal) {
+  authorize(by, "members.manage");
   return db.invitation.findMany({
     where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
     orderBy: { createdAt: "desc" },

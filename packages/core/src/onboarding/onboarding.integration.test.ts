@@ -8,20 +8,20 @@ async function setup(role: "OWNER" | "MEMBER" = "OWNER") {
   const org = await makeOrg(db);
   const user = await makeUser(db);
   await makeMember(db, org.id, user.id, role);
-  return { tdb: db.forOrg(org.id), actor: { userId: user.id, email: user.email, role } };
+  return { tdb: db.forOrg(org.id), actor: { type: "user" as const, userId: user.id, email: user.email, role } };
 }
 
 describe("onboarding progress", () => {
   it("starts pending, saves each step, resumes at the first pending one and completes when all are settled", async () => {
     const { tdb, actor } = await setup();
-    expect(await getOnboarding(tdb)).toEqual({
+    expect(await getOnboarding(tdb, actor)).toEqual({
       steps: { github: "pending", kubernetes: "pending", cloud: "pending", invite: "pending" },
       nextStep: "github",
       completedAt: null,
     });
     await setOnboardingStep(tdb, actor, "kubernetes", "skipped");
     await setOnboardingStep(tdb, actor, "github", "done");
-    expect((await getOnboarding(tdb)).nextStep).toBe("cloud");
+    expect((await getOnboarding(tdb, actor)).nextStep).toBe("cloud");
     await setOnboardingStep(tdb, actor, "cloud", "skipped");
     const done = await setOnboardingStep(tdb, actor, "invite", "skipped");
     expect(done.nextStep).toBeNull();
@@ -54,11 +54,11 @@ describe("onboarding progress as the org's data shows it", () => {
         expiresAt: new Date(Date.now() + 86_400_000),
       },
     });
-    expect((await getOnboarding(tdb)).steps.invite).toBe("done");
+    expect((await getOnboarding(tdb, actor)).steps.invite).toBe("done");
   });
 
   it("counts a second member as invited, and a finished GitHub sync as done however it was connected", async () => {
-    const { tdb } = await setup();
+    const { tdb, actor } = await setup();
     await makeMember(db, tdb.orgId, (await makeUser(db)).id, "MEMBER");
     await db.admin.integration.create({
       data: {
@@ -70,7 +70,7 @@ describe("onboarding progress as the org's data shows it", () => {
         lastSyncAt: new Date(),
       },
     });
-    expect(await getOnboarding(tdb)).toMatchObject({
+    expect(await getOnboarding(tdb, actor)).toMatchObject({
       steps: { github: "done", kubernetes: "pending", cloud: "pending", invite: "done" },
       nextStep: "kubernetes",
     });

@@ -1,6 +1,6 @@
 import type { PrismaTypes, TenantDb } from "@stagedoor/db";
 import { AppError } from "../errors";
-import { hasRole, type Actor } from "../roles";
+import { authorize, type Principal, type UserPrincipal } from "../authz";
 
 import { observeSetup, reconcileSteps } from "./observed-steps";
 import { ONBOARDING_STEPS, type Onboarding, type OnboardingStep, type StepStatus } from "./steps";
@@ -21,7 +21,8 @@ function view(steps: Record<OnboardingStep, StepStatus>, completedAt: Date | nul
   return { steps, nextStep: ONBOARDING_STEPS.find((s) => steps[s] === "pending") ?? null, completedAt };
 }
 
-export async function getOnboarding(db: TenantDb): Promise<Onboarding> {
+export async function getOnboarding(db: TenantDb, by: Principal): Promise<Onboarding> {
+  authorize(by, "org.read");
   const org = await db.organization.findUnique({
     where: { id: db.orgId },
     select: { onboardingSteps: true, onboardingCompletedAt: true },
@@ -34,8 +35,13 @@ export async function getOnboarding(db: TenantDb): Promise<Onboarding> {
  * Saves one step's outcome. A step marked done stays done (skipping it later does not
  * undo real work); setup completes when no step is pending.
  */
-export async function setOnboardingStep(db: TenantDb, actor: Actor, step: OnboardingStep, status: "done" | "skipped") {
-  if (!hasRole(actor.role, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can change the setup.");
+export async function setOnboardingStep(
+  db: TenantDb,
+  actor: UserPrincipal,
+  step: OnboardingStep,
+  status: "done" | "skipped",
+) {
+  authorize(actor, "org.update");
   const recorded = await db.transaction((tx) => applyOnboardingStep(tx, db.orgId, step, status));
   return reconcileSteps(recorded, await observeSetup(db));
 }

@@ -2,9 +2,10 @@ import type { TenantDb } from "@stagedoor/db";
 import { AppError } from "../errors";
 import { MAX_ORG_NAME_LENGTH } from "../limits";
 import { recordAudit } from "../audit/record-audit";
-import type { Actor } from "../roles";
+import { authorize, type Principal, type UserPrincipal } from "../authz";
 
-export async function getOrg(db: TenantDb) {
+export async function getOrg(db: TenantDb, by: Principal) {
+  authorize(by, "org.read");
   const org = await db.organization.findUnique({
     where: { id: db.orgId },
     select: { id: true, slug: true, name: true, createdAt: true, _count: { select: { memberships: true } } },
@@ -13,7 +14,8 @@ export async function getOrg(db: TenantDb) {
   return { id: org.id, slug: org.slug, name: org.name, createdAt: org.createdAt, memberCount: org._count.memberships };
 }
 
-export async function renameOrg(db: TenantDb, actor: Actor, rawName: string) {
+export async function renameOrg(db: TenantDb, actor: UserPrincipal, rawName: string) {
+  authorize(actor, "org.update");
   const name = rawName.trim();
   if (!name) throw new AppError("BAD_REQUEST", "Give the organization a name.", { name: "Required." });
   if (name.length > MAX_ORG_NAME_LENGTH)

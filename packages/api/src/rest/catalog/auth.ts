@@ -1,12 +1,4 @@
-import {
-  AppError,
-  authenticateApiToken,
-  hasRole,
-  hasScope,
-  resolveOrgAccess,
-  type ApiScope,
-  type Principal,
-} from "@stagedoor/core";
+import { AppError, authenticateApiToken, resolveOrgAccess, type Principal } from "@stagedoor/core";
 import type { Database, TenantDb } from "@stagedoor/db";
 import { ORG_SLUG_HEADER, type SessionUser } from "../../context";
 
@@ -22,21 +14,18 @@ export type Authenticated = { db: TenantDb; principal: Principal };
  * Two ways in, and the org is never taken from input alone:
  * - `Authorization: Bearer <org API token>`: the token names the org and its scopes.
  * - the session cookie plus `x-stagedoor-org: <org slug>`: the slug names the org and the
- *   session's membership is checked (non-members get the same 404 as a missing org);
- *   members read, admins import (as on the Register page). The
+ *   session's membership is checked (non-members get the same 404 as a missing org). The
  *   header is required on every request, which also keeps other sites from using the
  *   cookie: a cross-site form cannot set it, and a script needs a CORS preflight we refuse.
+ * What the principal may then do is decided by core's `authorize`, as for tRPC.
  */
-export async function authenticate(req: Request, deps: CatalogRestDeps, scope: ApiScope): Promise<Authenticated> {
+export async function authenticate(req: Request, deps: CatalogRestDeps): Promise<Authenticated> {
   const db = deps.db();
   const authorization = req.headers.get("authorization");
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     const principal = match ? await authenticateApiToken(db, match[1]!) : null;
     if (!principal) throw new AppError("UNAUTHORIZED", "The API token is missing, malformed, unknown or revoked.");
-    if (!hasScope(principal.scopes, scope)) {
-      throw new AppError("FORBIDDEN", `This API token does not have the ${scope} scope.`);
-    }
     const { orgId, ...rest } = principal;
     return { db: db.forOrg(orgId), principal: rest };
   }
@@ -49,10 +38,6 @@ export async function authenticate(req: Request, deps: CatalogRestDeps, scope: A
     throw new AppError("BAD_REQUEST", `Name the organization with the ${ORG_SLUG_HEADER} header (its URL slug).`);
   }
   const access = await resolveOrgAccess(db, slug, user.userId);
-  // As on the Register page: members read, admins import.
-  if (scope === "catalog:write" && !hasRole(access.role, "ADMIN")) {
-    throw new AppError("FORBIDDEN", "Importing entities needs the admin role in this organization.");
-  }
   return {
     db: db.forOrg(access.org.id),
     principal: { type: "user", userId: user.userId, email: user.email, role: access.role },

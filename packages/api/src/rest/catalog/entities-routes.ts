@@ -19,7 +19,7 @@ const MAX_BY_REFS = 1000;
 const BY_QUERY_DEFAULT_LIMIT = 20;
 
 /** GET /entities?filter=&fields=&order=asc:metadata.name&limit=&offset= → Entity[] */
-export async function getEntities({ db }: Authenticated, url: URL): Promise<Response> {
+export async function getEntities({ db, principal }: Authenticated, url: URL): Promise<Response> {
   const p = url.searchParams;
   const fields = parseFields(p.getAll("fields"));
   const order = p.getAll("order")[0];
@@ -36,7 +36,7 @@ export async function getEntities({ db }: Authenticated, url: URL): Promise<Resp
   const items: StoredEntity[] = [];
   let cursor: string | null = null;
   do {
-    const page = await listStoredEntities(db, {
+    const page = await listStoredEntities(db, principal, {
       filter,
       ...sort,
       limit: Math.max(1, Math.min(MAX_PAGE_SIZE, wanted - items.length)),
@@ -84,7 +84,7 @@ function decode(text: string): QueryCursor {
  * → {items, totalItems, pageInfo: {nextCursor?, prevCursor?}}. With a cursor, the query
  * comes from the cursor and only limit and fields are read, as in Backstage.
  */
-export async function getEntitiesByQuery({ db }: Authenticated, url: URL): Promise<Response> {
+export async function getEntitiesByQuery({ db, principal }: Authenticated, url: URL): Promise<Response> {
   const p = url.searchParams;
   const fields = parseFields(p.getAll("fields"));
   const limit = parseLimit(p.get("limit"), BY_QUERY_DEFAULT_LIMIT, MAX_PAGE_SIZE);
@@ -101,10 +101,10 @@ export async function getEntitiesByQuery({ db }: Authenticated, url: URL): Promi
     state = { filter: parseFilters(p), text, ...parseSort(field!, direction ?? "asc"), totalItems: 0 };
   }
   if (limit === 0) {
-    const counted = await listStoredEntities(db, { ...state, limit: 1 });
+    const counted = await listStoredEntities(db, principal, { ...state, limit: 1 });
     return json({ items: [], totalItems: counted.totalItems, pageInfo: {} });
   }
-  const page = await listStoredEntities(db, { ...state, limit, cursor, withTotal: !given });
+  const page = await listStoredEntities(db, principal, { ...state, limit, cursor, withTotal: !given });
   const q = { ...state, totalItems: page.totalItems ?? state.totalItems };
   const pageInfo: { nextCursor?: string; prevCursor?: string } = {};
   if (page.nextCursor) pageInfo.nextCursor = encode({ q, c: page.nextCursor });
@@ -113,8 +113,8 @@ export async function getEntitiesByQuery({ db }: Authenticated, url: URL): Promi
 }
 
 /** GET /entities/by-name/:kind/:namespace/:name → Entity, or Backstage's NotFoundError. */
-export async function getEntityByName({ db }: Authenticated, url: URL, [kind, namespace, name]: string[]) {
-  const [stored] = await getStoredEntities(db, [`${kind}:${namespace}/${name}`]);
+export async function getEntityByName({ db, principal }: Authenticated, url: URL, [kind, namespace, name]: string[]) {
+  const [stored] = await getStoredEntities(db, principal, [`${kind}:${namespace}/${name}`]);
   if (!stored) {
     throw new AppError("NOT_FOUND", `No entity named '${name}' found, with kind '${kind}' in namespace '${namespace}'`);
   }
@@ -122,15 +122,15 @@ export async function getEntityByName({ db }: Authenticated, url: URL, [kind, na
 }
 
 /** GET /entities/by-uid/:uid → Entity. */
-export async function getEntityByUid({ db }: Authenticated, url: URL, [uid]: string[]) {
-  const page = await listStoredEntities(db, { filter: { uid: [uid!] }, limit: 1, withTotal: false });
+export async function getEntityByUid({ db, principal }: Authenticated, url: URL, [uid]: string[]) {
+  const page = await listStoredEntities(db, principal, { filter: { uid: [uid!] }, limit: 1, withTotal: false });
   const stored = page.items[0];
   if (!stored) throw new AppError("NOT_FOUND", `No entity with uid ${uid}`);
   return json(toJson(stored, parseFields(url.searchParams.getAll("fields"))));
 }
 
 /** POST /entities/by-refs {entityRefs, fields?} → {items}: same order, null where missing. */
-export async function postEntitiesByRefs({ db }: Authenticated, url: URL, req: Request): Promise<Response> {
+export async function postEntitiesByRefs({ db, principal }: Authenticated, url: URL, req: Request): Promise<Response> {
   const body = (await req.json().catch(() => null)) as { entityRefs?: unknown; fields?: unknown } | null;
   const refs = body?.entityRefs;
   if (!Array.isArray(refs) || !refs.every((r) => typeof r === "string")) {
@@ -139,6 +139,6 @@ export async function postEntitiesByRefs({ db }: Authenticated, url: URL, req: R
   if (refs.length > MAX_BY_REFS) throw new AppError("BAD_REQUEST", `Ask for at most ${MAX_BY_REFS} refs at once.`);
   const bodyFields = Array.isArray(body?.fields) ? body.fields.filter((f): f is string => typeof f === "string") : [];
   const fields = parseFields([...url.searchParams.getAll("fields"), ...bodyFields]);
-  const items = await getStoredEntities(db, refs);
+  const items = await getStoredEntities(db, principal, refs);
   return json({ items: items.map((e) => (e ? toJson(e, fields) : null)) });
 }

@@ -1,4 +1,4 @@
-import { AppError, type ApiScope } from "@stagedoor/core";
+import { AppError, authorize, type Permission } from "@stagedoor/core";
 import { authenticate, type Authenticated, type CatalogRestDeps } from "./auth";
 import {
   getEntities,
@@ -11,46 +11,68 @@ import { getEntityFacets } from "./facets-route";
 import { postImport } from "./import-route";
 import { errorResponse, failure } from "./respond";
 
-type Route = {
+export type CatalogRoute = {
   method: "GET" | "POST";
+  /** Backstage's name for the route (for docs, errors and the authorization test). */
+  path: string;
   pattern: RegExp;
-  scope: ApiScope | ((url: URL) => ApiScope);
+  /** What the caller needs, checked by core's authorize (token scopes, roles, the token creator's role). */
+  permission: Permission | ((url: URL) => Permission);
   run: (auth: Authenticated, url: URL, req: Request, params: string[]) => Promise<Response>;
 };
 
 const SEGMENT = "([^/]+)";
-const ROUTES: Route[] = [
-  { method: "GET", pattern: /^\/entities\/?$/, scope: "catalog:read", run: (a, u) => getEntities(a, u) },
+/** The REST route table (exported so the authorization test walks every route). */
+export const CATALOG_ROUTES: readonly CatalogRoute[] = [
   {
     method: "GET",
+    path: "/entities",
+    pattern: /^\/entities\/?$/,
+    permission: "catalog.read",
+    run: (a, u) => getEntities(a, u),
+  },
+  {
+    method: "GET",
+    path: "/entities/by-query",
     pattern: /^\/entities\/by-query\/?$/,
-    scope: "catalog:read",
+    permission: "catalog.read",
     run: (a, u) => getEntitiesByQuery(a, u),
   },
   {
     method: "GET",
+    path: "/entities/by-name/:kind/:namespace/:name",
     pattern: new RegExp(`^/entities/by-name/${SEGMENT}/${SEGMENT}/${SEGMENT}/?$`),
-    scope: "catalog:read",
+    permission: "catalog.read",
     run: (a, u, _r, params) => getEntityByName(a, u, params),
   },
   {
     method: "GET",
+    path: "/entities/by-uid/:uid",
     pattern: new RegExp(`^/entities/by-uid/${SEGMENT}/?$`),
-    scope: "catalog:read",
+    permission: "catalog.read",
     run: (a, u, _r, params) => getEntityByUid(a, u, params),
   },
   {
     method: "POST",
+    path: "/entities/by-refs",
     pattern: /^\/entities\/by-refs\/?$/,
-    scope: "catalog:read",
+    permission: "catalog.read",
     run: (a, u, r) => postEntitiesByRefs(a, u, r),
   },
-  { method: "GET", pattern: /^\/entity-facets\/?$/, scope: "catalog:read", run: (a, u) => getEntityFacets(a, u) },
+  {
+    method: "GET",
+    path: "/entity-facets",
+    pattern: /^\/entity-facets\/?$/,
+    permission: "catalog.read",
+    run: (a, u) => getEntityFacets(a, u),
+  },
   {
     method: "POST",
+    path: "/import",
     pattern: /^\/import\/?$/,
     // A dry run only reads: `stagedoor catalog push --dry-run` (a CI check) works with a read token.
-    scope: (url) => (["true", "1"].includes(url.searchParams.get("dryRun") ?? "") ? "catalog:read" : "catalog:write"),
+    permission: (url) =>
+      ["true", "1"].includes(url.searchParams.get("dryRun") ?? "") ? "catalog.read" : "catalog.import",
     run: (a, u, r) => postImport(a, u, r),
   },
 ];
@@ -65,14 +87,15 @@ export function createCatalogRestHandler(deps: CatalogRestDeps, basePath = "/api
     try {
       const url = new URL(req.url);
       const path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : null;
-      const matches = path === null ? [] : ROUTES.filter((r) => r.pattern.test(path));
+      const matches = path === null ? [] : CATALOG_ROUTES.filter((r) => r.pattern.test(path));
       if (matches.length === 0) return errorResponse(req, "NOT_FOUND", `No catalog API at ${url.pathname}.`);
       const route = matches.find((r) => r.method === req.method);
       if (!route) {
         return new Response(null, { status: 405, headers: { allow: matches.map((r) => r.method).join(", ") } });
       }
       const params = route.pattern.exec(path!)!.slice(1).map(decodeSegment);
-      const auth = await authenticate(req, deps, typeof route.scope === "function" ? route.scope(url) : route.scope);
+      const auth = await authenticate(req, deps);
+      authorize(auth.principal, typeof route.permission === "function" ? route.permission(url) : route.permission);
       return await route.run(auth, url, req, params);
     } catch (error) {
       return failure(req, error);

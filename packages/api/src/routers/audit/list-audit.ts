@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { listAudit } from "@stagedoor/core";
-import { adminProcedure } from "../../trpc";
+import { requirePermission } from "../../trpc";
 
 export const listAuditInput = z.object({
   limit: z.number().int().min(1).max(200).default(50),
@@ -8,6 +8,6 @@ export const listAuditInput = z.object({
   action: z.string().max(100).optional(),
 });
 
-export const listAuditProcedure = adminProcedure
+export const listAuditProcedure = requirePermission("audit.read")
   .input(listAuditInput)
-  .query(({ ctx, input }) => listAudit(ctx.db, input));
+  .query(({ ctx, input }) => listAudit(ctx.tenant, ctx.principal, input));

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { entityFacets, FACET_KEYS } from "@stagedoor/core";
-import { orgProcedure } from "../../trpc";
+import { requirePermission } from "../../trpc";
 import { entityQueryInput } from "./schemas";
 
-export const entityFacetsProcedure = orgProcedure
+export const entityFacetsProcedure = requirePermission("catalog.read")
   .input(
     entityQueryInput.extend({
       facets: z
@@ -12,4 +12,4 @@ export const entityFacetsProcedure = orgProcedure
         .default([...FACET_KEYS]),
     }),
   )
-  .query(({ ctx, input }) => entityFacets(ctx.db, input));
+  .query(({ ctx, input }) => entityFacets(ctx.tenant, ctx.principal, input));

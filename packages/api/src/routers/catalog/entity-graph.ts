@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { getEntityGraph, MAX_GRAPH_HOPS } from "@stagedoor/core";
-import { orgProcedure } from "../../trpc";
+import { requirePermission } from "../../trpc";
 import { entityRefInput } from "./schemas";
 
-export const entityGraphProcedure = orgProcedure
+export const entityGraphProcedure = requirePermission("catalog.read")
   .input(
     entityRefInput.extend({
       hops: z.number().int().min(1).max(MAX_GRAPH_HOPS).default(1),
@@ -11,5 +11,5 @@ export const entityGraphProcedure = orgProcedure
     }),
   )
   .query(({ ctx, input }) =>
-    getEntityGraph(ctx.db, input.ref, { hops: input.hops, relationTypes: input.relationTypes }),
+    getEntityGraph(ctx.tenant, ctx.principal, input.ref, { hops: input.hops, relationTypes: input.relationTypes }),
   );

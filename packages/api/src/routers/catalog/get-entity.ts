@@ -1,7 +1,7 @@
 import { getEntity } from "@stagedoor/core";
-import { orgProcedure } from "../../trpc";
+import { requirePermission } from "../../trpc";
 import { entityRefInput } from "./schemas";
 
-export const getEntityProcedure = orgProcedure
+export const getEntityProcedure = requirePermission("catalog.read")
   .input(entityRefInput)
-  .query(({ ctx, input }) => getEntity(ctx.db, input.ref));
+  .query(({ ctx, input }) => getEntity(ctx.tenant, ctx.principal, input.ref));

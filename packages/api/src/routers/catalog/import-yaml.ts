@@ -7,7 +7,7 @@ import {
   MAX_REGISTER_FILES,
   MAX_SOURCE_KEY_LENGTH,
 } from "@stagedoor/core";
-import { adminProcedure } from "../../trpc";
+import { requirePermission } from "../../trpc";
 
 // The Register page: paste or upload YAML, dry-run it, then import it as a push source
 // (the one named, or else the file's own: see pasteSourceKey).
@@ -29,6 +29,6 @@ export const importYamlInput = z.object({
   dryRun: z.boolean().default(true),
 });
 
-export const importYamlProcedure = adminProcedure
+export const importYamlProcedure = requirePermission("catalog.import")
   .input(importYamlInput)
-  .mutation(({ ctx, input }) => importPastedCatalog(ctx.db, { type: "user", ...ctx.actor }, input));
+  .mutation(({ ctx, input }) => importPastedCatalog(ctx.tenant, ctx.principal, input));

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { listEntities } from "@stagedoor/core";
-import { orgProcedure } from "../../trpc";
+import { requirePermission } from "../../trpc";
 import { entityQueryInput } from "./schemas";
 
 export const listEntitiesInput = entityQueryInput.extend({
@@ -10,6 +10,6 @@ export const listEntitiesInput = entityQueryInput.extend({
   cursor: z.string().max(1000).nullish(),
 });
 
-export const listEntitiesProcedure = orgProcedure
+export const listEntitiesProcedure = requirePermission("catalog.read")
   .input(listEntitiesInput)
-  .query(({ ctx, input }) => listEntities(ctx.db, { ...input, withTotal: true }));
+  .query(({ ctx, input }) => listEntities(ctx.tenant, ctx.principal, { ...input, withTotal: true }));

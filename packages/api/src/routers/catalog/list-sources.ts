@@ -1,4 +1,6 @@
 import { listCatalogSources } from "@stagedoor/core";
-import { orgProcedure } from "../../trpc";
+import { requirePermission } from "../../trpc";
 
-export const listSourcesProcedure = orgProcedure.query(({ ctx }) => listCatalogSources(ctx.db));
+export const listSourcesProcedure = requirePermission("catalog.read").query(({ ctx }) =>
+  listCatalogSources(ctx.tenant, ctx.principal),
+);

@@ -1,7 +1,7 @@
 import { getOwnership } from "@stagedoor/core";
-import { orgProcedure } from "../../trpc";
+import { requirePermission } from "../../trpc";
 import { entityRefInput } from "./schemas";
 
-export const ownershipProcedure = orgProcedure
+export const ownershipProcedure = requirePermission("catalog.read")
   .input(entityRefInput)
-  .query(({ ctx, input }) => getOwnership(ctx.db, input.ref));
+  .query(({ ctx, input }) => getOwnership(ctx.tenant, ctx.principal, input.ref));

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { runsForEntity } from "@stagedoor/core";
-import { orgProcedure } from "../../trpc";
+import { requirePermission } from "../../trpc";
 
 export const runsForEntityInput = z.object({ ref: z.string().min(1).max(300) });
 
-export const runsForEntityProcedure = orgProcedure
+export const runsForEntityProcedure = requirePermission("catalog.read")
   .input(runsForEntityInput)
-  .query(({ ctx, input }) => runsForEntity(ctx.db, input.ref));
+  .query(({ ctx, input }) => runsForEntity(ctx.tenant, ctx.principal, input.ref));

@@ -1,7 +1,7 @@
 import { deleteIntegration } from "@stagedoor/core";
-import { adminProcedure } from "../../trpc";
+import { requirePermission } from "../../trpc";
 import { integrationIdInput } from "./schemas";
 
-export const deleteIntegrationProcedure = adminProcedure
+export const deleteIntegrationProcedure = requirePermission("integrations.manage")
   .input(integrationIdInput)
-  .mutation(({ ctx, input }) => deleteIntegration(ctx.db, ctx.actor, ctx.integrations, input.id));
+  .mutation(({ ctx, input }) => deleteIntegration(ctx.tenant, ctx.principal, ctx.integrations, input.id));

@@ -1,7 +1,7 @@
 import { getIntegration } from "@stagedoor/core";
-import { orgProcedure } from "../../trpc";
+import { requirePermission } from "../../trpc";
 import { integrationIdInput } from "./schemas";
 
-export const getIntegrationProcedure = orgProcedure
+export const getIntegrationProcedure = requirePermission("integrations.read")
   .input(integrationIdInput)
-  .query(({ ctx, input }) => getIntegration(ctx.db, input.id));
+  .query(({ ctx, input }) => getIntegration(ctx.tenant, ctx.principal, input.id));

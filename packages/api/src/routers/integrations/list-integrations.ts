@@ -1,4 +1,6 @@
 import { listIntegrations } from "@stagedoor/core";
-import { orgProcedure } from "../../trpc";
+import { requirePermission } from "../../trpc";
 
-export const listIntegrationsProcedure = orgProcedure.query(({ ctx }) => listIntegrations(ctx.db));
+export const listIntegrationsProcedure = requirePermission("integrations.read").query(({ ctx }) =>
+  listIntegrations(ctx.tenant, ctx.principal),
+);

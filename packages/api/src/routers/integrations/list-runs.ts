@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { listSyncRuns, MAX_RUNS_PAGE } from "@stagedoor/core";
-import { orgProcedure } from "../../trpc";
+import { requirePermission } from "../../trpc";
 
 export const listRunsInput = z.object({
   id: z.string().min(1).max(100),
@@ -8,6 +8,6 @@ export const listRunsInput = z.object({
   limit: z.number().int().min(1).max(MAX_RUNS_PAGE).optional(),
 });
 
-export const listRunsProcedure = orgProcedure
+export const listRunsProcedure = requirePermission("integrations.read")
   .input(listRunsInput)
-  .query(({ ctx, input }) => listSyncRuns(ctx.db, input));
+  .query(({ ctx, input }) => listSyncRuns(ctx.tenant, ctx.principal, input));

@@ -1,7 +1,7 @@
 import { revealWebhookSecret } from "@stagedoor/core";
-import { adminProcedure } from "../../trpc";
+import { requirePermission } from "../../trpc";
 import { integrationIdInput } from "./schemas";
 
-export const revealWebhookSecretProcedure = adminProcedure
+export const revealWebhookSecretProcedure = requirePermission("integrations.manage")
   .input(integrationIdInput)
-  .mutation(({ ctx, input }) => revealWebhookSecret(ctx.db, ctx.actor, ctx.integrations, input.id));
+  .mutation(({ ctx, input }) => revealWebhookSecret(ctx.tenant, ctx.principal, ctx.integrations, input.id));

@@ -1,7 +1,7 @@
 import { saveTestedGitHubIntegration } from "@stagedoor/core";
-import { adminProcedure } from "../../trpc";
+import { requirePermission } from "../../trpc";
 import { saveGithubInput } from "./schemas";
 
-export const saveGithubProcedure = adminProcedure
+export const saveGithubProcedure = requirePermission("integrations.manage")
   .input(saveGithubInput)
-  .mutation(({ ctx, input }) => saveTestedGitHubIntegration(ctx.db, ctx.actor, ctx.integrations, input));
+  .mutation(({ ctx, input }) => saveTestedGitHubIntegration(ctx.tenant, ctx.principal, ctx.integrations, input));

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { requestSync } from "@stagedoor/core";
-import { adminProcedure } from "../../trpc";
+import { requirePermission } from "../../trpc";
 
 export const syncNowInput = z.object({
   id: z.string().min(1).max(100),
   trigger: z.enum(["manual", "onboarding"]).optional(),
 });
 
-export const syncNowProcedure = adminProcedure
+export const syncNowProcedure = requirePermission("integrations.manage")
   .input(syncNowInput)
-  .mutation(({ ctx, input }) => requestSync(ctx.db, ctx.actor, ctx.integrations, input));
+  .mutation(({ ctx, input }) => requestSync(ctx.tenant, ctx.principal, ctx.integrations, input));

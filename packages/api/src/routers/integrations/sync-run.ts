@@ -1,7 +1,7 @@
 import { getSyncRun } from "@stagedoor/core";
-import { orgProcedure } from "../../trpc";
+import { requirePermission } from "../../trpc";
 import { integrationIdInput } from "./schemas";
 
-export const syncRunProcedure = orgProcedure
+export const syncRunProcedure = requirePermission("integrations.read")
   .input(integrationIdInput)
-  .query(({ ctx, input }) => getSyncRun(ctx.db, input.id));
+  .query(({ ctx, input }) => getSyncRun(ctx.tenant, ctx.principal, input.id));

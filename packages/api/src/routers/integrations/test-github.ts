@@ -1,8 +1,8 @@
 import { testGitHubIntegration } from "@stagedoor/core";
-import { adminProcedure } from "../../trpc";
+import { requirePermission } from "../../trpc";
 import { testGithubInput } from "./schemas";
 
 // A mutation: it calls GitHub with what the form holds, and must never be cached or batched as a read.
-export const testGithubProcedure = adminProcedure
+export const testGithubProcedure = requirePermission("integrations.manage")
   .input(testGithubInput)
-  .mutation(({ ctx, input }) => testGitHubIntegration(ctx.db, ctx.actor, ctx.integrations, input));
+  .mutation(({ ctx, input }) => testGitHubIntegration(ctx.tenant, ctx.principal, ctx.integrations, input));

@@ -4,4 +4,4 @@ import { invitationTokenInput } from "./accept-invitation";
 
 export const previewInvitationProcedure = authedProcedure
   .input(invitationTokenInput)
-  .query(({ ctx, input }) => previewInvitation(ctx.db, input.token));
+  .query(({ ctx, input }) => previewInvitation(ctx.admin, input.token));

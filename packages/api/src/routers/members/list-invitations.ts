@@ -1,4 +1,6 @@
 import { listPendingInvitations } from "@stagedoor/core";
-import { adminProcedure } from "../../trpc";
+import { requirePermission } from "../../trpc";
 
-export const listInvitationsProcedure = adminProcedure.query(({ ctx }) => listPendingInvitations(ctx.db));
+export const listInvitationsProcedure = requirePermission("members.manage").query(({ ctx }) =>
+  listPendingInvitations(ctx.tenant, ctx.principal),
+);

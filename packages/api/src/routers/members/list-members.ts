@@ -1,4 +1,6 @@
 import { listMembers } from "@stagedoor/core";
-import { orgProcedure } from "../../trpc";
+import { requirePermission } from "../../trpc";
 
-export const listMembersProcedure = orgProcedure.query(({ ctx }) => listMembers(ctx.db));
+export const listMembersProcedure = requirePermission("members.read").query(({ ctx }) =>
+  listMembers(ctx.tenant, ctx.principal),
+);

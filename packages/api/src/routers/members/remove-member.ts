@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { removeMember } from "@stagedoor/core";
-import { orgProcedure } from "../../trpc";
+import { requirePermission } from "../../trpc";
 
-// orgProcedure, not adminProcedure: members may remove themselves (leave); the service
-// decides who may remove whom.
-export const removeMemberProcedure = orgProcedure
+// Every member may remove themselves (leave); the service decides who may remove whom.
+export const removeMemberProcedure = requirePermission("members.read")
   .input(z.object({ membershipId: z.string().min(1) }))
-  .mutation(({ ctx, input }) => removeMember(ctx.db, ctx.actor, input.membershipId));
+  .mutation(({ ctx, input }) => removeMember(ctx.tenant, ctx.principal, input.membershipId));

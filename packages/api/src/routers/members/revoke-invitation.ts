@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { revokeInvitation } from "@stagedoor/core";
-import { adminProcedure } from "../../trpc";
+import { requirePermission } from "../../trpc";
 
-export const revokeInvitationProcedure = adminProcedure
+export const revokeInvitationProcedure = requirePermission("members.manage")
   .input(z.object({ invitationId: z.string().min(1) }))
-  .mutation(({ ctx, input }) => revokeInvitation(ctx.db, ctx.actor, input.invitationId));
+  .mutation(({ ctx, input }) => revokeInvitation(ctx.tenant, ctx.principal, input.invitationId));

@@ -1,4 +1,6 @@
 import { getOnboarding } from "@stagedoor/core";
-import { orgProcedure } from "../../trpc";
+import { requirePermission } from "../../trpc";
 
-export const getOnboardingProcedure = orgProcedure.query(({ ctx }) => getOnboarding(ctx.db));
+export const getOnboardingProcedure = requirePermission("org.read").query(({ ctx }) =>
+  getOnboarding(ctx.tenant, ctx.principal),
+);

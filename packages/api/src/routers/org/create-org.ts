@@ -8,6 +8,6 @@ export const createOrgInput = z.object({
 });
 
 export const createOrgProcedure = authedProcedure.input(createOrgInput).mutation(async ({ ctx, input }) => {
-  const org = await createOrg(ctx.db, ctx.user, input);
+  const org = await createOrg(ctx.admin, ctx.user, input);
   return { id: org.id, slug: org.slug, name: org.name };
 });

@@ -1,7 +1,7 @@
 import { getOrg } from "@stagedoor/core";
-import { orgProcedure } from "../../trpc";
+import { requirePermission } from "../../trpc";
 
-export const getOrgProcedure = orgProcedure.query(async ({ ctx }) => ({
-  ...(await getOrg(ctx.db)),
-  role: ctx.actor.role,
+export const getOrgProcedure = requirePermission("org.read").query(async ({ ctx }) => ({
+  ...(await getOrg(ctx.tenant, ctx.principal)),
+  role: ctx.principal.role,
 }));

@@ -1,4 +1,6 @@
 import { listApiTokens } from "@stagedoor/core";
-import { adminProcedure } from "../../trpc";
+import { requirePermission } from "../../trpc";
 
-export const listTokensProcedure = adminProcedure.query(({ ctx }) => listApiTokens(ctx.db));
+export const listTokensProcedure = requirePermission("tokens.manage").query(({ ctx }) =>
+  listApiTokens(ctx.tenant, ctx.principal),
+);

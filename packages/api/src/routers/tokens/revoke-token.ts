@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { revokeApiToken } from "@stagedoor/core";
-import { adminProcedure } from "../../trpc";
+import { requirePermission } from "../../trpc";
 
-export const revokeTokenProcedure = adminProcedure
+export const revokeTokenProcedure = requirePermission("tokens.manage")
   .input(z.object({ tokenId: z.string().min(1) }))
-  .mutation(({ ctx, input }) => revokeApiToken(ctx.db, ctx.actor, input.tokenId));
+  .mutation(({ ctx, input }) => revokeApiToken(ctx.tenant, ctx.principal, input.tokenId));

@@ -1,7 +1,7 @@
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from "@stagedoor/connectors/testing";
 import type { Database } from "@stagedoor/db";
 import { makeMember, makeOrg, makeUser } from "@stagedoor/db/testing";
-import type { Actor } from "../../roles";
+import type { UserPrincipal } from "../../authz";
 import { createSecretBox, parseKeyring } from "../../secrets";
 import type { IntegrationDeps } from "../deps";
 import type { SyncQueue } from "../queue/sync-jobs";
@@ -69,7 +69,7 @@ export async function adminOf(db: Database) {
   const org = await makeOrg(db);
   const user = await makeUser(db);
   await makeMember(db, org.id, user.id, "OWNER");
-  const actor: Actor = { userId: user.id, email: user.email, role: "OWNER" };
+  const actor: UserPrincipal = { type: "user", userId: user.id, email: user.email, role: "OWNER" };
   return { org, user, actor, tdb: db.forOrg(org.id) };
 }
 

@@ -31,7 +31,14 @@ export function MembersPanel({ currentUserId, role }: { currentUserId: string; r
     <div className="space-y-6">
       {isAdmin ? <InviteForm canInviteOwners={role === "OWNER"} /> : null}
       {isAdmin ? <PendingInvitations /> : null}
-      <Card title="People" description="Everyone with access to this organization.">
+      <Card
+        title="People"
+        description={
+          isAdmin
+            ? "Everyone with access to this organization. API tokens never do more than their creator's current role allows: changing someone's role or removing them limits their tokens at once."
+            : "Everyone with access to this organization."
+        }
+      >
         {failure ? (
           <div className="mb-4">
             <Alert>{errorInfo(failure).message}</Alert>

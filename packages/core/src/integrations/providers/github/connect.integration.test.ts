@@ -40,7 +40,7 @@ describe("connecting GitHub", () => {
     expect(() => openCredentials(deps.secrets, { ...row, id: "another" })).toThrow();
     expect(() => openCredentials(deps.secrets, { ...row, orgId: "another-org" })).toThrow();
 
-    const view = await getIntegration(ctx.tdb, ctx.integrationId);
+    const view = await getIntegration(ctx.tdb, ctx.actor, ctx.integrationId);
     expect(view.config).toEqual({
       baseUrl: fake.url,
       owner: "acme",
@@ -54,7 +54,7 @@ describe("connecting GitHub", () => {
       registerReposWithoutCatalog: false,
       webhookUrlPath: `/api/webhooks/github/${ctx.integrationId}`,
     });
-    expect(JSON.stringify(await listIntegrations(ctx.tdb))).not.toContain(FAKE_TOKEN);
+    expect(JSON.stringify(await listIntegrations(ctx.tdb, ctx.actor))).not.toContain(FAKE_TOKEN);
     const secret = await revealWebhookSecret(ctx.tdb, ctx.actor, deps, ctx.integrationId);
     expect(secret.secret).toMatch(/^[0-9a-f]{64}$/);
     expect(view.webhookSecretHint).toBe(secret.secret.slice(-4));
@@ -180,7 +180,7 @@ describe("connecting GitHub", () => {
       owner: "acme",
       auth,
     });
-    const view = await getIntegration(tdb, id);
+    const view = await getIntegration(tdb, actor, id);
     expect(view.config).toMatchObject({ authType: "app", appId: "42", installationId: "7", tokenLast4: null });
     expect(JSON.stringify(view)).not.toContain("PRIVATE KEY");
   });
@@ -202,7 +202,7 @@ describe("connecting GitHub", () => {
     const after = await ctx.tdb.integration.findUniqueOrThrow({ where: { id: ctx.integrationId } });
     expect(after.credentialsCiphertext).toBe(before.credentialsCiphertext);
     expect(after.webhookSecretCiphertext).toBe(before.webhookSecretCiphertext);
-    expect((await getIntegration(ctx.tdb, ctx.integrationId)).config.syncIntervalMinutes).toBe(60);
+    expect((await getIntegration(ctx.tdb, ctx.actor, ctx.integrationId)).config.syncIntervalMinutes).toBe(60);
 
     const duplicate = saveGitHubIntegration(ctx.tdb, ctx.actor, deps, {
       name: "Renamed",
@@ -212,7 +212,7 @@ describe("connecting GitHub", () => {
     await expect(duplicate).rejects.toMatchObject({ code: "CONFLICT", details: { name: expect.any(String) } });
 
     await deleteIntegration(ctx.tdb, ctx.actor, deps, ctx.integrationId);
-    await expect(getIntegration(ctx.tdb, ctx.integrationId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getIntegration(ctx.tdb, ctx.actor, ctx.integrationId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(recorder.calls.at(-1)).toEqual({ method: "removeSchedule", args: [ctx.integrationId] });
     expect(await ctx.tdb.auditLog.count({ where: { action: "integration.deleted" } })).toBe(1);
   });

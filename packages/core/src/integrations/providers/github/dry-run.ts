@@ -10,13 +10,12 @@ import { describeProblem } from "@stagedoor/catalog";
 import type { TenantDb } from "@stagedoor/db";
 import { parseSourceFiles } from "../../../catalog/parse-files";
 import { AppError } from "../../../errors";
-import type { Actor } from "../../../roles";
+import { authorize, type UserPrincipal } from "../../../authz";
 import type { IntegrationDeps } from "../../deps";
 import { suggestOwner } from "./generated-component";
 import { permanentProblem } from "./github-problems";
 import { findGitHubIntegration, openGitHubClient } from "./open-client";
 import { planRepositories, type RepositoryPlan } from "./repository-plan";
-import { requireIntegrationAdmin } from "../../access";
 import { rateLimitLeft } from "./sync/run-step";
 
 export type DryRunFileError = {
@@ -71,11 +70,11 @@ export const MAX_DRY_RUN_REPOSITORIES = 10_000;
  */
 export async function dryRunGitHub(
   db: TenantDb,
-  actor: Actor,
+  actor: UserPrincipal,
   deps: IntegrationDeps,
   id: string,
 ): Promise<DryRunReport> {
-  requireIntegrationAdmin(actor);
+  authorize(actor, "integrations.manage");
   const integration = await findGitHubIntegration(db, id);
   const { config } = integration;
   // Somebody is waiting on the page: a rate limit is reported, not waited out.

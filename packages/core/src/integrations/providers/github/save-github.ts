@@ -1,8 +1,7 @@
 import { Prisma, type TenantDb } from "@stagedoor/db";
 import { AppError } from "../../../errors";
 import { recordAudit } from "../../../audit/record-audit";
-import type { Actor } from "../../../roles";
-import { requireIntegrationAdmin } from "../../access";
+import { authorize, type UserPrincipal } from "../../../authz";
 import { last4, newWebhookSecret, sealCredentials, sealWebhookSecret } from "../../credentials";
 import type { IntegrationDeps } from "../../deps";
 import { findGitHubIntegration, GITHUB_PROVIDER } from "./open-client";
@@ -25,11 +24,11 @@ export type SaveGitHubInput = GitHubSettingsInput & { id?: string; auth: GitHubA
  */
 export async function saveGitHubIntegration(
   db: TenantDb,
-  actor: Actor,
+  actor: UserPrincipal,
   deps: IntegrationDeps,
   input: SaveGitHubInput,
 ): Promise<{ id: string }> {
-  requireIntegrationAdmin(actor);
+  authorize(actor, "integrations.manage");
   const settings = await validateGitHubSettings(input, { allowPrivateNetworks: deps.allowPrivateNetworks });
   const existing = input.id ? await findGitHubIntegration(db, input.id) : null;
   if (input.auth.type === "saved" && !existing) {

@@ -1,7 +1,6 @@
 import type { TenantDb } from "@stagedoor/db";
 import { AppError } from "../../../errors";
-import type { Actor } from "../../../roles";
-import { requireIntegrationAdmin } from "../../access";
+import { authorize, type UserPrincipal } from "../../../authz";
 import type { IntegrationDeps } from "../../deps";
 import { findGitHubIntegration } from "./open-client";
 import { validateGitHubSettings } from "./settings";
@@ -17,11 +16,11 @@ import { testGitHubIntegration } from "./test-github";
  */
 export async function saveTestedGitHubIntegration(
   db: TenantDb,
-  actor: Actor,
+  actor: UserPrincipal,
   deps: IntegrationDeps,
   input: SaveGitHubInput,
 ): Promise<{ id: string }> {
-  requireIntegrationAdmin(actor);
+  authorize(actor, "integrations.manage");
   const settings = await validateGitHubSettings(input, { allowPrivateNetworks: deps.allowPrivateNetworks });
   const existing = input.id ? await findGitHubIntegration(db, input.id) : null;
   const reachChanged =

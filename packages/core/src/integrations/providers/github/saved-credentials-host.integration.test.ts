@@ -48,7 +48,7 @@ describe("saved credentials and a new host", () => {
     const after = await ctx.tdb.integration.findUniqueOrThrow({ where: { id: ctx.integrationId } });
     expect(after.config).toEqual(before.config);
     expect(after.credentialsCiphertext).toBe(before.credentialsCiphertext);
-    expect((await getIntegration(ctx.tdb, ctx.integrationId)).config.baseUrl).toBe(home.url);
+    expect((await getIntegration(ctx.tdb, ctx.actor, ctx.integrationId)).config.baseUrl).toBe(home.url);
 
     // The same host (however it is spelled) still works with the saved credentials.
     const same = await testGitHubIntegration(ctx.tdb, ctx.actor, deps, {
@@ -71,7 +71,7 @@ describe("saved credentials and a new host", () => {
       owner: "acme",
       auth: { type: "token", token: FAKE_TOKEN },
     });
-    expect((await getIntegration(ctx.tdb, ctx.integrationId)).config.baseUrl).toBe(moved.url);
+    expect((await getIntegration(ctx.tdb, ctx.actor, ctx.integrationId)).config.baseUrl).toBe(moved.url);
     const audits = await ctx.tdb.auditLog.findMany({ where: { action: "integration.host_changed" } });
     expect(audits.map((a) => ({ target: a.target, data: a.data }))).toEqual([
       { target: ctx.integrationId, data: { from: home.url, to: moved.url } },

@@ -6,6 +6,10 @@ import { getEntity } from "../../../catalog/get-entity";
 import { requestSync } from "../../request-sync";
 import type { SyncRuntime } from "./sync/run-step";
 import { connectedOrg, memoryFingerprints, runToEnd, startGitHub, testDeps } from "../../testing";
+import type { Principal } from "../../../authz";
+
+// Catalog reads are authorized; these tests read as a member of the org under test.
+const READER: Principal = { type: "user", userId: "test-reader", email: "reader@example.test", role: "MEMBER" };
 
 const db = testDatabase();
 let fake: FakeGitHub | undefined;
@@ -60,17 +64,17 @@ describe("GitHub sync", () => {
 
     const first = withCatalog[0]!.name;
     const team = withCatalog[0]!.teams![0]!.slug;
-    const entity = await getEntity(ctx.tdb, `component:default/${first}`);
+    const entity = await getEntity(ctx.tdb, READER, `component:default/${first}`);
     expect(entity.owner).toBe(`group:default/${team}`);
     const owner = entity.relations.find((r) => r.type === "ownedBy");
     expect(owner).toMatchObject({ targetRef: `group:default/${team}`, dangling: false });
     const fromLocation = locations[0]!.name;
-    expect((await getEntity(ctx.tdb, `component:default/${fromLocation}`)).file).toBe("catalog/component.yaml");
+    expect((await getEntity(ctx.tdb, READER, `component:default/${fromLocation}`)).file).toBe("catalog/component.yaml");
 
     expect(await ctx.tdb.workflowRun.count()).toBe(12 * 2);
     const integration = await ctx.tdb.integration.findUniqueOrThrow({ where: { id: ctx.integrationId } });
     expect(integration.lastSyncAt).toBeInstanceOf(Date);
-    expect((await getOnboarding(ctx.tdb)).steps.github).toBe("done");
+    expect((await getOnboarding(ctx.tdb, ctx.actor)).steps.github).toBe("done");
   });
 
   it("changes nothing on a second sync", async () => {
@@ -156,11 +160,11 @@ describe("GitHub sync", () => {
     const ctx = await connectedOrg(db, deps, gh, { registerReposWithoutCatalog: true });
     const { run } = await sync(ctx, deps);
     expect(run.status).toBe("succeeded");
-    const generated = await getEntity(ctx.tdb, "component:default/service-2");
+    const generated = await getEntity(ctx.tdb, READER, "component:default/service-2");
     expect(generated.entity.metadata.annotations?.["github.com/project-slug"]).toBe("acme/service-2");
     // service-2 has `* @acme/team-2` in CODEOWNERS; service-3 has no CODEOWNERS, only a team with access.
     expect(generated.owner).toBe("group:default/team-2");
-    expect((await getEntity(ctx.tdb, "component:default/service-3")).owner).toBe("group:default/team-3");
+    expect((await getEntity(ctx.tdb, READER, "component:default/service-3")).owner).toBe("group:default/team-3");
     expect(generated.type).toBe("service");
     expect(generated.lifecycle).toBe("unknown");
   });

@@ -1,7 +1,7 @@
 import { testGitHubConnection, type ConnectionTestResult, type GitHubCredentials } from "@stagedoor/connectors";
 import type { TenantDb } from "@stagedoor/db";
 import { AppError } from "../../../errors";
-import type { Actor } from "../../../roles";
+import { authorize, type UserPrincipal } from "../../../authz";
 import { openCredentials } from "../../credentials";
 import type { IntegrationDeps } from "../../deps";
 import { findGitHubIntegration } from "./open-client";
@@ -12,7 +12,6 @@ import {
   refuseSavedCredentialsForNewHost,
   type GitHubAuthInput,
 } from "./settings";
-import { requireIntegrationAdmin } from "../../access";
 
 export type TestGitHubInput = {
   /** With auth "saved": whose stored credentials to use. */
@@ -29,11 +28,11 @@ export type TestGitHubInput = {
  */
 export async function testGitHubIntegration(
   db: TenantDb,
-  actor: Actor,
+  actor: UserPrincipal,
   deps: IntegrationDeps,
   input: TestGitHubInput,
 ): Promise<ConnectionTestResult> {
-  requireIntegrationAdmin(actor);
+  authorize(actor, "integrations.manage");
   let credentials: GitHubCredentials;
   let baseUrl = input.baseUrl === undefined ? undefined : input.baseUrl?.trim() || null;
   let catalogPath: string | undefined;

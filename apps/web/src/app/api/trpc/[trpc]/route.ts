@@ -7,7 +7,7 @@ import { sessionUser } from "@/server/session";
 function handler(req: Request) {
   return handleTrpcRequest(req, {
     createContext: async () => ({
-      db: db(),
+      admin: db(),
       user: await sessionUser(),
       orgSlug: req.headers.get(ORG_SLUG_HEADER),
       integrations: integrationDeps(),

@@ -1,0 +1,144 @@
+import type { Role } from "@stagedoor/db";
+
+/** Org A's ids that the samples use: the calls are made against A, or with A's ids from B. */
+export type SampleIds = {
+  githubUrl: string;
+  ownerMembershipId: string;
+  memberMembershipId: string;
+  invitationId: string;
+  invitationToken: string;
+  tokenId: string;
+  integrationId: string;
+  syncRunId: string;
+  entityRef: string;
+  entityUid: string;
+};
+
+/**
+ * - `authed`: any signed-in user, no org (anonymous → UNAUTHORIZED is all there is to check).
+ * - `org`: an org procedure. `forbiddenFor`: the roles of this org's members that must get
+ *   FORBIDDEN for this input. `usesIds`: the input names A's records, so a member of another
+ *   org using their own org's slug with it must get NOT_FOUND.
+ */
+export type Access = { kind: "authed" } | { kind: "org"; forbiddenFor: Role[]; usesIds: boolean };
+export type ProcedureSample = { access: Access; input: (ids: SampleIds) => unknown };
+
+const authed = (input: ProcedureSample["input"] = () => undefined): ProcedureSample => ({
+  access: { kind: "authed" },
+  input,
+});
+const org = (
+  forbiddenFor: Role[],
+  usesIds: boolean,
+  input: ProcedureSample["input"] = () => undefined,
+): ProcedureSample => ({ access: { kind: "org", forbiddenFor, usesIds }, input });
+
+const ADMINS: Role[] = ["MEMBER"];
+const OWNERS: Role[] = ["MEMBER", "ADMIN"];
+const doc = (name: string) =>
+  `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n`;
+
+/**
+ * A valid-looking input for every tRPC procedure, keyed by its path. The authorization
+ * test walks the router itself and fails on a procedure missing here, so a new
+ * procedure cannot ship without saying who may call it.
+ */
+export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
+  "org.create": authed(() => ({ name: "Never created", slug: "authz-never-created" })),
+  "org.get": org([], false),
+  "org.updateName": org(ADMINS, false, () => ({ name: "Renamed by someone" })),
+  "org.mine": authed(),
+  "org.checkSlug": authed(() => ({ slug: "authz-some-slug" })),
+  "members.list": org([], false),
+  "members.invite": org(ADMINS, false, () => ({ email: "new-person@example.test", role: "MEMBER" })),
+  // Demoting the owner: admins may change roles, but only owners touch the owner role.
+  "members.changeRole": org(OWNERS, true, (i) => ({ membershipId: i.ownerMembershipId, role: "MEMBER" })),
+  "members.remove": org(OWNERS, true, (i) => ({ membershipId: i.ownerMembershipId })),
+  "members.invitations": org(ADMINS, false),
+  "members.revokeInvitation": org(ADMINS, true, (i) => ({ invitationId: i.invitationId })),
+  "invitations.accept": authed((i) => ({ token: i.invitationToken })),
+  "invitations.preview": authed((i) => ({ token: i.invitationToken })),
+  "audit.list": org(ADMINS, false, () => ({})),
+  "onboarding.get": org([], false),
+  "onboarding.setStep": org(ADMINS, false, () => ({ step: "github", status: "skipped" })),
+  "catalog.list": org([], false, () => ({})),
+  "catalog.facets": org([], false, () => ({})),
+  "catalog.get": org([], true, (i) => ({ ref: i.entityRef })),
+  "catalog.graph": org([], true, (i) => ({ ref: i.entityRef })),
+  // Ownership of an unknown ref is an empty page, not NOT_FOUND: it reveals nothing either way.
+  "catalog.ownership": org([], false, (i) => ({ ref: i.entityRef })),
+  "catalog.importYaml": org(ADMINS, false, () => ({
+    source: "main",
+    files: [{ name: "catalog-info.yaml", content: doc("intruder") }],
+    dryRun: false,
+  })),
+  "catalog.sources": org([], false),
+  "tokens.create": org(ADMINS, false, () => ({ name: "sneaky", scopes: ["catalog:write"] })),
+  "tokens.list": org(ADMINS, false),
+  "tokens.revoke": org(ADMINS, true, (i) => ({ tokenId: i.tokenId })),
+  "integrations.list": org([], false),
+  "integrations.get": org([], true, (i) => ({ id: i.integrationId })),
+  "integrations.testGithub": org(ADMINS, true, (i) => ({
+    id: i.integrationId,
+    owner: "acme",
+    auth: { type: "saved" },
+  })),
+  "integrations.saveGithub": org(ADMINS, true, (i) => ({
+    id: i.integrationId,
+    name: "Hijacked",
+    baseUrl: i.githubUrl,
+    owner: "someone-else",
+    auth: { type: "saved" },
+    syncIntervalMinutes: 60,
+  })),
+  "integrations.dryRun": org(ADMINS, true, (i) => ({ id: i.integrationId })),
+  "integrations.syncNow": org(ADMINS, true, (i) => ({ id: i.integrationId })),
+  "integrations.syncRun": org([], true, (i) => ({ id: i.syncRunId })),
+  "integrations.runs": org([], true, (i) => ({ id: i.integrationId })),
+  "integrations.delete": org(ADMINS, true, (i) => ({ id: i.integrationId })),
+  "integrations.revealWebhookSecret": org(ADMINS, true, (i) => ({ id: i.integrationId })),
+  "cicd.runsForEntity": org([], true, (i) => ({ ref: i.entityRef })),
+  "cicd.latestForRefs": org([], false, (i) => ({ refs: [i.entityRef] })),
+};
+
+/**
+ * A request for every REST route, keyed by `METHOD path` of the route table.
+ * `idsInPath`: the path names A's entity, so another org's token must get 404.
+ * `writes`: members (session) and read-only tokens must get 403.
+ */
+export type RestSample = {
+  path: (ids: SampleIds) => string;
+  body?: (ids: SampleIds) => string;
+  idsInPath: boolean;
+  writes: boolean;
+};
+
+export const REST_SAMPLES: Record<string, RestSample> = {
+  "GET /entities": { path: () => "/entities", idsInPath: false, writes: false },
+  "GET /entities/by-query": { path: () => "/entities/by-query", idsInPath: false, writes: false },
+  "GET /entities/by-name/:kind/:namespace/:name": {
+    path: () => "/entities/by-name/component/default/svc-a",
+    idsInPath: true,
+    writes: false,
+  },
+  "GET /entities/by-uid/:uid": {
+    path: (i) => `/entities/by-uid/${i.entityUid}`,
+    idsInPath: true,
+    writes: false,
+  },
+  "POST /entities/by-refs": {
+    path: () => "/entities/by-refs",
+    body: (i) => JSON.stringify({ entityRefs: [i.entityRef] }),
+    idsInPath: false,
+    writes: false,
+  },
+  "GET /entity-facets": { path: () => "/entity-facets?facet=kind", idsInPath: false, writes: false },
+  "POST /import": {
+    path: () => "/import?source=main",
+    body: () => doc("intruder"),
+    idsInPath: false,
+    writes: true,
+  },
+};
+
+export const catalogDoc = doc;

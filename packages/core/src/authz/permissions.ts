@@ -1,0 +1,59 @@
+import type { Role } from "@stagedoor/db";
+import type { ApiScope } from "../api-tokens/scopes";
+
+/**
+ * Everything a principal may be allowed to do to an org's data. Services name the one
+ * they need; the tables below are the only place that says who has it.
+ */
+export type Permission =
+  | "org.read"
+  | "org.update"
+  | "members.read"
+  | "members.manage"
+  | "members.manage-owners"
+  | "audit.read"
+  | "tokens.manage"
+  | "catalog.read"
+  | "catalog.import"
+  | "integrations.read"
+  | "integrations.manage";
+
+const MEMBER: readonly Permission[] = ["org.read", "members.read", "catalog.read", "integrations.read"];
+const ADMIN: readonly Permission[] = [
+  ...MEMBER,
+  "org.update",
+  "members.manage",
+  "audit.read",
+  "tokens.manage",
+  "catalog.import",
+  "integrations.manage",
+];
+const OWNER: readonly Permission[] = [...ADMIN, "members.manage-owners"];
+
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  OWNER: new Set(OWNER),
+  ADMIN: new Set(ADMIN),
+  MEMBER: new Set(MEMBER),
+};
+
+/** What a scope allows at most; a token also never exceeds its creator's current role. */
+export const SCOPE_PERMISSIONS: Record<ApiScope, ReadonlySet<Permission>> = {
+  "catalog:read": new Set(["catalog.read"]),
+  // Write implies read: a token that may push entities may also read what it pushed.
+  "catalog:write": new Set(["catalog.read", "catalog.import"]),
+};
+
+/** For refusal messages: "Only admins can <text>." */
+export const PERMISSION_TEXT: Record<Permission, string> = {
+  "org.read": "see this organization",
+  "org.update": "change the organization's settings",
+  "members.read": "see the members",
+  "members.manage": "manage members and invitations",
+  "members.manage-owners": "grant, remove or invite the owner role",
+  "audit.read": "read the audit log",
+  "tokens.manage": "manage API tokens",
+  "catalog.read": "read the catalog",
+  "catalog.import": "import entities",
+  "integrations.read": "see integrations",
+  "integrations.manage": "manage integrations",
+};
