@@ -26,3 +26,4 @@ export * from "./api-tokens";
 export { parseKeyring, createSecretBox, SecretBoxError, type SecretBox, type Keyring } from "./secrets";
 export * from "./integrations";
 export * from "./cicd";
+export * from "./home";

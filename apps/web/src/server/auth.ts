@@ -42,4 +42,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
   trustHost: true,
   providers: providers(),
   pages: { signIn: "/sign-in", error: "/sign-in" },
+  events: {
+    // The GitHub login matches the member to their catalog User (core memberIdentity).
+    async signIn({ user, account, profile }) {
+      const login = account?.provider === "github" ? profile?.login : undefined;
+      if (user.id && typeof login === "string" && login) {
+        await db().admin.user.update({ where: { id: user.id }, data: { githubLogin: login } });
+      }
+    },
+  },
 }));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { entityFacets, FACET_KEYS } from "@stagedoor/core";
+import { entityFacets, FACET_KEYS, scopeQuery } from "@stagedoor/core";
 import { orgProcedure } from "../../trpc";
 import { entityQueryInput } from "./schemas";
 
@@ -12,4 +12,7 @@ export const entityFacetsProcedure = orgProcedure
         .default([...FACET_KEYS]),
     }),
   )
-  .query(({ ctx, input }) => entityFacets(ctx.db, input));
+  .query(async ({ ctx, input }) => {
+    const { scope, ...query } = input;
+    return entityFacets(ctx.db, { ...(await scopeQuery(ctx.db, ctx.actor.userId, query, scope)), fuzzy: true });
+  });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listEntities } from "@stagedoor/core";
+import { listEntities, scopeQuery } from "@stagedoor/core";
 import { orgProcedure } from "../../trpc";
 import { entityQueryInput } from "./schemas";
 
@@ -10,6 +10,8 @@ export const listEntitiesInput = entityQueryInput.extend({
   cursor: z.string().max(1000).nullish(),
 });
 
-export const listEntitiesProcedure = orgProcedure
-  .input(listEntitiesInput)
-  .query(({ ctx, input }) => listEntities(ctx.db, { ...input, withTotal: true }));
+export const listEntitiesProcedure = orgProcedure.input(listEntitiesInput).query(async ({ ctx, input }) => {
+  const { scope, ...query } = input;
+  const scoped = await scopeQuery(ctx.db, ctx.actor.userId, query, scope);
+  return listEntities(ctx.db, { ...scoped, fuzzy: true, withTotal: true });
+});

@@ -1,0 +1,4 @@
+import { starredRefs } from "@stagedoor/core";
+import { orgProcedure } from "../../trpc";
+
+export const starredRefsProcedure = orgProcedure.query(({ ctx }) => starredRefs(ctx.db, ctx.actor.userId));
