@@ -3,12 +3,14 @@ import { loadOrgPage } from "@/server/org-page";
 import { serverCaller } from "@/server/caller";
 import { Card, RoleBadge } from "@/components/ui";
 import { SetupChecklist } from "./setup-checklist";
+import { PersonalHome } from "@/components/home/personal-home";
 
 export default async function OrgHome({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const { user, org } = await loadOrgPage(orgSlug);
   const isAdmin = org.role !== "MEMBER";
   const onboarding = isAdmin ? await (await serverCaller(orgSlug)).onboarding.get() : null;
+  const home = await (await serverCaller(orgSlug)).home.get();
   return (
     <div className="space-y-6">
       <div>
@@ -18,6 +20,7 @@ export default async function OrgHome({ params }: { params: Promise<{ orgSlug: s
         </p>
       </div>
       {onboarding && !onboarding.completedAt ? <SetupChecklist slug={org.slug} onboarding={onboarding} /> : null}
+      <PersonalHome slug={org.slug} home={home} />
       <div className="grid gap-6 md:grid-cols-2">
         <Card title="Members" description="People with access to this portal.">
           <p className="text-3xl font-semibold" data-testid="member-count">
