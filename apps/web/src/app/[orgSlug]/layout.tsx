@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { loadOrgPage } from "@/server/org-page";
 import { UserMenu } from "@/components/site-header";
 import { OrgNav } from "./org-nav";
+import { GlobalSearch } from "@/components/search/global-search";
 
 export default async function OrgLayout({
   children,
@@ -29,10 +30,11 @@ export default async function OrgLayout({
         <OrgNav slug={org.slug} isAdmin={org.role !== "MEMBER"} />
       </aside>
       <div className="min-w-0 flex-1">
-        <header className="flex h-14 items-center justify-end border-b border-slate-200 bg-white px-6">
+        <header className="flex h-14 items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 sm:px-6">
+          <GlobalSearch slug={org.slug} />
           <UserMenu user={user} />
         </header>
-        <main className="mx-auto max-w-5xl px-6 py-8">{children}</main>
+        <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6">{children}</main>
       </div>
     </div>
   );
