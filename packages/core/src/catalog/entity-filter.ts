@@ -34,10 +34,14 @@ export type EntityQuery = { filter?: EntityFilter | EntityFilter[]; text?: strin
 
 const MAX_FUZZY_LENGTH = 100;
 
-/** Trigram similarity (pg_trgm's `%`, threshold 0.3) on the name and title trigram indexes. */
+/**
+ * Trigram matches on the name and title trigram indexes: similar as a whole (pg_trgm's
+ * `%`, threshold 0.3: "paymnts-api") or close to a part of it (`%>`, word similarity 0.6:
+ * "paymnt" in "payments-api"). Both thresholds are pg_trgm's defaults.
+ */
 export function fuzzyMatch(text: string): Prisma.Sql {
   const t = text.trim().toLowerCase().slice(0, MAX_FUZZY_LENGTH);
-  return Prisma.sql`(e.name % ${t} OR lower(e.title) % ${t})`;
+  return Prisma.sql`(e.name % ${t} OR e.name %> ${t} OR lower(e.title) % ${t} OR lower(e.title) %> ${t})`;
 }
 
 const MAX_SEARCH_WORDS = 8;

@@ -18,7 +18,7 @@ export type SearchHit = {
 /**
  * The header's quick search: entities whose name, title, tags or description match the
  * words (prefixes), whose name or title is close to the text (trigram similarity, for
- * typos), or whose owner's name or title matches. Best matches first: exact name, then
+ * typos), or whose owner's name, title or display name matches. Best matches first: exact name, then
  * full-text rank and similarity.
  */
 export async function searchEntities(db: TenantDb, text: string, limit = 10): Promise<SearchHit[]> {
@@ -30,7 +30,8 @@ export async function searchEntities(db: TenantDb, text: string, limit = 10): Pr
   return db.sql.one<SearchHit>(Prisma.sql`
     WITH owners AS (
       SELECT e.ref FROM ${ENTITIES} e
-      WHERE e."orgId" = ${db.orgId} AND e.kind IN ('group', 'user') AND (e.search @@ ${q} OR ${fuzzyMatch(trimmed)})
+      WHERE e."orgId" = ${db.orgId} AND e.kind IN ('group', 'user') AND (e.search @@ ${q} OR ${fuzzyMatch(trimmed)}
+        OR lower(e.entity #>> '{spec,profile,displayName}') LIKE ${`%${trimmed.replace(/[\\%_]/g, "\\$&")}%`})
       LIMIT 50),
     hits AS (
       SELECT e.ref, ts_rank(e.search, ${q}) AS rank FROM ${ENTITIES} e

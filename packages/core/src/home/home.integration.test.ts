@@ -36,7 +36,12 @@ const userYaml = (name: string, opts: { email?: string; login?: string; memberOf
 const slugged = (name: string, slug: string, spec: Record<string, string> = {}) =>
   component(name, spec).replace("metadata:\n", `metadata:\n  annotations:\n    github.com/project-slug: ${slug}\n`);
 
-const run = (repository: string, id: number, conclusion: WorkflowRun["conclusion"], startedAt: string): WorkflowRun => ({
+const run = (
+  repository: string,
+  id: number,
+  conclusion: WorkflowRun["conclusion"],
+  startedAt: string,
+): WorkflowRun => ({
   repository,
   id,
   workflowName: "CI",
@@ -154,6 +159,8 @@ describe("search", () => {
     const fuzzy = await listEntities(tdb, { text: "paymnts", fuzzy: true });
     expect(fuzzy.items.map((e) => e.name)).toContain("payments-api");
     expect((await listEntities(tdb, { text: "paymnts" })).items).toEqual([]);
+    const part = await listEntities(tdb, { text: "payments-apu", fuzzy: true });
+    expect(part.items.map((e) => e.name)).toContain("payments-api");
   });
 
   it("global search finds by name, description, tag and owner, with the owner's display name", async () => {

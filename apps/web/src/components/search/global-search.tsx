@@ -121,7 +121,7 @@ export function GlobalSearch({ slug }: { slug: string }) {
           <circle cx="9" cy="9" r="6" />
           <path d="M14 14l4 4" strokeLinecap="round" />
         </svg>
-        <span className="flex-1 text-left">Search the catalog</span>
+        <span className="flex-1 text-left">Search</span>
         <kbd className="hidden rounded bg-slate-100 px-1.5 text-xs text-slate-600 sm:inline">Ctrl K</kbd>
       </button>
       {open ? (
@@ -132,7 +132,7 @@ export function GlobalSearch({ slug }: { slug: string }) {
           <div
             role="dialog"
             aria-modal="true"
-            aria-label="Search the catalog"
+            aria-label="Quick search"
             className="w-full max-w-xl overflow-hidden rounded-lg bg-white shadow-xl ring-1 ring-slate-200"
             onMouseDown={(e) => e.stopPropagation()}
           >
