@@ -34,12 +34,13 @@ test("a developer lands on a home with their team's components and a failing CI 
   await expect(row).toContainText("Payments Team");
   await row.getByRole("button", { name: "Star payments-api" }).click();
   await expect(row.getByRole("button", { name: "Unstar payments-api" })).toHaveAttribute("aria-pressed", "true");
-  await page.getByRole("radio", { name: "Starred" }).check({ force: true });
+  await page.getByRole("radiogroup", { name: "Show" }).getByText("Starred").click();
+  await expect(page.getByRole("radio", { name: "Starred" })).toBeChecked();
   await expect(page.getByTestId("catalog-total")).toHaveText("1 entity");
   await page.screenshot({ path: "test-results/catalog-1280.png", fullPage: true });
 
   // Typo-tolerant search with a way back when nothing matches.
-  await page.getByRole("radio", { name: "All" }).check({ force: true });
+  await page.getByRole("radiogroup", { name: "Show" }).getByText("All").click();
   await page.getByLabel("Search the catalog").fill("ledger-servce");
   await expect(page.locator("tbody tr[data-ref='component:default/ledger-service']")).toBeVisible();
   await page.getByLabel("Search the catalog").fill("zzzqqq");

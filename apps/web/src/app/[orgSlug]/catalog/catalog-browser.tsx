@@ -94,6 +94,8 @@ export function CatalogBrowser({ slug, defaultScope }: { slug: string; defaultSc
     });
   const activeFilters = FILTER_KEYS.filter((k) => k !== "kind").reduce((n, k) => n + (filter[k]?.length ?? 0), 0);
   const narrowed = Boolean(text) || activeFilters > 0 || scope !== "all";
+  // Nothing of any kind (the kind counts ignore the kind picked): say so, and how to fill it.
+  const catalogEmpty = !narrowed && facets.isSuccess && (facets.data.kind ?? []).length === 0;
 
   return (
     <div className="space-y-4">
@@ -163,7 +165,7 @@ export function CatalogBrowser({ slug, defaultScope }: { slug: string; defaultSc
           ) : list.error ? (
             <Alert>{errorInfo(list.error).message}</Alert>
           ) : list.data.items.length === 0 ? (
-            <EmptyState title={narrowed || kindParam !== ALL_KINDS ? "Nothing matches" : "The catalog is empty"}>
+            <EmptyState title={catalogEmpty ? "The catalog is empty" : "Nothing matches"}>
               {text ? (
                 <>
                   <p>
@@ -184,10 +186,10 @@ export function CatalogBrowser({ slug, defaultScope }: { slug: string; defaultSc
                 "You and your teams own nothing of this kind. Choose All to see everything."
               ) : scope === "starred" ? (
                 "You have starred nothing of this kind yet."
-              ) : narrowed || kindParam !== ALL_KINDS ? (
-                "Try fewer filters or another kind."
-              ) : (
+              ) : catalogEmpty ? (
                 "Connect GitHub from the setup wizard, or register catalog-info.yaml files."
+              ) : (
+                "Try fewer filters or another kind."
               )}
             </EmptyState>
           ) : (
