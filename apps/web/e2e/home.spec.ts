@@ -21,6 +21,7 @@ test("a developer lands on a home with their team's components and a failing CI 
   await expect(mine.getByRole("listitem").first()).toContainText("ledger-service");
   await expect(mine.getByRole("listitem").first().getByTestId("run-status")).toHaveText("failure");
   await expect(mine).toContainText("payments-api");
+  await expect(mine.getByRole("listitem").first()).toContainText("service · Payments Team");
   await expect(mine).not.toContainText("search-indexer");
   await expect(page.getByText("You are Dana Developer in the catalog.", { exact: false })).toBeVisible();
   await page.setViewportSize({ width: 1280, height: 900 });

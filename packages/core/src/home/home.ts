@@ -1,6 +1,7 @@
 import { Prisma, type TenantDb } from "@stagedoor/db";
 import { ENTITIES, SUMMARY_COLUMNS, type EntitySummary } from "../catalog/entity-rows";
 import { latestRunsForRefs, type RunBadge } from "../cicd/workflow-runs";
+import { displayNames } from "../catalog/display-names";
 import { memberIdentity, type MemberIdentity } from "./member-identity";
 import { listStarredEntities } from "./stars";
 import { listRecentViews } from "./recent-views";
@@ -8,7 +9,7 @@ import { listRecentViews } from "./recent-views";
 export const MAX_HOME_COMPONENTS = 50;
 const HEALTH_SAMPLES = 5;
 
-export type HomeComponent = EntitySummary & { ci: RunBadge | null };
+export type HomeComponent = EntitySummary & { ci: RunBadge | null; ownerName: string | null };
 
 export type CatalogHealth = {
   /** Entities I (or my groups) own whose latest version has errors. */
@@ -88,12 +89,16 @@ export async function getHome(db: TenantDb, userId: string): Promise<Home> {
     listRecentViews(db, userId),
     healthOf(db, me.owners),
   ]);
-  const ci = owned.length
-    ? await latestRunsForRefs(
-        db,
-        owned.map((c) => c.ref),
-      )
-    : {};
-  const components = sortByCi(owned.map(({ total: _t, ...c }) => ({ ...c, ci: ci[c.ref] ?? null })));
+  const refs = owned.map((c) => c.ref);
+  const [ci, names]: [Record<string, RunBadge | null>, Record<string, string>] = owned.length
+    ? await Promise.all([latestRunsForRefs(db, refs), displayNames(db, me.owners)])
+    : [{}, {}];
+  const components = sortByCi(
+    owned.map(({ total: _t, ...c }) => ({
+      ...c,
+      ci: ci[c.ref] ?? null,
+      ownerName: c.owner ? (names[c.owner] ?? null) : null,
+    })),
+  );
   return { me, components, componentTotal: owned[0]?.total ?? 0, starred, recent, health };
 }

@@ -40,7 +40,7 @@ export function MyComponents({ slug, home }: { slug: string; home: HomeData }) {
                   {c.title ?? c.name}
                 </Link>
                 <p className="truncate text-xs text-slate-500">
-                  {[c.type, c.owner ? displayRef(c.owner) : null].filter(Boolean).join(" · ")}
+                  {[c.type, c.owner ? (c.ownerName ?? displayRef(c.owner)) : null].filter(Boolean).join(" · ")}
                 </p>
               </div>
               {c.ci ? (
