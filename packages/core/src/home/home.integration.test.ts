@@ -182,3 +182,18 @@ describe("search", () => {
     });
   });
 });
+
+describe("across orgs", () => {
+  it("another org can neither star nor see these entities, stars or visits", async () => {
+    const other = await makeOrg(db);
+    const otherDb = db.forOrg(other.id);
+    await makeMember(db, other.id, jane.id);
+    await starEntity(tdb, jane.id, "component:ledger");
+    await expect(starEntity(otherDb, jane.id, "component:ledger")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await starredRefs(otherDb, jane.id)).toEqual([]);
+    expect(await otherDb.catalogStar.count()).toBe(0);
+    expect(await otherDb.catalogRecentView.count()).toBe(0);
+    expect((await getHome(otherDb, jane.id)).me.userRef).toBeNull();
+    expect(await searchEntities(otherDb, "ledger")).toEqual([]);
+  });
+});
