@@ -88,6 +88,7 @@ test("register YAML with an error, see the line, fix it, import; then filter, se
   await page.getByLabel("Kind").selectOption("all");
   await expect(page.getByTestId("catalog-total")).toHaveText("32 entities");
   await page.getByLabel("Kind").selectOption("component");
+  await expect(page.getByTestId("catalog-total")).toHaveText("30 entities");
   await page.getByRole("checkbox", { name: /^experimental/ }).click();
   await expect(page.getByTestId("catalog-total")).toHaveText("15 entities");
   await page.getByRole("button", { name: "Clear all filters" }).click();

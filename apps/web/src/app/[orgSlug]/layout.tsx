@@ -32,7 +32,9 @@ export default async function OrgLayout({
       <div className="min-w-0 flex-1">
         <header className="flex h-14 items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 sm:px-6">
           <GlobalSearch slug={org.slug} />
-          <UserMenu user={user} />
+          <div className="shrink-0 whitespace-nowrap">
+            <UserMenu user={user} />
+          </div>
         </header>
         <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6">{children}</main>
       </div>
