@@ -42,6 +42,7 @@ test("a developer lands on a home with their team's components and a failing CI 
 
   // Typo-tolerant search with a way back when nothing matches.
   await page.getByRole("radiogroup", { name: "Show" }).getByText("All").click();
+  await expect(page.getByRole("radio", { name: "All" })).toBeChecked();
   await page.getByLabel("Search the catalog").fill("ledger-servce");
   await expect(page.locator("tbody tr[data-ref='component:default/ledger-service']")).toBeVisible();
   await page.getByLabel("Search the catalog").fill("zzzqqq");

@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { errorInfo, useTRPC } from "@/lib/trpc";
 import { Alert, Button, EmptyState, Input, Spinner } from "@/components/ui";
@@ -35,11 +35,22 @@ export function CatalogBrowser({ slug, defaultScope }: { slug: string; defaultSc
   const [search, setSearch] = useState(text);
   const [filtersOpen, setFiltersOpen] = useState(false);
 
+  // The URL this component last asked for, until the router has applied it: router.replace
+  // applies in a transition, so a second update (the debounced search after a click) must
+  // build on the first rather than on an address bar that does not show it yet.
+  const pending = useRef<string | null>(null);
+  useEffect(() => {
+    if (pending.current === params.toString()) pending.current = null;
+  }, [params]);
+  useEffect(() => {
+    const forget = () => (pending.current = null);
+    window.addEventListener("popstate", forget);
+    return () => window.removeEventListener("popstate", forget);
+  }, []);
   const update = (mutate: (p: URLSearchParams) => void) => {
-    // From the address bar, not the render's params: a debounced search may run after
-    // another update has already changed the URL.
-    const next = new URLSearchParams(window.location.search);
+    const next = new URLSearchParams(pending.current ?? window.location.search);
     mutate(next);
+    pending.current = next.toString();
     router.replace(`${pathname}${next.size ? `?${next}` : ""}`, { scroll: false });
   };
   const setText = (value: string) =>
