@@ -34,7 +34,7 @@ test("a developer lands on a home with their team's components and a failing CI 
   const row = page.locator("tbody tr[data-ref='component:default/payments-api']");
   await expect(row).toContainText("Payments Team");
   await row.getByRole("button", { name: "Star payments-api" }).click();
-  await expect(row.getByRole("button", { name: "Unstar payments-api" })).toHaveAttribute("aria-pressed", "true");
+  await expect(row.getByRole("button", { name: "Star payments-api" })).toHaveAttribute("aria-pressed", "true");
   await page.getByRole("radiogroup", { name: "Show" }).getByText("Starred").click();
   await expect(page.getByRole("radio", { name: "Starred" })).toBeChecked();
   await expect(page.getByTestId("catalog-total")).toHaveText("1 entity");

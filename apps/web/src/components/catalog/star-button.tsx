@@ -27,13 +27,14 @@ export function StarButton({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.home.starredRefs.queryKey() }),
     }),
   );
-  const label = starred ? `Unstar ${name}` : `Star ${name}`;
+  // One name whatever the state: aria-pressed says whether it is starred.
+  const label = `Star ${name}`;
   return (
     <button
       type="button"
       aria-pressed={starred}
       aria-label={label}
-      title={label}
+      title={starred ? `Starred: click to unstar ${name}` : label}
       disabled={stars.isPending || toggle.isPending}
       onClick={() => toggle.mutate({ ref: entityRef, starred: !starred })}
       className={`inline-flex items-center gap-1 rounded-md text-sm font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60 ${

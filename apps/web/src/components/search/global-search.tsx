@@ -27,6 +27,11 @@ export function GlobalSearch({ slug }: { slug: string }) {
   const inputRef = useRef<HTMLInputElement>(null);
   const openerRef = useRef<HTMLButtonElement>(null);
   const listId = useId();
+  // The shortcut as this platform writes it (known only in the browser, after hydration).
+  const [shortcut, setShortcut] = useState("Ctrl K");
+  useEffect(() => {
+    if (/Mac|iPhone|iPad/.test(navigator.platform)) setShortcut("⌘K");
+  }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -122,7 +127,7 @@ export function GlobalSearch({ slug }: { slug: string }) {
           <path d="M14 14l4 4" strokeLinecap="round" />
         </svg>
         <span className="flex-1 text-left">Search</span>
-        <kbd className="hidden rounded bg-slate-100 px-1.5 text-xs text-slate-600 sm:inline">Ctrl K</kbd>
+        <kbd className="hidden rounded bg-slate-100 px-1.5 text-xs text-slate-600 sm:inline">{shortcut}</kbd>
       </button>
       {open ? (
         <div
