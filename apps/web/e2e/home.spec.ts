@@ -66,6 +66,7 @@ test("a developer lands on a home with their team's components and a failing CI 
   await box.press("ArrowDown");
   await box.press("ArrowUp");
   await expect(indexer).toHaveAttribute("aria-selected", "true");
+  await page.screenshot({ path: "test-results/quick-search-1280.png" });
   await box.press("Enter");
   await expect(page).toHaveURL(`/${slug}/catalog/component/default/search-indexer`);
   await expect(page.getByRole("heading", { name: "search-indexer" })).toBeVisible();
