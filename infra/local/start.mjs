@@ -39,7 +39,8 @@ if (!usingPglite) {
   startChild(
     "pglite",
     bin("pglite-server"),
-    [`--db=${path.join(dataDir, "pglite")}`, `--port=${pgPort}`, "--max-connections=10"],
+    // pg_trgm: the catalog's typo-tolerant search (its migration creates the extension).
+    [`--db=${path.join(dataDir, "pglite")}`, `--port=${pgPort}`, "--max-connections=10", "--extensions=pg_trgm"],
     { quiet: true },
   );
   await waitForPort(pgPort, "PGlite", 120_000);

@@ -70,26 +70,29 @@ test("register YAML with an error, see the line, fix it, import; then filter, se
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByText("Import complete.")).toBeVisible();
 
-  // Browse: 32 entities, 25 per page.
+  // Browse: the list opens on Components (30 of the 32 entities), 25 per page.
   await page.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "Catalog" }).click();
-  await expect(page.getByTestId("catalog-total")).toHaveText("32 entities");
+  await expect(page.getByTestId("catalog-total")).toHaveText("30 entities");
   const rows = page.locator("tbody tr");
   await expect(rows).toHaveCount(25);
   await page.getByRole("button", { name: "Next →" }).click();
-  await expect(rows).toHaveCount(7);
+  await expect(rows).toHaveCount(5);
   await expect(page).toHaveURL(/cursor=/);
   await page.getByRole("button", { name: "← Previous" }).click();
   await expect(rows).toHaveCount(25);
 
-  // Facet filters, synced to the URL.
-  await page.getByRole("checkbox", { name: /^Group/ }).click();
+  // Kind and facet filters, synced to the URL.
+  await page.getByLabel("Kind").selectOption("group");
   await expect(page.getByTestId("catalog-total")).toHaveText("1 entity");
   await expect(page).toHaveURL(/kind=group/i);
-  await page.getByRole("button", { name: "Clear all filters" }).click();
+  await page.getByLabel("Kind").selectOption("all");
+  await expect(page.getByTestId("catalog-total")).toHaveText("32 entities");
+  await page.getByLabel("Kind").selectOption("component");
+  await expect(page.getByTestId("catalog-total")).toHaveText("30 entities");
   await page.getByRole("checkbox", { name: /^experimental/ }).click();
   await expect(page.getByTestId("catalog-total")).toHaveText("15 entities");
   await page.getByRole("button", { name: "Clear all filters" }).click();
-  await expect(page.getByTestId("catalog-total")).toHaveText("32 entities");
+  await expect(page.getByTestId("catalog-total")).toHaveText("30 entities");
 
   // Full-text search over descriptions.
   await page.getByLabel("Search the catalog").fill("invoices");

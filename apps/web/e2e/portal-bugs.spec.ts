@@ -48,7 +48,7 @@ test("two unrelated pastes in Register orphan nothing; a paste that drops an ent
   await expect(page.getByTestId("orphan-warning")).toHaveCount(0);
   await importChecked(page);
 
-  await page.goto(`/${slug}/catalog`);
+  await page.goto(`/${slug}/catalog?kind=all`);
   await expect(page.getByTestId("catalog-total")).toHaveText("3 entities");
   // The home says what the catalog holds instead of asking to connect GitHub to fill it.
   await page.goto(`/${slug}`);

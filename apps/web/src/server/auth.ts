@@ -5,6 +5,7 @@ import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { authTrustHost, env } from "@/env";
+import { recordGitHubLogin } from "@stagedoor/core";
 import { db } from "./db";
 import { signInAllowed } from "./sign-in-policy";
 
@@ -44,4 +45,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
   providers: providers(),
   pages: { signIn: "/sign-in", error: "/sign-in" },
   callbacks: { signIn: ({ profile }) => signInAllowed({ profile }) },
+  events: {
+    // The GitHub login matches the member to their catalog User (core memberIdentity).
+    async signIn({ user, account, profile }) {
+      if (user.id && account?.provider === "github") await recordGitHubLogin(db(), user.id, profile?.login);
+    },
+  },
 }));

@@ -73,6 +73,16 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
     dryRun: false,
   })),
   "catalog.sources": org([], false),
+  "catalog.search": org([], false, () => ({ text: "payments" })),
+  "catalog.displayNames": org([], false, (i) => ({ refs: [i.entityRef] })),
+  // The signed-in member's own home, stars and recent views.
+  "home.get": org([], false),
+  "home.me": org([], false),
+  "home.starredRefs": org([], false),
+  // Starring another org's entity by its ref: NOT_FOUND, as for any of its records.
+  "home.star": org([], true, (i) => ({ ref: i.entityRef, starred: true })),
+  // An unknown ref is not recorded; it reveals nothing either way.
+  "home.recordView": org([], false, (i) => ({ ref: i.entityRef })),
   "tokens.create": org(ADMINS, false, () => ({ name: "sneaky", scopes: ["catalog:write"] })),
   "tokens.list": org(ADMINS, false),
   "tokens.revoke": org(ADMINS, true, (i) => ({ tokenId: i.tokenId })),

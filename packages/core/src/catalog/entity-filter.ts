@@ -25,8 +25,24 @@ export type EntityFilter = {
   hasErrors?: boolean;
 };
 
-/** Several filters match when any of them does (Backstage's repeated `filter` parameters). */
-export type EntityQuery = { filter?: EntityFilter | EntityFilter[]; text?: string };
+/**
+ * Several filters match when any of them does (Backstage's repeated `filter` parameters).
+ * `fuzzy` also lets the text match names and titles by trigram similarity (typos): the
+ * portal's search asks for it, the Backstage-compatible API keeps Backstage's behaviour.
+ */
+export type EntityQuery = { filter?: EntityFilter | EntityFilter[]; text?: string; fuzzy?: boolean };
+
+const MAX_FUZZY_LENGTH = 100;
+
+/**
+ * Trigram matches on the name and title trigram indexes: similar as a whole (pg_trgm's
+ * `%`, threshold 0.3: "paymnts-api") or close to a part of it (`%>`, word similarity 0.6:
+ * "paymnt" in "payments-api"). Both thresholds are pg_trgm's defaults.
+ */
+export function fuzzyMatch(text: string): Prisma.Sql {
+  const t = text.trim().toLowerCase().slice(0, MAX_FUZZY_LENGTH);
+  return Prisma.sql`(e.name % ${t} OR e.name %> ${t} OR lower(e.title) % ${t} OR lower(e.title) %> ${t})`;
+}
 
 const MAX_SEARCH_WORDS = 8;
 
@@ -140,7 +156,8 @@ export function whereClause(orgId: string, query: EntityQuery): Prisma.Sql {
   if (anyOf.length) parts.push(Prisma.sql`(${Prisma.join(anyOf, " OR ")})`);
   if (query.text !== undefined && query.text.trim()) {
     const tsquery = searchQuery(query.text);
-    parts.push(tsquery ? Prisma.sql`e.search @@ to_tsquery('simple', ${tsquery})` : Prisma.sql`FALSE`);
+    const words = tsquery ? Prisma.sql`e.search @@ to_tsquery('simple', ${tsquery})` : Prisma.sql`FALSE`;
+    parts.push(query.fuzzy ? Prisma.sql`(${words} OR ${fuzzyMatch(query.text)})` : words);
   }
   return Prisma.join(parts, " AND ");
 }

@@ -35,3 +35,5 @@ export {
   type GraphOptions,
 } from "./entity-graph";
 export { getOwnership, MAX_OWNERSHIP_ITEMS, type Ownership } from "./ownership";
+export { displayNames, MAX_DISPLAY_NAME_REFS } from "./display-names";
+export { searchEntities, MAX_SEARCH_RESULTS, type SearchHit } from "./search-entities";

@@ -3,6 +3,7 @@ import { loadOrgPage } from "@/server/org-page";
 import { UserMenu } from "@/components/site-header";
 import { OrgNav } from "./org-nav";
 import { OrgProvider } from "./org-context";
+import { GlobalSearch } from "@/components/search/global-search";
 
 export default async function OrgLayout({
   children,
@@ -30,10 +31,13 @@ export default async function OrgLayout({
         <OrgNav slug={org.slug} isAdmin={org.role !== "MEMBER"} />
       </aside>
       <div className="min-w-0 flex-1">
-        <header className="flex h-14 items-center justify-end border-b border-slate-200 bg-white px-6">
-          <UserMenu user={user} />
+        <header className="flex h-14 items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 sm:px-6">
+          <GlobalSearch slug={org.slug} />
+          <div className="shrink-0 whitespace-nowrap">
+            <UserMenu user={user} />
+          </div>
         </header>
-        <main className="mx-auto max-w-5xl px-6 py-8">
+        <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
           <OrgProvider org={{ slug: org.slug, name: org.name, role: org.role }}>{children}</OrgProvider>
         </main>
       </div>

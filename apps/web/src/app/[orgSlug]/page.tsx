@@ -4,16 +4,18 @@ import { serverCaller } from "@/server/caller";
 import { Card, RoleBadge } from "@/components/ui";
 import { SetupChecklist } from "./setup-checklist";
 import { PortalStatus } from "./portal-status";
+import { PersonalHome } from "@/components/home/personal-home";
 
 export default async function OrgHome({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const { user, org } = await loadOrgPage(orgSlug);
   const isAdmin = org.role !== "MEMBER";
   const caller = await serverCaller(orgSlug);
-  const [onboarding, integrations, facets] = await Promise.all([
+  const [onboarding, integrations, facets, home] = await Promise.all([
     isAdmin ? caller.onboarding.get() : null,
     caller.integrations.list(),
     caller.catalog.facets({ facets: ["kind"] }),
+    caller.home.get(),
   ]);
   const entityCount = (facets.kind ?? []).reduce((n, f) => n + f.count, 0);
   return (
@@ -25,6 +27,7 @@ export default async function OrgHome({ params }: { params: Promise<{ orgSlug: s
         </p>
       </div>
       {onboarding?.nextStep ? <SetupChecklist slug={org.slug} onboarding={onboarding} /> : null}
+      <PersonalHome slug={org.slug} home={home} />
       <div className="grid gap-6 md:grid-cols-2">
         <Card title="Members" description="People with access to this portal.">
           <p className="text-3xl font-semibold" data-testid="member-count">

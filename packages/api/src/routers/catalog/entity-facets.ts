@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { entityFacets, FACET_KEYS } from "@stagedoor/core";
+import { entityFacets, FACET_KEYS, scopeQuery } from "@stagedoor/core";
 import { requirePermission } from "../../trpc";
 import { entityQueryInput } from "./schemas";
 
@@ -12,4 +12,8 @@ export const entityFacetsProcedure = requirePermission("catalog.read")
         .default([...FACET_KEYS]),
     }),
   )
-  .query(({ ctx, input }) => entityFacets(ctx.tenant, ctx.principal, input));
+  .query(async ({ ctx, input }) => {
+    const { scope, ...query } = input;
+    const scoped = await scopeQuery(ctx.tenant, ctx.principal, query, scope);
+    return entityFacets(ctx.tenant, ctx.principal, { ...scoped, fuzzy: true });
+  });

@@ -6,6 +6,8 @@ import { entityGraphProcedure } from "./entity-graph";
 import { ownershipProcedure } from "./ownership";
 import { importYamlProcedure } from "./import-yaml";
 import { listSourcesProcedure } from "./list-sources";
+import { searchProcedure } from "./search";
+import { displayNamesProcedure } from "./display-names";
 
 export const catalogRouter = router({
   list: listEntitiesProcedure,
@@ -15,4 +17,6 @@ export const catalogRouter = router({
   ownership: ownershipProcedure,
   importYaml: importYamlProcedure,
   sources: listSourcesProcedure,
+  search: searchProcedure,
+  displayNames: displayNamesProcedure,
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listEntities } from "@stagedoor/core";
+import { listEntities, scopeQuery } from "@stagedoor/core";
 import { requirePermission } from "../../trpc";
 import { entityQueryInput } from "./schemas";
 
@@ -12,4 +12,8 @@ export const listEntitiesInput = entityQueryInput.extend({
 
 export const listEntitiesProcedure = requirePermission("catalog.read")
   .input(listEntitiesInput)
-  .query(({ ctx, input }) => listEntities(ctx.tenant, ctx.principal, { ...input, withTotal: true }));
+  .query(async ({ ctx, input }) => {
+    const { scope, ...query } = input;
+    const scoped = await scopeQuery(ctx.tenant, ctx.principal, query, scope);
+    return listEntities(ctx.tenant, ctx.principal, { ...scoped, fuzzy: true, withTotal: true });
+  });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LIST_SCOPES } from "@stagedoor/core";
 
 const values = z.array(z.string().max(300)).max(50).optional();
 
@@ -16,6 +17,8 @@ export const entityFilterInput = z.object({
 export const entityQueryInput = z.object({
   filter: entityFilterInput.default({}),
   text: z.string().max(200).optional(),
+  /** Owned by me (or my groups), starred by me, or everything. */
+  scope: z.enum(LIST_SCOPES).default("all"),
 });
 
 export const entityRefInput = z.object({ ref: z.string().min(1).max(400) });

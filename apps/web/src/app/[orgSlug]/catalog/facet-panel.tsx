@@ -14,6 +14,8 @@ export const FILTER_KEYS = [
   "tag",
 ] as const satisfies readonly FacetKey[];
 export type FilterKey = (typeof FILTER_KEYS)[number];
+/** Kind is picked above the list (one at a time, as in Backstage); these are checkboxes. */
+const PANEL_KEYS = FILTER_KEYS.filter((k) => k !== "kind");
 
 const LABELS: Record<FilterKey, string> = {
   kind: "Kind",
@@ -32,16 +34,20 @@ export function FacetPanel(props: {
   selected: Partial<Record<FilterKey, string[]>>;
   onToggle: (key: FilterKey, value: string) => void;
   onClear: () => void;
+  /** Display names of owner and system refs. */
+  names?: Record<string, string>;
+  id?: string;
+  className?: string;
 }) {
-  const any = FILTER_KEYS.some((k) => props.selected[k]?.length);
+  const any = PANEL_KEYS.some((k) => props.selected[k]?.length);
   return (
-    <aside aria-label="Filters" className="space-y-5">
+    <aside id={props.id} aria-label="Filters" className={`space-y-5 ${props.className ?? ""}`}>
       {any ? (
         <button type="button" onClick={props.onClear} className="text-sm font-medium text-indigo-700 hover:underline">
           Clear all filters
         </button>
       ) : null}
-      {FILTER_KEYS.map((key) => {
+      {PANEL_KEYS.map((key) => {
         const counts = props.facets?.[key] ?? [];
         const selected = props.selected[key] ?? [];
         const shown = [
@@ -68,7 +74,7 @@ export function FacetPanel(props: {
                     />
                     <label htmlFor={id} className="flex flex-1 justify-between gap-2 truncate">
                       <span className="truncate">
-                        {key === "owner" || key === "system" ? displayRef(value) : value}
+                        {key === "owner" || key === "system" ? (props.names?.[value] ?? displayRef(value)) : value}
                       </span>
                       <span className="text-slate-400">{count}</span>
                     </label>

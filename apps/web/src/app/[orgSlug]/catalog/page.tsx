@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { loadOrgPage } from "@/server/org-page";
+import { serverCaller } from "@/server/caller";
 import { CatalogBrowser } from "./catalog-browser";
 
 export const metadata: Metadata = { title: "Catalog" };
@@ -8,6 +9,8 @@ export const metadata: Metadata = { title: "Catalog" };
 export default async function CatalogPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const { org } = await loadOrgPage(orgSlug);
+  // Backstage opens on what you own; a member the catalog does not know would see nothing.
+  const me = await (await serverCaller(orgSlug)).home.me();
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -24,7 +27,7 @@ export default async function CatalogPage({ params }: { params: Promise<{ orgSlu
           </Link>
         ) : null}
       </div>
-      <CatalogBrowser slug={org.slug} />
+      <CatalogBrowser slug={org.slug} defaultScope={me.userRef ? "owned" : "all"} />
     </div>
   );
 }

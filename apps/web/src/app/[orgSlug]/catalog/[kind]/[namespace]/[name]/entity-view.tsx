@@ -11,6 +11,8 @@ import { RelationsCard } from "./relations-card";
 import { EntityGraphView } from "./entity-graph-view";
 import { OwnershipCard } from "./ownership-card";
 import { CicdRuns } from "./cicd-runs";
+import { StarButton } from "@/components/catalog/star-button";
+import { TrackEntityView } from "@/components/catalog/track-entity-view";
 
 const TABS = [
   { id: "overview", label: "Overview" },
@@ -61,6 +63,8 @@ export function EntityView({ slug, entityRef }: { slug: string; entityRef: strin
         </nav>
         <h1 className="mt-1 text-2xl font-bold tracking-tight">{e.title ?? e.name}</h1>
         <p className="text-sm text-slate-500">{displayRef(e.ref, { withKind: true })}</p>
+        <StarButton entityRef={e.ref} name={e.title ?? e.name} className="mt-2" />
+        <TrackEntityView entityRef={e.ref} />
       </div>
       {e.orphanedAt ? (
         <Alert tone="info">
