@@ -5,6 +5,7 @@ export type {
   DocumentStatus,
   FileOutcome,
   ImportCatalogInput,
+  SourceLocation,
   IngestionCounts,
   IngestionReport,
 } from "./ingestion-types";
@@ -39,3 +40,12 @@ export {
   type GraphOptions,
 } from "./entity-graph";
 export { getOwnership, MAX_OWNERSHIP_ITEMS, type Ownership } from "./ownership";
+export { getRelatedEntities, MAX_RELATED_ENTITIES, type RelatedEntities, type RelatedEntity } from "./related-entities";
+export { entityOrigin, parseBlobUrl, webUrl, type EntityOrigin } from "./source-links";
+export {
+  planUnregister,
+  unregisterEntitySource,
+  refreshEntitySource,
+  UNREGISTER_LIST_LIMIT,
+  type UnregisterPlan,
+} from "./source-actions";

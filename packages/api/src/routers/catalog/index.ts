@@ -6,6 +6,10 @@ import { entityGraphProcedure } from "./entity-graph";
 import { ownershipProcedure } from "./ownership";
 import { importYamlProcedure } from "./import-yaml";
 import { listSourcesProcedure } from "./list-sources";
+import { relatedEntitiesProcedure } from "./related-entities";
+import { unregisterPlanProcedure } from "./unregister-plan";
+import { unregisterSourceProcedure } from "./unregister-source";
+import { refreshSourceProcedure } from "./refresh-source";
 
 export const catalogRouter = router({
   list: listEntitiesProcedure,
@@ -15,4 +19,8 @@ export const catalogRouter = router({
   ownership: ownershipProcedure,
   importYaml: importYamlProcedure,
   sources: listSourcesProcedure,
+  related: relatedEntitiesProcedure,
+  unregisterPlan: unregisterPlanProcedure,
+  unregister: unregisterSourceProcedure,
+  refresh: refreshSourceProcedure,
 });
