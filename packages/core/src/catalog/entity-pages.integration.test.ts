@@ -98,7 +98,12 @@ describe("unregister", () => {
     const plan = await planUnregister(admin.tdb, admin.actor, "component:orders");
     expect(plan).toEqual({
       source: 'shop.yaml (registered as "shop")',
-      entities: ["api:default/orders-api", "component:default/checkout", "component:default/orders", "system:default/shop"],
+      entities: [
+        "api:default/orders-api",
+        "component:default/checkout",
+        "component:default/orders",
+        "system:default/shop",
+      ],
       total: 4,
       comesBack: false,
     });
