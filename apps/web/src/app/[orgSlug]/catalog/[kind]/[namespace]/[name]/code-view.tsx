@@ -6,6 +6,7 @@ import protobuf from "highlight.js/lib/languages/protobuf";
 import yaml from "highlight.js/lib/languages/yaml";
 import json from "highlight.js/lib/languages/json";
 import "highlight.js/styles/github.css";
+import "./code-view.css";
 
 hljs.registerLanguage("graphql", graphql);
 hljs.registerLanguage("protobuf", protobuf);

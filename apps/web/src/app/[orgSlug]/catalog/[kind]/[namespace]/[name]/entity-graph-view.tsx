@@ -220,11 +220,13 @@ function GraphCanvas({
         {layout.nodes.map((n) => {
           const isRoot = n.ref === root;
           const color = colorOf(n.dangling ? null : n.kind);
+          const fullName = `${n.kind ?? "missing"} ${n.title ?? n.name ?? n.ref}${n.dangling ? " (not in the catalog)" : ""}`;
           return (
             <a
               key={n.ref}
               href={n.dangling ? undefined : entityHref(slug, n.ref)}
-              aria-label={`${n.kind ?? "missing"} ${n.title ?? n.name ?? n.ref}${n.dangling ? " (not in the catalog)" : ""}`}
+              // The visible (possibly shortened) label, so name and text agree; the title has it all.
+              aria-label={`${n.kind ?? "missing"} ${n.label}${n.dangling ? " (not in the catalog)" : ""}`}
               data-ref={n.ref}
               onClick={(ev) => {
                 ev.preventDefault();
@@ -247,20 +249,23 @@ function GraphCanvas({
                 strokeWidth={hover === n.ref ? 3.5 : 2}
                 strokeDasharray={n.dangling ? "4 3" : undefined}
               />
-              <text
-                x={n.x}
-                y={n.y - 5}
-                textAnchor="middle"
-                fontSize={9}
-                fontWeight={600}
-                letterSpacing="0.05em"
-                fill={isRoot ? "#e0e7ff" : "#475569"}
-              >
-                {(n.kind ?? "missing").toUpperCase()}
+              {/* One text element, so the visible text ("COMPONENT checkout") is the link's name. */}
+              <text x={n.x} textAnchor="middle">
+                <tspan
+                  x={n.x}
+                  y={n.y - 5}
+                  fontSize={9}
+                  fontWeight={600}
+                  letterSpacing="0.05em"
+                  fill={isRoot ? "#e0e7ff" : "#475569"}
+                >
+                  {(n.kind ?? "missing").toUpperCase()}
+                </tspan>
+                <tspan x={n.x} y={n.y + 12} fontSize={NODE_FONT} fill={isRoot ? "#ffffff" : "#0f172a"}>
+                  {` ${n.label}`}
+                </tspan>
               </text>
-              <text x={n.x} y={n.y + 12} textAnchor="middle" fontSize={NODE_FONT} fill={isRoot ? "#ffffff" : "#0f172a"}>
-                {n.label}
-              </text>
+              <title>{fullName}</title>
             </a>
           );
         })}

@@ -2,6 +2,7 @@
 
 import SwaggerUI from "swagger-ui-react";
 import "swagger-ui-react/swagger-ui.css";
+import "./openapi-view.css";
 
 /**
  * OpenAPI (and Swagger 2) rendered by swagger-ui, from the definition in the entity: no URL

@@ -24,7 +24,7 @@ export function RelatedCard({
 }) {
   const list = items ?? [];
   return (
-    <Card title={title} description={list.length ? `${list.length}` : undefined} className={className}>
+    <Card title={list.length ? `${title} (${list.length})` : title} className={className}>
       {list.length === 0 ? (
         <p className="text-sm text-slate-500">{empty}</p>
       ) : (

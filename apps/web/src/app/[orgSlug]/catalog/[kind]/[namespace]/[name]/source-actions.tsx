@@ -78,10 +78,11 @@ function UnregisterDialog({ slug, entity: e, onClose }: { slug: string; entity: 
       },
     }),
   );
+  // No close() on cleanup: the close event would unmount the dialog (and React's dev double
+  // effects would close it right after opening). Removing the element closes it anyway.
   useEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal();
-    return () => d?.close();
   }, []);
   const total = plan.data?.total ?? 0;
   const noun = (n: number) => `${n} ${n === 1 ? "entity" : "entities"}`;
