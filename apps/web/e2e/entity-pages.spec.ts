@@ -193,6 +193,14 @@ test("an API shows its rendered definition; components show their APIs; tabs app
   browser,
 }) => {
   const { page, context } = await newUserPage(browser, `entity-${uid()}@example.test`);
+  // The renderers must not phone home: no fonts, scripts or validators from elsewhere.
+  const elsewhere: string[] = [];
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (url.protocol.startsWith("http") && !["localhost", "127.0.0.1"].includes(url.hostname)) {
+      elsewhere.push(r.url());
+    }
+  });
   const slug = await createOrg(page, `Entities ${uid()}`);
   await importCatalog(page, slug);
 
@@ -277,6 +285,7 @@ test("an API shows its rendered definition; components show their APIs; tabs app
   await page.goto(`/${slug}/catalog/domain/default/commerce`);
   await expect(page.getByRole("list", { name: "Systems" }).getByRole("link")).toHaveText("shop");
 
+  expect(elsewhere).toEqual([]);
   await context.close();
 });
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
+import { useLayoutEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { errorInfo, useTRPC } from "@/lib/trpc";
 import { entityHref } from "@/lib/entity-ref";
@@ -23,6 +23,9 @@ const MISSING = "#94a3b8";
 const colorOf = (kind: string | null) => (kind ? (KIND_COLORS[kind.toLowerCase()] ?? OTHER) : MISSING);
 
 type View = { x: number; y: number; w: number; h: number };
+
+const MIN_HEIGHT = 180;
+const MAX_HEIGHT = 440;
 
 /** Dependency and ownership graph around one entity; click or press Enter on a node to open it. */
 export function EntityGraphView({
@@ -88,15 +91,34 @@ function GraphCanvas({
   layout: GraphLayout;
   onOpen: (ref: string) => void;
 }) {
-  const full: View = { x: 0, y: 0, w: Math.max(layout.width, 1), h: Math.max(layout.height, 1) };
-  const [view, setView] = useState<View>(full);
+  const height = Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, layout.height));
+  const [fit, setFit] = useState<View>({ x: 0, y: 0, w: Math.max(layout.width, 1), h: Math.max(layout.height, 1) });
+  const [view, setView] = useState<View>(fit);
   const [hover, setHover] = useState<string | null>(null);
   const svg = useRef<SVGSVGElement>(null);
   const drag = useRef<{ x: number; y: number; view: View } | null>(null);
 
+  // Never larger than life: a small graph is drawn at 1:1 in the middle, not blown up to the
+  // card's width. On a phone the whole graph would be unreadably small: start at 1:1 around
+  // the entity itself, and let people pan, zoom out or reset to see it all.
+  useLayoutEffect(() => {
+    const rect = svg.current?.getBoundingClientRect();
+    if (!rect?.width || !rect.height) return;
+    const w = Math.max(layout.width, rect.width);
+    const h = Math.max(layout.height, rect.height);
+    const whole = { x: (layout.width - w) / 2, y: (layout.height - h) / 2, w, h };
+    setFit(whole);
+    const at = layout.nodes.find((n) => n.ref === root);
+    if (at && rect.width < layout.width * 0.6) {
+      setView({ x: Math.max(0, at.x - rect.width / 3), y: at.y - rect.height / 2, w: rect.width, h: rect.height });
+    } else {
+      setView(whole);
+    }
+  }, [layout, root]);
+
   const zoom = (factor: number) =>
     setView((v) => {
-      const w = Math.min(full.w * 2, Math.max(full.w / 8, v.w / factor));
+      const w = Math.min(fit.w * 2, Math.max(fit.w / 8, v.w / factor));
       const h = (w / v.w) * v.h;
       return { x: v.x + (v.w - w) / 2, y: v.y + (v.h - h) / 2, w, h };
     });
@@ -155,7 +177,7 @@ function GraphCanvas({
           <Button variant="secondary" className="px-2 py-1" aria-label="Zoom out" onClick={() => zoom(0.8)}>
             −
           </Button>
-          <Button variant="secondary" className="px-2 py-1" onClick={() => setView(full)}>
+          <Button variant="secondary" className="px-2 py-1" onClick={() => setView(fit)}>
             Reset view
           </Button>
         </div>
@@ -164,7 +186,8 @@ function GraphCanvas({
         ref={svg}
         viewBox={`${view.x} ${view.y} ${view.w} ${view.h}`}
         preserveAspectRatio="xMidYMid meet"
-        className="h-[420px] w-full cursor-grab touch-none rounded-md bg-slate-50 ring-1 ring-slate-200 active:cursor-grabbing"
+        style={{ height }}
+        className="w-full cursor-grab touch-none rounded-md bg-slate-50 ring-1 ring-slate-200 active:cursor-grabbing"
         role="group"
         aria-label="Entity relation graph"
         onPointerDown={onPointerDown}
