@@ -1,4 +1,4 @@
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Browser, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { createOrg, newUserPage, uid } from "./helpers";
 
@@ -189,10 +189,9 @@ async function screenshots(page: Page, name: string) {
 const expectTabs = (page: Page, names: string[]) =>
   expect(page.getByRole("tablist", { name: "Entity sections" }).getByRole("tab")).toHaveText(names);
 
-test("an API shows its rendered definition; components show their APIs; tabs appear only where annotated", async ({
-  browser,
-}) => {
-  const { page, context } = await newUserPage(browser, `entity-${uid()}@example.test`);
+/** A signed-in admin of a new org holding the catalog above; records requests to other hosts. */
+async function setUp(browser: Browser, name: string) {
+  const { page, context } = await newUserPage(browser, `${name}-${uid()}@example.test`);
   // The renderers must not phone home: no fonts, scripts or validators from elsewhere.
   const elsewhere: string[] = [];
   page.on("request", (r) => {
@@ -203,7 +202,11 @@ test("an API shows its rendered definition; components show their APIs; tabs app
   });
   const slug = await createOrg(page, `Entities ${uid()}`);
   await importCatalog(page, slug);
+  return { page, context, slug, elsewhere };
+}
 
+test("components show Provided and Consumed API cards; tabs appear only where annotated", async ({ browser }) => {
+  const { page, context, slug, elsewhere } = await setUp(browser, "components");
   // A component with the GitHub and TechDocs annotations: CI/CD and Docs, no Kubernetes, no Cost.
   await page.goto(`/${slug}/catalog/component/default/orders`);
   await expect(page.getByRole("heading", { name: "orders", exact: true })).toBeVisible();
@@ -230,6 +233,12 @@ test("an API shows its rendered definition; components show their APIs; tabs app
   await page.goto(`/${slug}/catalog/component/default/checkout?tab=kubernetes`);
   await expect(page.getByRole("tab", { name: "Overview" })).toHaveAttribute("aria-selected", "true");
 
+  expect(elsewhere).toEqual([]);
+  await context.close();
+});
+
+test("an API shows its rendered definition: OpenAPI, AsyncAPI and GraphQL, tabs by keyboard", async ({ browser }) => {
+  const { page, context, slug, elsewhere } = await setUp(browser, "apis");
   // The API: providers and consumers, then the Definition tab by keyboard.
   await page.goto(`/${slug}/catalog/api/default/orders-api`);
   await expectTabs(page, ["Overview", "Definition"]);
@@ -267,6 +276,12 @@ test("an API shows its rendered definition; components show their APIs; tabs app
   await expect(sdl.locator(".hljs-keyword").first()).toHaveText("type");
   await screenshots(page, "api-graphql");
 
+  expect(elsewhere).toEqual([]);
+  await context.close();
+});
+
+test("users, groups, systems and domains get their own pages", async ({ browser }) => {
+  const { page, context, slug, elsewhere } = await setUp(browser, "kinds");
   // People and teams: a user's profile and groups, a group's members, a system's parts, a domain's systems.
   await page.goto(`/${slug}/catalog/user/default/alice`);
   await expect(page.getByText("alice@example.test")).toBeVisible();
@@ -288,11 +303,8 @@ test("an API shows its rendered definition; components show their APIs; tabs app
   expect(elsewhere).toEqual([]);
   await context.close();
 });
-
 test("admins unregister an entity's source after a confirmation that names what goes", async ({ browser }) => {
-  const { page, context } = await newUserPage(browser, `unreg-${uid()}@example.test`);
-  const slug = await createOrg(page, `Unregister ${uid()}`);
-  await importCatalog(page, slug);
+  const { page, context, slug } = await setUp(browser, "unregister");
   await page.goto(`/${slug}/catalog/component/default/checkout`);
   await page.getByRole("button", { name: "Unregister…" }).click();
   const dialog = page.getByRole("dialog", { name: /Unregister catalog-info.yaml/ });
