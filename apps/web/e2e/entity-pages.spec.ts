@@ -177,9 +177,15 @@ async function expectNoSeriousViolations(page: Page) {
   expect(serious).toEqual([]);
 }
 
-async function screenshots(page: Page, name: string) {
+/** At desktop and phone widths, each loaded at that width (as a phone would), checked with axe. */
+async function screenshots(page: Page, name: string, ready: () => Promise<void>) {
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
+    if (width !== 1280) {
+      await page.reload();
+      await ready();
+    }
+    await page.waitForLoadState("networkidle");
     await page.screenshot({ path: `test-results/entity-pages/${name}-${width}.png`, fullPage: true });
     await expectNoSeriousViolations(page);
   }
@@ -222,7 +228,7 @@ test("components show Provided and Consumed API cards; tabs appear only where an
   const graph = page.getByRole("group", { name: "Entity relation graph" });
   await expect(graph.getByText("provides API").first()).toBeVisible();
   await expect(page.getByRole("list", { name: "Legend" })).toContainText("API");
-  await screenshots(page, "component");
+  await screenshots(page, "component", () => expect(graph.getByText("provides API").first()).toBeVisible());
 
   // A component without annotations has only the overview.
   await page.goto(`/${slug}/catalog/component/default/checkout`);
@@ -260,7 +266,10 @@ test("an API shows its rendered definition: OpenAPI, AsyncAPI and GraphQL, tabs 
   // An operation opened: parameters and responses, still without contrast problems.
   await rendered.getByText("Get one order").click();
   await expect(rendered.getByText("Parameters")).toBeVisible();
-  await screenshots(page, "api-openapi");
+  await screenshots(page, "api-openapi", async () => {
+    await rendered.getByText("Get one order").click();
+    await expect(rendered.getByText("Parameters")).toBeVisible();
+  });
   await definitionTab.focus();
   await page.keyboard.press("ArrowLeft");
   await expect(overview).toHaveAttribute("aria-selected", "true");
@@ -274,7 +283,7 @@ test("an API shows its rendered definition: OpenAPI, AsyncAPI and GraphQL, tabs 
   const sdl = page.getByLabel("GraphQL schema");
   await expect(sdl).toContainText("type Query");
   await expect(sdl.locator(".hljs-keyword").first()).toHaveText("type");
-  await screenshots(page, "api-graphql");
+  await screenshots(page, "api-graphql", () => expect(sdl).toContainText("type Query"));
 
   expect(elsewhere).toEqual([]);
   await context.close();
@@ -288,15 +297,15 @@ test("users, groups, systems and domains get their own pages", async ({ browser 
   await expect(page.getByText("@alice-gh")).toBeVisible();
   await expect(page.getByRole("list", { name: "Groups" }).getByRole("link")).toHaveText("Team Alpha");
   await expect(page.getByRole("list", { name: "Owned entities" }).getByRole("listitem")).not.toHaveCount(0);
-  await screenshots(page, "user");
+  await screenshots(page, "user", () => expect(page.getByRole("list", { name: "Groups" })).toBeVisible());
   await page.goto(`/${slug}/catalog/group/default/team-alpha`);
   await expect(page.getByRole("list", { name: "Members" }).getByRole("link")).toHaveText("alice");
   await expect(page.getByText("alpha@example.test")).toBeVisible();
-  await screenshots(page, "group");
+  await screenshots(page, "group", () => expect(page.getByRole("list", { name: "Members" })).toBeVisible());
   await page.goto(`/${slug}/catalog/system/default/shop`);
   await expect(page.getByRole("list", { name: "Components" }).getByRole("link")).toHaveText(["checkout", "orders"]);
   await expect(page.getByRole("list", { name: "APIs" }).getByRole("link")).toHaveText("Orders API");
-  await screenshots(page, "system");
+  await screenshots(page, "system", () => expect(page.getByRole("list", { name: "Components" })).toBeVisible());
   await page.goto(`/${slug}/catalog/domain/default/commerce`);
   await expect(page.getByRole("list", { name: "Systems" }).getByRole("link")).toHaveText("shop");
 
