@@ -3,44 +3,7 @@
 import { parse, stringify } from "yaml";
 import { Alert } from "@/components/ui";
 import { CodeView } from "./code-view";
-
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj => (v && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : {});
-const str = (v: unknown) => (typeof v === "string" ? v : undefined);
-
-type Operation = { action: string; summary?: string; messages: Array<{ name: string; payload: unknown }> };
-type Channel = { name: string; address: string; description?: string; operations: Operation[] };
-
-function messagesOf(value: unknown): Operation["messages"] {
-  const m = obj(value);
-  // v2: one message, or oneOf; v3: a map of messages.
-  const list = Array.isArray(m.oneOf) ? m.oneOf : "payload" in m || "name" in m ? [m] : Object.values(m);
-  return list.map((x, i) => ({
-    name: str(obj(x).name) ?? str(obj(x).title) ?? `message ${i + 1}`,
-    payload: obj(x).payload,
-  }));
-}
-
-/** Channels with their operations and messages, for AsyncAPI 2 and 3. */
-export function readAsyncApi(doc: Obj): Channel[] {
-  const channels = obj(doc.channels);
-  const operations = Object.values(obj(doc.operations)).map(obj);
-  return Object.entries(channels).map(([name, raw]) => {
-    const c = obj(raw);
-    const ops: Operation[] = [];
-    for (const action of ["publish", "subscribe"]) {
-      const op = obj(c[action]);
-      if (Object.keys(op).length) ops.push({ action, summary: str(op.summary), messages: messagesOf(op.message) });
-    }
-    for (const op of operations) {
-      const ref = str(obj(op.channel).$ref);
-      if (ref === `#/channels/${name}`) {
-        ops.push({ action: str(op.action) ?? "operation", summary: str(op.summary), messages: messagesOf(c.messages) });
-      }
-    }
-    return { name, address: str(c.address) ?? name, description: str(c.description), operations: ops };
-  });
-}
+import { obj, readAsyncApi, str, type Obj } from "./asyncapi-read";
 
 /** AsyncAPI as a readable structure: no renderer fits React 19 without remote assets. */
 export function AsyncApiView({ definition }: { definition: string }) {

@@ -58,7 +58,7 @@ export function KindOverview({
         </>
       ) : kind === "group" ? (
         <>
-          <ProfileCard slug={slug} entity={e} />
+          <ProfileCard slug={slug} entity={e} groups={by.childOf ?? []} groupsLabel="Parent group" />
           <AboutCard slug={slug} entity={e} />
           {card("Members", by.hasMember, "No members.")}
           {card("Child groups", by.parentOf, "No child groups.")}

@@ -16,15 +16,18 @@ function initials(name: string): string {
     .join("");
 }
 
-/** A User's or Group's profile: avatar, email, GitHub login, and for users their groups. */
+/** A User's or Group's profile: avatar, email, GitHub login, a user's groups or a group's parent. */
 export function ProfileCard({
   slug,
   entity: e,
   groups,
+  groupsLabel = "Groups",
 }: {
   slug: string;
   entity: EntityDetail;
+  /** A user's groups, or a group's parent. */
   groups?: RelatedEntity[];
+  groupsLabel?: string;
 }) {
   const profile = ((e.entity.spec?.profile ?? {}) as Profile) || {};
   const name = profile.displayName ?? e.title ?? e.name;
@@ -70,12 +73,12 @@ export function ProfileCard({
           ) : null}
           {groups ? (
             <div className="flex flex-wrap gap-2">
-              <dt className="text-slate-600">Groups</dt>
+              <dt className="text-slate-600">{groupsLabel}</dt>
               <dd>
                 {groups.length === 0 ? (
                   "—"
                 ) : (
-                  <ul className="flex flex-wrap gap-1" aria-label="Groups">
+                  <ul className="flex flex-wrap gap-1" aria-label={groupsLabel}>
                     {groups.map((g) => (
                       <li key={g.ref}>
                         <Link
