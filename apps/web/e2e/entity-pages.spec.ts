@@ -113,6 +113,8 @@ ${indent(OPENAPI, 4)}`,
 kind: API
 metadata:
   name: order-events
+  annotations:
+    backstage.io/kubernetes-label-selector: app=order-events
 spec:
   type: asyncapi
   lifecycle: production
@@ -137,6 +139,7 @@ metadata:
   annotations:
     github.com/project-slug: acme/orders
     backstage.io/techdocs-ref: dir:.
+    backstage.io/managed-by-location: url:https://github.com/acme/orders/blob/main/catalog-info.yaml
 spec:
   type: service
   lifecycle: production
@@ -147,6 +150,8 @@ spec:
 kind: Component
 metadata:
   name: checkout
+  annotations:
+    backstage.io/view-url: javascript:alert(1)
 spec:
   type: website
   lifecycle: production
@@ -217,7 +222,18 @@ test("components show Provided and Consumed API cards; tabs appear only where an
   await page.goto(`/${slug}/catalog/component/default/orders`);
   await expect(page.getByRole("heading", { name: "orders", exact: true })).toBeVisible();
   await expectTabs(page, ["Overview", "CI/CD", "Docs"]);
-  await expect(page.getByTestId("entity-origin")).toHaveText('catalog-info.yaml (registered as "entity-pages")');
+  // Where it lives, from Backstage's location annotation: shown as owner/repo/path, linked to view and edit.
+  await expect(page.getByTestId("entity-origin")).toHaveText("acme/orders/catalog-info.yaml");
+  await expect(page.getByRole("link", { name: /^View source/ })).toHaveAttribute(
+    "href",
+    "https://github.com/acme/orders/blob/main/catalog-info.yaml",
+  );
+  await expect(page.getByRole("link", { name: /^Edit/ })).toHaveAttribute(
+    "href",
+    "https://github.com/acme/orders/edit/main/catalog-info.yaml",
+  );
+  // Pasted, not synced: nothing to re-read.
+  await expect(page.getByRole("button", { name: "Refresh" })).toHaveCount(0);
   const provided = page.getByRole("list", { name: "Provided APIs" });
   await expect(provided.getByRole("link")).toHaveText(["order-events", "Orders API"]);
   await expect(page.getByRole("list", { name: "Consumed APIs" })).toHaveCount(0);
@@ -233,6 +249,9 @@ test("components show Provided and Consumed API cards; tabs appear only where an
   // A component without annotations has only the overview.
   await page.goto(`/${slug}/catalog/component/default/checkout`);
   await expectTabs(page, ["Overview"]);
+  await expect(page.getByTestId("entity-origin")).toHaveText('catalog-info.yaml (registered as "entity-pages")');
+  // Its view-url annotation is javascript:, which never becomes a link.
+  await expect(page.getByRole("link", { name: /^View source/ })).toHaveCount(0);
   await expect(page.getByRole("list", { name: "Consumed APIs" }).getByRole("link")).toHaveText("Orders API");
   await expect(page.getByText("Provides no APIs.")).toBeVisible();
   // An old link to a tab the entity does not have lands on the overview.
@@ -279,6 +298,7 @@ test("an API shows its rendered definition: OpenAPI, AsyncAPI and GraphQL, tabs 
   await expect(page.getByTestId("asyncapi-definition").getByRole("heading", { name: /Order events/ })).toBeVisible();
   await expect(page.getByText("orders.created")).toBeVisible();
   await expect(page.getByText("Message OrderCreated")).toBeVisible();
+  await expectTabs(page, ["Overview", "Definition", "Kubernetes"]);
   await page.goto(`/${slug}/catalog/api/default/orders-graph?tab=definition`);
   const sdl = page.getByLabel("GraphQL schema");
   await expect(sdl).toContainText("type Query");
