@@ -23,7 +23,7 @@ export function CodeView({ code, language, label }: { code: string; language: Co
   const html = language === "plaintext" ? null : hljs.highlight(code, { language, ignoreIllegals: true }).value;
   return (
     <pre
-      className="max-h-[70vh] overflow-auto rounded-md bg-slate-50 p-4 text-xs leading-relaxed ring-1 ring-slate-200"
+      className="max-h-[70vh] overflow-auto rounded-md bg-white p-4 text-xs leading-relaxed ring-1 ring-slate-200"
       aria-label={label}
       tabIndex={0}
     >
