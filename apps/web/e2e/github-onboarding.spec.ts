@@ -71,6 +71,19 @@ test("onboarding with GitHub: connect, test, dry run, first sync, CI/CD tab, and
   await expect(page.getByRole("link", { name: "CI" })).toBeVisible();
   await expect(page.getByTestId("run-status").filter({ hasText: "failure" })).toBeVisible();
 
+  // The entity page names its file as owner/repo/path, links to it on GitHub, and re-reads it on Refresh.
+  await expect(page.getByTestId("entity-origin")).toHaveText("acme/payments-api/catalog-info.yaml");
+  await expect(page.getByRole("link", { name: /^View source/ })).toHaveAttribute(
+    "href",
+    /\/acme\/payments-api\/blob\/[^/]+\/catalog-info\.yaml$/,
+  );
+  await expect(page.getByRole("link", { name: /^Edit/ })).toHaveAttribute(
+    "href",
+    /\/acme\/payments-api\/edit\/[^/]+\/catalog-info\.yaml$/,
+  );
+  await page.getByRole("button", { name: "Refresh" }).click();
+  await expect(page.getByText("Re-reading acme/payments-api/catalog-info.yaml from GitHub now")).toBeVisible();
+
   // A signed push webhook updates an entity without waiting for the schedule.
   await page.goto(`/${slug}/integrations`);
   await page.getByRole("button", { name: "Edit" }).click();

@@ -73,6 +73,10 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
     dryRun: false,
   })),
   "catalog.sources": org([], false),
+  "catalog.related": org([], true, (i) => ({ ref: i.entityRef })),
+  "catalog.unregisterPlan": org(ADMINS, true, (i) => ({ ref: i.entityRef })),
+  "catalog.unregister": org(ADMINS, true, (i) => ({ ref: i.entityRef, expectedTotal: 1 })),
+  "catalog.refresh": org(ADMINS, true, (i) => ({ ref: i.entityRef })),
   "catalog.search": org([], false, () => ({ text: "payments" })),
   "catalog.displayNames": org([], false, (i) => ({ refs: [i.entityRef] })),
   // The signed-in member's own home, stars and recent views.

@@ -11,6 +11,8 @@ export type AuditAction =
   | "api_token.created"
   | "api_token.revoked"
   | "catalog.imported"
+  | "catalog.unregistered"
+  | "catalog.refresh_requested"
   | "integration.connected"
   | "integration.updated"
   | "integration.host_changed"

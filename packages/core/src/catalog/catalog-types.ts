@@ -4,3 +4,6 @@ export type { EntitySummary } from "./entity-rows";
 export type { EntityDetail } from "./get-entity";
 export type { EntityGraph, GraphNode, GraphEdge } from "./entity-graph";
 export type { IngestionReport, FileOutcome, DocumentOutcome } from "./ingestion-types";
+export type { RelatedEntities, RelatedEntity } from "./related-entities";
+export type { EntityOrigin } from "./source-links";
+export type { UnregisterPlan } from "./source-actions";

@@ -10,7 +10,8 @@ import {
   type StoredEntity,
   type StoredRow,
 } from "./entity-rows";
-import type { CatalogSourceType } from "./ingestion-types";
+import type { CatalogSourceType, SourceLocation } from "./ingestion-types";
+import { entityOrigin, type EntityOrigin } from "./source-links";
 import { authorize, type Principal } from "../authz";
 
 export type RelationTarget = { kind: string; namespace: string; name: string; title: string | null };
@@ -19,6 +20,8 @@ export type EntityDetail = EntitySummary & {
   entity: Entity;
   etag: string;
   source: { type: CatalogSourceType; key: string };
+  /** The descriptor's file as people know it, with View source / Edit links. */
+  origin: EntityOrigin;
   file: string;
   document: number;
   /** Errors of the latest version the source emitted; `entity` is then the last good one. */
@@ -48,9 +51,16 @@ export function parseRefInput(ref: string): string {
 export async function getEntity(db: TenantDb, by: Principal, refInput: string): Promise<EntityDetail> {
   authorize(by, "catalog.read");
   const ref = parseRefInput(refInput);
-  const [row] = await db.sql.one<Omit<EntityDetail, "etag"> & { hash: string }>(Prisma.sql`
+  type Row = Omit<EntityDetail, "etag" | "origin"> & {
+    hash: string;
+    location: SourceLocation | null;
+    integrationName: string | null;
+  };
+  const [row] = await db.sql.one<Row>(Prisma.sql`
       SELECT ${SUMMARY_COLUMNS}, e.entity, e.hash, e.errors, e.file, e.document, e."createdAt",
-        jsonb_build_object('type', s.type, 'key', s.key) AS source,
+        jsonb_build_object('type', s.type, 'key', s.key) AS source, s.location,
+        (SELECT i.name FROM "Integration" i WHERE s.type = 'GITHUB' AND i."orgId" = e."orgId"
+           AND i.id = split_part(s.key, '/', 1)) AS "integrationName",
         COALESCE((
           SELECT jsonb_agg(jsonb_build_object('type', r.type, 'targetRef', r."targetRef", 'dangling', t.id IS NULL,
             'target', CASE WHEN t.id IS NULL THEN NULL ELSE jsonb_build_object('kind', t.entity->>'kind',
@@ -68,9 +78,14 @@ export async function getEntity(db: TenantDb, by: Principal, refInput: string): 
       FROM ${ENTITIES} e JOIN "CatalogSource" s ON s.id = e."sourceId"
       WHERE e."orgId" = ${db.orgId} AND e.ref = ${ref}`);
   if (!row) throw new AppError("NOT_FOUND", `No entity ${ref} in this catalog.`);
-  const { hash, ...detail } = row;
+  const { hash, location, integrationName, ...detail } = row;
   const etag = toStored({ uid: row.uid, ref, hash, entity: row.entity, relations: row.relations }).etag;
-  return { ...detail, etag, conflicts: row.conflicts.map((c) => ({ ...c, at: new Date(c.at) })) };
+  const origin = entityOrigin({
+    annotations: row.entity.metadata.annotations,
+    source: { ...row.source, location, integrationName },
+    file: row.file,
+  });
+  return { ...detail, etag, origin, conflicts: row.conflicts.map((c) => ({ ...c, at: new Date(c.at) })) };
 }
 
 /** Whole entities for the given refs, in the same order, null where there is none. */

@@ -53,7 +53,9 @@ export async function importCatalog(
   const result = await db.transaction(
     async (tx) => {
       if (!dryRun) await lockOrgCatalog(tx, db.orgId);
-      const source = dryRun ? await findSource(tx, type, key) : await ensureSource(tx, db.orgId, type, key);
+      const source = dryRun
+        ? await findSource(tx, type, key)
+        : await ensureSource(tx, db.orgId, type, key, input.source.location);
       const sourceId = source?.id ?? null;
       const ctx: PlanContext = { sourceId, existing: new Map(), emitted: new Set() };
       for (const row of await loadSourceEntities(tx, db.orgId, sourceId)) ctx.existing.set(row.ref, row);

@@ -5,6 +5,7 @@ export type {
   DocumentStatus,
   FileOutcome,
   ImportCatalogInput,
+  SourceLocation,
   IngestionCounts,
   IngestionReport,
 } from "./ingestion-types";
@@ -37,3 +38,12 @@ export {
 export { getOwnership, MAX_OWNERSHIP_ITEMS, type Ownership } from "./ownership";
 export { displayNames, MAX_DISPLAY_NAME_REFS } from "./display-names";
 export { searchEntities, MAX_SEARCH_RESULTS, type SearchHit } from "./search-entities";
+export { getRelatedEntities, MAX_RELATED_ENTITIES, type RelatedEntities, type RelatedEntity } from "./related-entities";
+export { entityOrigin, parseBlobUrl, webUrl, type EntityOrigin } from "./source-links";
+export {
+  planUnregister,
+  unregisterEntitySource,
+  refreshEntitySource,
+  UNREGISTER_LIST_LIMIT,
+  type UnregisterPlan,
+} from "./source-actions";

@@ -5,9 +5,15 @@ export type CatalogSourceType = "PUSH" | "GITHUB";
 /** One descriptor file of a source; `name` is its path within the source. */
 export type CatalogFileInput = { name: string; content: string | Uint8Array };
 
+/**
+ * Where a source's files live, so entity pages can link to them ("View source", "Edit"):
+ * a GitHub repository as owner/name, its web URL, and each file's blob URL by file name.
+ */
+export type SourceLocation = { repository?: string; url?: string; files?: Record<string, string> };
+
 export type ImportCatalogInput = {
   /** Push sources are named by whoever pushes; the name is the source's stable key. */
-  source: { type: CatalogSourceType; key: string };
+  source: { type: CatalogSourceType; key: string; location?: SourceLocation };
   /** Everything the source emits now: entities it emitted before and not now are orphaned. */
   files: CatalogFileInput[];
   /** Report what would change without writing anything. */

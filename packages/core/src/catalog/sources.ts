@@ -1,6 +1,6 @@
 import { Prisma, type PrismaTypes, type TenantDb } from "@stagedoor/db";
 import { AppError } from "../errors";
-import type { CatalogSourceType } from "./ingestion-types";
+import type { CatalogSourceType, SourceLocation } from "./ingestion-types";
 import { authorize, type Principal } from "../authz";
 
 const SOURCE_KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
@@ -23,11 +23,17 @@ export async function findSource(tx: Tx, type: CatalogSourceType, key: string) {
   return tx.catalogSource.findFirst({ where: { type, key }, select: { id: true } });
 }
 
-export async function ensureSource(tx: Tx, orgId: string, type: CatalogSourceType, key: string) {
+export async function ensureSource(
+  tx: Tx,
+  orgId: string,
+  type: CatalogSourceType,
+  key: string,
+  location?: SourceLocation,
+) {
   return tx.catalogSource.upsert({
     where: { orgId_type_key: { orgId, type, key } },
-    create: { orgId, type, key },
-    update: {},
+    create: { orgId, type, key, ...(location ? { location } : {}) },
+    update: location ? { location } : {},
     select: { id: true },
   });
 }

@@ -8,6 +8,10 @@ import { importYamlProcedure } from "./import-yaml";
 import { listSourcesProcedure } from "./list-sources";
 import { searchProcedure } from "./search";
 import { displayNamesProcedure } from "./display-names";
+import { relatedEntitiesProcedure } from "./related-entities";
+import { unregisterPlanProcedure } from "./unregister-plan";
+import { unregisterSourceProcedure } from "./unregister-source";
+import { refreshSourceProcedure } from "./refresh-source";
 
 export const catalogRouter = router({
   list: listEntitiesProcedure,
@@ -19,4 +23,8 @@ export const catalogRouter = router({
   sources: listSourcesProcedure,
   search: searchProcedure,
   displayNames: displayNamesProcedure,
+  related: relatedEntitiesProcedure,
+  unregisterPlan: unregisterPlanProcedure,
+  unregister: unregisterSourceProcedure,
+  refresh: refreshSourceProcedure,
 });

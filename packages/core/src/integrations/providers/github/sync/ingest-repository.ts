@@ -55,7 +55,16 @@ export async function ingestPlan(
   const files = plan.archived ? [] : plan.files;
   if (files.length === 0 && !existing.has(key)) return null;
   const report = await importCatalog(db, null, {
-    source: { type: "GITHUB", key },
+    source: {
+      type: "GITHUB",
+      key,
+      // For entity pages' "View source" / "Edit" links and to show the file as owner/repo/path.
+      location: {
+        repository: plan.repository.nameWithOwner,
+        url: plan.repository.url,
+        files: Object.fromEntries(files.map((f) => [f.name, f.url])),
+      },
+    },
     files: files.map(({ name, content }) => ({ name, content })),
     allowEmpty: true,
   });

@@ -15,6 +15,7 @@ function render(links: Array<{ url: string; title?: string }>): string {
     lifecycle: "production",
     tags: [],
     source: { type: "PUSH", key: "manual" },
+    origin: { display: 'catalog-info.yaml (registered as "manual")', viewUrl: null, editUrl: null, refresh: null },
     file: "catalog-info.yaml",
     entity: { apiVersion: "backstage.io/v1alpha1", kind: "Component", metadata: { name: "x", links } },
   } as unknown as EntityDetail;

@@ -62,7 +62,7 @@ export function AboutCard({ slug, entity: e }: { slug: string; entity: EntityDet
             </ul>
           ) : null,
         )}
-        {row("Source", `${e.source.key} · ${e.file}`)}
+        {row("Source", e.origin.display)}
       </dl>
     </Card>
   );

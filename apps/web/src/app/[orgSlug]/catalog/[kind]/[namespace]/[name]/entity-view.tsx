@@ -6,35 +6,26 @@ import { useQuery } from "@tanstack/react-query";
 import { errorInfo, useTRPC } from "@/lib/trpc";
 import { displayRef, entityHref } from "@/lib/entity-ref";
 import { Alert, Card, EmptyState, Spinner } from "@/components/ui";
-import { AboutCard } from "./about-card";
-import { RelationsCard } from "./relations-card";
-import { EntityGraphView } from "./entity-graph-view";
-import { OwnershipCard } from "./ownership-card";
 import { CicdRuns } from "./cicd-runs";
 import { StarButton } from "@/components/catalog/star-button";
 import { TrackEntityView } from "@/components/catalog/track-entity-view";
+import { ApiDefinition } from "./api-definition";
+import { KindOverview } from "./kind-overview";
+import { SourceActions } from "./source-actions";
+import { TabList, panelId, tabId } from "./tab-list";
+import { PROJECT_SLUG, entityTabs, selectedTab, type TabId } from "./entity-tabs";
 
-const TABS = [
-  { id: "overview", label: "Overview" },
-  { id: "cicd", label: "CI/CD" },
-  { id: "kubernetes", label: "Kubernetes" },
-  { id: "cost", label: "Cost" },
-  { id: "docs", label: "Docs" },
-] as const;
-type TabId = (typeof TABS)[number]["id"];
-
-const NOT_CONNECTED: Record<Exclude<TabId, "overview" | "cicd">, string> = {
+const NOT_CONNECTED: Record<"kubernetes" | "cost" | "docs", string> = {
   kubernetes: "Workloads appear here once a Kubernetes cluster is connected.",
   cost: "Cost appears here once cloud billing is connected.",
   docs: "Docs appear here once TechDocs publishing is set up.",
 };
 
-export function EntityView({ slug, entityRef }: { slug: string; entityRef: string }) {
+export function EntityView({ slug, entityRef, isAdmin }: { slug: string; entityRef: string; isAdmin: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const tab = (TABS.some((t) => t.id === params.get("tab")) ? params.get("tab") : "overview") as TabId;
   const entity = useQuery(trpc.catalog.get.queryOptions({ ref: entityRef }));
 
   if (entity.isPending) return <Spinner label="Loading entity" />;
@@ -50,7 +41,11 @@ export function EntityView({ slug, entityRef }: { slug: string; entityRef: strin
     );
   }
   const e = entity.data;
-  const isOwnerKind = e.kind.toLowerCase() === "group" || e.kind.toLowerCase() === "user";
+  // No cost data exists yet (the cost integration is to come), so the Cost tab stays hidden.
+  const tabs = entityTabs(e.entity, { hasCost: false });
+  const tab = selectedTab(tabs, params.get("tab"));
+  const select = (id: TabId) =>
+    router.replace(`${pathname}${id === "overview" ? "" : `?tab=${id}`}`, { scroll: false });
 
   return (
     <div className="space-y-6">
@@ -61,10 +56,20 @@ export function EntityView({ slug, entityRef }: { slug: string; entityRef: strin
           </Link>{" "}
           / {e.kind}
         </nav>
-        <h1 className="mt-1 text-2xl font-bold tracking-tight">{e.title ?? e.name}</h1>
-        <p className="text-sm text-slate-500">{displayRef(e.ref, { withKind: true })}</p>
-        <StarButton entityRef={e.ref} name={e.title ?? e.name} className="mt-2" />
-        <TrackEntityView entityRef={e.ref} />
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <div className="min-w-0">
+            <h1 className="mt-1 text-2xl font-bold tracking-tight">{e.title ?? e.name}</h1>
+            <p className="text-sm text-slate-600">
+              {displayRef(e.ref, { withKind: true })}
+              <span aria-hidden> · </span>
+              <span className="sr-only">, from </span>
+              <span data-testid="entity-origin">{e.origin.display}</span>
+            </p>
+            <StarButton entityRef={e.ref} name={e.title ?? e.name} className="mt-2" />
+            <TrackEntityView entityRef={e.ref} />
+          </div>
+          <SourceActions slug={slug} entity={e} isAdmin={isAdmin} />
+        </div>
       </div>
       {e.orphanedAt ? (
         <Alert tone="info">
@@ -90,36 +95,14 @@ export function EntityView({ slug, entityRef }: { slug: string; entityRef: strin
           {e.conflicts.map((c) => `${c.source.key} (${c.file})`).join(", ")}.
         </Alert>
       ) : null}
-      <div role="tablist" aria-label="Entity sections" className="flex gap-1 border-b border-slate-200">
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            role="tab"
-            type="button"
-            aria-selected={tab === t.id}
-            onClick={() => router.replace(`${pathname}${t.id === "overview" ? "" : `?tab=${t.id}`}`, { scroll: false })}
-            className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${tab === t.id ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" aria-label={TABS.find((t) => t.id === tab)?.label}>
+      <TabList tabs={tabs} selected={tab} onSelect={select} />
+      <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} tabIndex={0} className="focus:outline-none">
         {tab === "overview" ? (
-          <div className="grid gap-6 xl:grid-cols-2">
-            <AboutCard slug={slug} entity={e} />
-            <RelationsCard slug={slug} relations={e.relations} />
-            <div className="xl:col-span-2">
-              <EntityGraphView slug={slug} entityRef={e.ref} onOpen={(ref) => router.push(entityHref(slug, ref))} />
-            </div>
-            {isOwnerKind ? (
-              <div className="xl:col-span-2">
-                <OwnershipCard slug={slug} entityRef={e.ref} />
-              </div>
-            ) : null}
-          </div>
+          <KindOverview slug={slug} entity={e} onOpen={(ref) => router.push(entityHref(slug, ref))} />
+        ) : tab === "definition" ? (
+          <ApiDefinition entity={e} />
         ) : tab === "cicd" ? (
-          <CicdRuns entityRef={e.ref} projectSlug={e.entity.metadata.annotations?.["github.com/project-slug"]} />
+          <CicdRuns entityRef={e.ref} projectSlug={e.entity.metadata.annotations?.[PROJECT_SLUG]} />
         ) : (
           <Card>
             <p className="text-sm text-slate-600">{NOT_CONNECTED[tab]}</p>

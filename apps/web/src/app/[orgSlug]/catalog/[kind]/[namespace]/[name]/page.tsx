@@ -13,5 +13,5 @@ export default async function EntityPage({ params }: { params: Promise<Params> }
   const { orgSlug, kind, namespace, name } = await params;
   const { org } = await loadOrgPage(orgSlug);
   const ref = `${decodeURIComponent(kind)}:${decodeURIComponent(namespace)}/${decodeURIComponent(name)}`.toLowerCase();
-  return <EntityView slug={org.slug} entityRef={ref} />;
+  return <EntityView slug={org.slug} entityRef={ref} isAdmin={org.role !== "MEMBER"} />;
 }
