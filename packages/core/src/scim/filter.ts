@@ -3,7 +3,8 @@ import { scimError } from "./scim-errors";
 /** One `attribute eq "value"` comparison; a filter is a conjunction of them. */
 export type ScimComparison = { attribute: string; value: string };
 
-const COMPARISON = /^\s*([A-Za-z][\w.:-]*)\s+eq\s+("(?:[^"\\]|\\.)*"|true|false|null|-?\d+(?:\.\d+)?)\s*/i;
+// Values in double quotes as RFC 7644 says, or single quotes as some clients send them.
+const COMPARISON = /^\s*([A-Za-z][\w.:-]*)\s+eq\s+("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|true|false|null|-?\d+(?:\.\d+)?)\s*/i;
 
 /**
  * Parses the filters identity providers send when they look a resource up before creating
@@ -25,7 +26,11 @@ export function parseScimFilter(filter: string, allowed: readonly string[]): Sci
       throw scimError("BAD_REQUEST", "invalidFilter", `Filtering on ${match[1]} is not supported (only ${allowed.join(", ")}).`);
     }
     const raw = match[2]!;
-    const value = raw.startsWith('"') ? (JSON.parse(raw) as string) : raw;
+    const value = raw.startsWith('"')
+      ? (JSON.parse(raw) as string)
+      : raw.startsWith("'")
+        ? raw.slice(1, -1).replace(/\\(.)/g, "$1")
+        : raw;
     out.push({ attribute, value });
     rest = rest.slice(match[0].length);
     if (rest.trim() === "") return out;
