@@ -67,7 +67,9 @@ export async function syncScimCatalog(db: TenantDb): Promise<void> {
           type: "team",
           profile: { displayName: g.displayName },
           children: [],
-          members: g.members.flatMap((m) => (userNames.has(m.userId) ? [`user:default/${userNames.get(m.userId)}`] : [])),
+          members: g.members.flatMap((m) =>
+            userNames.has(m.userId) ? [`user:default/${userNames.get(m.userId)}`] : [],
+          ),
         },
       }),
     });

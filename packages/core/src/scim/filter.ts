@@ -4,7 +4,8 @@ import { scimError } from "./scim-errors";
 export type ScimComparison = { attribute: string; value: string };
 
 // Values in double quotes as RFC 7644 says, or single quotes as some clients send them.
-const COMPARISON = /^\s*([A-Za-z][\w.:-]*)\s+eq\s+("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|true|false|null|-?\d+(?:\.\d+)?)\s*/i;
+const COMPARISON =
+  /^\s*([A-Za-z][\w.:-]*)\s+eq\s+("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|true|false|null|-?\d+(?:\.\d+)?)\s*/i;
 
 /**
  * Parses the filters identity providers send when they look a resource up before creating
@@ -19,11 +20,19 @@ export function parseScimFilter(filter: string, allowed: readonly string[]): Sci
   for (;;) {
     const match = COMPARISON.exec(rest);
     if (!match) {
-      throw scimError("BAD_REQUEST", "invalidFilter", `Unsupported filter "${filter}": use attribute eq "value", joined with and.`);
+      throw scimError(
+        "BAD_REQUEST",
+        "invalidFilter",
+        `Unsupported filter "${filter}": use attribute eq "value", joined with and.`,
+      );
     }
     const attribute = stripCoreUrn(match[1]!).toLowerCase();
     if (!allowed.includes(attribute)) {
-      throw scimError("BAD_REQUEST", "invalidFilter", `Filtering on ${match[1]} is not supported (only ${allowed.join(", ")}).`);
+      throw scimError(
+        "BAD_REQUEST",
+        "invalidFilter",
+        `Filtering on ${match[1]} is not supported (only ${allowed.join(", ")}).`,
+      );
     }
     const raw = match[2]!;
     const value = raw.startsWith('"')

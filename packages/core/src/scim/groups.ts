@@ -185,7 +185,8 @@ async function writeGroup(
       where: { id, version: current.version },
       data: { displayName: input.displayName, externalId: input.externalId, version: { increment: 1 } },
     });
-    if (updated.count !== 1) throw scimError("PRECONDITION_FAILED", null, "The group changed meanwhile; read it again.");
+    if (updated.count !== 1)
+      throw scimError("PRECONDITION_FAILED", null, "The group changed meanwhile; read it again.");
     await setMembers(tx, ctx.orgId, id, input.memberIds);
     await audit(tx, ctx, "scim.group_updated", input.displayName, input.memberIds.length);
   });
@@ -199,7 +200,11 @@ async function setMembers(tx: Tx, orgId: string, groupId: string, userIds: strin
   if (known.length !== userIds.length) {
     const found = new Set(known.map((k) => k.id));
     const missing = userIds.filter((u) => !found.has(u));
-    throw scimError("BAD_REQUEST", "invalidValue", `Unknown member ${missing.slice(0, 3).join(", ")}: provision the user first.`);
+    throw scimError(
+      "BAD_REQUEST",
+      "invalidValue",
+      `Unknown member ${missing.slice(0, 3).join(", ")}: provision the user first.`,
+    );
   }
   await tx.scimGroupMember.deleteMany({ where: { groupId, userId: { notIn: userIds } } });
   await tx.scimGroupMember.createMany({
@@ -210,7 +215,10 @@ async function setMembers(tx: Tx, orgId: string, groupId: string, userIds: strin
 
 async function assertUniqueName(tx: Tx, displayName: string, exceptId: string | null): Promise<void> {
   const clash = await tx.scimGroup.findFirst({
-    where: { displayName: { equals: displayName, mode: "insensitive" }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    where: {
+      displayName: { equals: displayName, mode: "insensitive" },
+      ...(exceptId ? { NOT: { id: exceptId } } : {}),
+    },
     select: { id: true },
   });
   if (clash) throw scimError("CONFLICT", "uniqueness", `A group named "${displayName}" already exists.`);

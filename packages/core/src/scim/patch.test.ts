@@ -61,8 +61,9 @@ describe("SCIM PATCH", () => {
 
   it("adds and removes group members as both providers send them", () => {
     const group = { displayName: "Eng", members: [{ value: "a" }, { value: "b" }] };
-    expect(applyScimPatch(group, [{ op: "add", path: "members", value: [{ value: "c", display: "C" }, { value: "a" }] }]))
-      .toEqual({ displayName: "Eng", members: [{ value: "a" }, { value: "b" }, { value: "c", display: "C" }] });
+    expect(
+      applyScimPatch(group, [{ op: "add", path: "members", value: [{ value: "c", display: "C" }, { value: "a" }] }]),
+    ).toEqual({ displayName: "Eng", members: [{ value: "a" }, { value: "b" }, { value: "c", display: "C" }] });
     expect(applyScimPatch(group, [{ op: "remove", path: 'members[value eq "a"]' }])).toEqual({
       displayName: "Eng",
       members: [{ value: "b" }],

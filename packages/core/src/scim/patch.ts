@@ -146,9 +146,7 @@ function matches(el: Obj, filter: ScimComparison[]): boolean {
     const actual = el[keyOf(el, c.attribute)];
     if (actual === undefined || actual === null) return false;
     // type values ("work", "Work") compare case-insensitively, ids exactly.
-    return c.attribute === "type"
-      ? String(actual).toLowerCase() === c.value.toLowerCase()
-      : String(actual) === c.value;
+    return c.attribute === "type" ? String(actual).toLowerCase() === c.value.toLowerCase() : String(actual) === c.value;
   });
 }
 

@@ -58,7 +58,10 @@ export async function revokeScimToken(db: TenantDb, actor: UserPrincipal, tokenI
       data: { revokedAt: new Date() },
     });
     if (claimed.count !== 1) throw new AppError("NOT_FOUND", "SCIM token not found.");
-    const token = await tx.scimToken.findUniqueOrThrow({ where: { id: tokenId }, select: { name: true, prefix: true } });
+    const token = await tx.scimToken.findUniqueOrThrow({
+      where: { id: tokenId },
+      select: { name: true, prefix: true },
+    });
     await recordAudit(tx, {
       orgId: db.orgId,
       actor,

@@ -85,28 +85,34 @@ export const SCIM_ROUTES: readonly ScimRoute[] = [
       ["Schemas", (c: ScimContext) => listOf(scimSchemas(c.baseUrl))],
       ["ResourceTypes", (c: ScimContext) => listOf(scimResourceTypes(c.baseUrl))],
     ] as const
-  ).map(
-    ([name, body]): ScimRoute => ({
-      method: "GET",
-      path: `/${name}`,
-      pattern: new RegExp(`^/${name}/?$`),
-      permission: "scim.provision",
-      run: async (c) => scimJson(body(c)),
-    }),
-  ),
+  ).map(([name, body]): ScimRoute => ({
+    method: "GET",
+    path: `/${name}`,
+    pattern: new RegExp(`^/${name}/?$`),
+    permission: "scim.provision",
+    run: async (c) => scimJson(body(c)),
+  })),
   {
     method: "GET",
     path: "/Schemas/:id",
     pattern: new RegExp(`^/Schemas/${ID}$`),
     permission: "scim.provision",
-    run: async (c, _u, _r, [id]) => one(scimSchemas(c.baseUrl).find((s) => s.id === id), "Schema"),
+    run: async (c, _u, _r, [id]) =>
+      one(
+        scimSchemas(c.baseUrl).find((s) => s.id === id),
+        "Schema",
+      ),
   },
   {
     method: "GET",
     path: "/ResourceTypes/:id",
     pattern: new RegExp(`^/ResourceTypes/${ID}$`),
     permission: "scim.provision",
-    run: async (c, _u, _r, [id]) => one(scimResourceTypes(c.baseUrl).find((s) => s.id === id), "ResourceType"),
+    run: async (c, _u, _r, [id]) =>
+      one(
+        scimResourceTypes(c.baseUrl).find((s) => s.id === id),
+        "ResourceType",
+      ),
   },
   {
     method: "GET",
@@ -234,7 +240,10 @@ export function createScimRestHandler(deps: ScimRestDeps, basePath = "/api/scim/
         res.headers.set("allow", matches.map((r) => r.method).join(", "));
         return res;
       }
-      const params = route.pattern.exec(path!)!.slice(1).map((s) => decodeURIComponent(s));
+      const params = route.pattern
+        .exec(path!)!
+        .slice(1)
+        .map((s) => decodeURIComponent(s));
       const db = deps.db();
       const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.get("authorization") ?? "");
       const verified = match ? await authenticateScimToken(db, match[1]!) : null;
