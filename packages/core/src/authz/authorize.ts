@@ -3,13 +3,7 @@ import { AppError } from "../errors";
 import { ROLES } from "../roles";
 import { API_SCOPES } from "../api-tokens/scopes";
 import type { Principal, UserPrincipal } from "./principal";
-import {
-  PERMISSION_TEXT,
-  ROLE_PERMISSIONS,
-  SCIM_PERMISSIONS,
-  SCOPE_PERMISSIONS,
-  type Permission,
-} from "./permissions";
+import { PERMISSION_TEXT, ROLE_PERMISSIONS, SCIM_PERMISSIONS, SCOPE_PERMISSIONS, type Permission } from "./permissions";
 
 /**
  * The seam for rules that depend on the org rather than on the principal: plugin
