@@ -1,4 +1,4 @@
-import type { PrismaTypes, TenantDb } from "@stagedoor/db";
+import { Prisma, type PrismaTypes, type TenantDb } from "@stagedoor/db";
 import { authorize } from "../authz";
 import { recordAudit, type AuditAction } from "../audit/record-audit";
 import { auditIdentity } from "../authz";
@@ -118,16 +118,18 @@ export async function createScimUser(ctx: ScimContext, body: unknown): Promise<S
   const input = parseUserInput(body);
   const userId = input.active ? await ensureUser(ctx, input) : null;
   const db = ctx.db.forOrg(ctx.orgId);
-  const id = await db.transaction(async (tx) => {
-    await assertUniqueUserName(tx, input.userName, null);
-    const created = await tx.scimUser.create({
-      data: { orgId: ctx.orgId, ...columns(input), userId },
-      select: { id: true },
-    });
-    if (userId) await ensureMembership(tx, ctx.orgId, userId);
-    await audit(tx, ctx, "scim.user_provisioned", input.userName);
-    return created.id;
-  });
+  const id = await uniquely(input.userName, () =>
+    db.transaction(async (tx) => {
+      await assertUniqueUserName(tx, input.userName, null);
+      const created = await tx.scimUser.create({
+        data: { orgId: ctx.orgId, ...columns(input), userId },
+        select: { id: true },
+      });
+      if (userId) await ensureMembership(tx, ctx.orgId, userId);
+      await audit(tx, ctx, "scim.user_provisioned", input.userName);
+      return created.id;
+    }),
+  );
   await syncScimCatalog(db);
   return getScimUser(ctx, id);
 }
@@ -182,19 +184,22 @@ async function writeUser(
   // member holds outlives it.
   const membershipId = deactivating && current.userId ? await membershipOf(ctx, current.userId) : null;
   if (membershipId) await endMemberAccess(ctx.db, membershipId);
-  await db.transaction(async (tx) => {
-    await assertUniqueUserName(tx, input.userName, id);
-    // The version check and bump in one statement: a concurrent writer makes this one fail.
-    const updated = await tx.scimUser.updateMany({
-      where: { id, version: current.version },
-      data: { ...columns(input), userId, version: { increment: 1 } },
-    });
-    if (updated.count !== 1) throw scimError("PRECONDITION_FAILED", null, "The user changed meanwhile; read it again.");
-    if (input.active && userId) await ensureMembership(tx, ctx.orgId, userId);
-    if (deactivating && current.userId) await removeMembership(tx, ctx.orgId, current.userId);
-    const action: AuditAction = deactivating ? "scim.user_deactivated" : "scim.user_updated";
-    await audit(tx, ctx, action, input.userName);
-  });
+  await uniquely(input.userName, () =>
+    db.transaction(async (tx) => {
+      await assertUniqueUserName(tx, input.userName, id);
+      // The version check and bump in one statement: a concurrent writer makes this one fail.
+      const updated = await tx.scimUser.updateMany({
+        where: { id, version: current.version },
+        data: { ...columns(input), userId, version: { increment: 1 } },
+      });
+      if (updated.count !== 1)
+        throw scimError("PRECONDITION_FAILED", null, "The user changed meanwhile; read it again.");
+      if (input.active && userId) await ensureMembership(tx, ctx.orgId, userId);
+      if (deactivating && current.userId) await removeMembership(tx, ctx.orgId, current.userId);
+      const action: AuditAction = deactivating ? "scim.user_deactivated" : "scim.user_updated";
+      await audit(tx, ctx, action, input.userName);
+    }),
+  );
   await syncScimCatalog(db);
   return getScimUser(ctx, id);
 }
@@ -209,6 +214,18 @@ function columns(input: ScimUserInput) {
     emails: input.emails,
     active: input.active,
   };
+}
+
+/** A concurrent request that took the userName first loses on the unique index: the same 409. */
+async function uniquely<T>(userName: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw scimError("CONFLICT", "uniqueness", `A user with userName "${userName}" already exists.`);
+    }
+    throw error;
+  }
 }
 
 async function assertUniqueUserName(tx: Tx, userName: string, exceptId: string | null): Promise<void> {
@@ -227,13 +244,19 @@ async function assertUniqueUserName(tx: Tx, userName: string, exceptId: string |
 async function ensureUser(ctx: ScimContext, input: ScimUserInput): Promise<string> {
   const email = signInEmail(input);
   const name = input.displayName ?? ([input.name.givenName, input.name.familyName].filter(Boolean).join(" ") || null);
-  const user = await ctx.db.admin.user.upsert({
-    where: { email },
-    create: { email, name },
-    update: {},
-    select: { id: true },
-  });
-  return user.id;
+  try {
+    const user = await ctx.db.admin.user.upsert({
+      where: { email },
+      create: { email, name },
+      update: {},
+      select: { id: true },
+    });
+    return user.id;
+  } catch (error) {
+    // Prisma's upsert is a read then a write: a concurrent request may create the account between.
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    return (await ctx.db.admin.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+  }
 }
 
 async function ensureMembership(tx: Tx, orgId: string, userId: string): Promise<void> {

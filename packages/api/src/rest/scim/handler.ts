@@ -207,6 +207,14 @@ export const SCIM_ROUTES: readonly ScimRoute[] = [
   },
 ];
 
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new AppError("BAD_REQUEST", `"${segment}" is not a valid URL path segment.`);
+  }
+}
+
 function listOf(resources: unknown[]) {
   return {
     schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"],
@@ -240,10 +248,7 @@ export function createScimRestHandler(deps: ScimRestDeps, basePath = "/api/scim/
         res.headers.set("allow", matches.map((r) => r.method).join(", "));
         return res;
       }
-      const params = route.pattern
-        .exec(path!)!
-        .slice(1)
-        .map((s) => decodeURIComponent(s));
+      const params = route.pattern.exec(path!)!.slice(1).map(decodeSegment);
       const db = deps.db();
       const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.get("authorization") ?? "");
       const verified = match ? await authenticateScimToken(db, match[1]!) : null;

@@ -86,6 +86,15 @@ describe("SCIM: authentication and tenancy", () => {
     expect(await db.admin.session.count({ where: { userId: account.id } })).toBe(1);
   });
 
+  it("answers concurrent creates of one userName with one 201 and one 409, and a bad id segment with 400", async () => {
+    const { token } = await orgWithScim();
+    const userName = `race.${Date.now()}@example.test`;
+    const both = await Promise.all([1, 2].map(() => scim(token, "POST", "/Users", { userName })));
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(both.find((r) => r.status === 409)!.body.scimType).toBe("uniqueness");
+    expect((await scim(token, "GET", "/Users/%E0%A4%A")).status).toBe(400);
+  });
+
   it("answers 404 for unknown endpoints and 405 for unsupported methods", async () => {
     const { token } = await orgWithScim();
     expect((await scim(token, "GET", "/Bulk")).status).toBe(404);
