@@ -44,7 +44,7 @@ export function ScimPanel() {
           create.mutate({ name });
         }}
       >
-        <Field label="Token name" htmlFor="scim-token-name" error={failure?.fields.name}>
+        <Field label="SCIM token name" htmlFor="scim-token-name" error={failure?.fields.name}>
           <Input
             id="scim-token-name"
             value={name}
@@ -104,7 +104,7 @@ export function ScimPanel() {
                 ) : (
                   <Button
                     variant="danger"
-                    aria-label={`Revoke ${t.name}`}
+                    aria-label={`Revoke SCIM token ${t.name}`}
                     disabled={revoke.isPending}
                     onClick={() =>
                       window.confirm(`Revoke "${t.name}"? Provisioning from that identity provider stops at once.`) &&
