@@ -57,6 +57,9 @@ describe("SCIM: Entra ID's request sequence", () => {
       emails: [{ primary: true, type: "work", value: userName.toLowerCase() }],
     });
 
+    const byEmail = await scim(token, "GET", `/Users?${filter(`emails.value eq "${userName.toLowerCase()}"`)}`);
+    expect(byEmail.body.Resources.map((r: { id: string }) => r.id)).toEqual([id]);
+
     // The person signs in and creates an API token, then Entra disables them.
     const account = await db.admin.user.findUniqueOrThrow({ where: { email: userName.toLowerCase() } });
     await tdb.membership.updateMany({ where: { userId: account.id }, data: { role: "ADMIN" } });
