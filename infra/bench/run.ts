@@ -2,10 +2,12 @@
 // (docs/architecture.md, "Tests"); tests assert behaviour, never timings.
 import { runCatalogBench } from "./catalog";
 import { runGithubBench } from "./github";
+import { runScimBench } from "./scim";
 
 const SUITES: Record<string, (args: string[]) => Promise<void>> = {
   catalog: runCatalogBench,
   github: runGithubBench,
+  scim: runScimBench,
 };
 
 const [suite, ...args] = process.argv.slice(2);

@@ -60,6 +60,7 @@ beforeAll(async () => {
   const invited = await api.members.invite({ email: "pending@example.test", role: "MEMBER" });
   const created = await api.tokens.create({ name: "reader", scopes: ["catalog:read"] });
   tokens.aRead = created.token;
+  const scimToken = await api.scim.createToken({ name: "idp" });
   const memberships = await db.admin.membership.findMany({ where: { orgId } });
   const entity = await db.admin.catalogEntity.findFirstOrThrow({ where: { orgId, name: "svc-a" } });
   ids = {
@@ -69,6 +70,7 @@ beforeAll(async () => {
     invitationId: invited.invitation.id,
     invitationToken: invited.token,
     tokenId: created.apiToken.id,
+    scimTokenId: scimToken.scimToken.id,
     integrationId,
     syncRunId,
     entityRef: entity.ref,

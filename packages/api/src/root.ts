@@ -9,6 +9,7 @@ import { tokensRouter } from "./routers/tokens";
 import { integrationsRouter } from "./routers/integrations";
 import { cicdRouter } from "./routers/cicd";
 import { homeRouter } from "./routers/home";
+import { scimRouter } from "./routers/scim";
 
 export const appRouter = router({
   org: orgRouter,
@@ -21,6 +22,7 @@ export const appRouter = router({
   integrations: integrationsRouter,
   cicd: cicdRouter,
   home: homeRouter,
+  scim: scimRouter,
 });
 
 export type AppRouter = typeof appRouter;

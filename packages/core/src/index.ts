@@ -33,3 +33,4 @@ export * from "./cicd";
 export { TRPC_MAX_BODY_BYTES, TRPC_MAX_BATCH_CALLS, IMPORT_YAML_MAX_CHARS } from "./http-limits";
 export * from "./jobs";
 export * from "./home";
+export * from "./scim";

@@ -33,3 +33,6 @@ export const DEFAULT_ORPHAN_GRACE_HOURS = 24;
 export const DEFAULT_SYNC_INTERVAL_MINUTES = 30;
 export const MIN_SYNC_INTERVAL_MINUTES = 5;
 export const MAX_SYNC_INTERVAL_MINUTES = 24 * 60;
+
+/** Most SCIM resources one list request returns (RFC 7644 `count`); also the default page. */
+export const SCIM_MAX_PAGE_SIZE = 200;

@@ -8,6 +8,7 @@ export type SampleIds = {
   invitationId: string;
   invitationToken: string;
   tokenId: string;
+  scimTokenId: string;
   integrationId: string;
   syncRunId: string;
   entityRef: string;
@@ -90,6 +91,9 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
   "tokens.create": org(ADMINS, false, () => ({ name: "sneaky", scopes: ["catalog:write"] })),
   "tokens.list": org(ADMINS, false),
   "tokens.revoke": org(ADMINS, true, (i) => ({ tokenId: i.tokenId })),
+  "scim.createToken": org(ADMINS, false, () => ({ name: "sneaky" })),
+  "scim.listTokens": org(ADMINS, false),
+  "scim.revokeToken": org(ADMINS, true, (i) => ({ tokenId: i.scimTokenId })),
   "integrations.list": org([], false),
   "integrations.get": org([], true, (i) => ({ id: i.integrationId })),
   "integrations.testGithub": org(ADMINS, true, (i) => ({

@@ -18,7 +18,16 @@ export type AuditAction =
   | "integration.host_changed"
   | "integration.deleted"
   | "integration.sync_requested"
-  | "integration.webhook_secret_revealed";
+  | "integration.webhook_secret_revealed"
+  | "scim_token.created"
+  | "scim_token.revoked"
+  | "scim.user_provisioned"
+  | "scim.user_updated"
+  | "scim.user_deactivated"
+  | "scim.user_deleted"
+  | "scim.group_created"
+  | "scim.group_updated"
+  | "scim.group_deleted";
 
 type Writer = Pick<PrismaTypes.TransactionClient, "auditLog">;
 

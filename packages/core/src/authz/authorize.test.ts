@@ -3,7 +3,7 @@ import type { Role } from "@stagedoor/db";
 import { AppError } from "../errors";
 import { authorize, can, type OrgPolicy } from "./authorize";
 import type { Permission } from "./permissions";
-import type { TokenPrincipal, UserPrincipal } from "./principal";
+import type { ScimPrincipal, TokenPrincipal, UserPrincipal } from "./principal";
 
 const user = (role: Role): UserPrincipal => ({ type: "user", userId: "u1", email: "u1@example.test", role });
 const token = (scopes: TokenPrincipal["scopes"], creatorRole: Role | null): TokenPrincipal => ({
@@ -64,5 +64,17 @@ describe("authorize", () => {
     );
     expect(can(user("OWNER"), "catalog.read", { policies: [noImports] })).toBe(true);
     expect(can(user("MEMBER"), "audit.read", { policies: [allowAll] })).toBe(false);
+  });
+
+  it("lets a SCIM client provision and nothing else, and no member provision over SCIM", () => {
+    const scim: ScimPrincipal = { type: "scim", tokenId: "s1", name: "Okta", prefix: "sdscim_abc" };
+    expect(can(scim, "scim.provision")).toBe(true);
+    for (const p of ["catalog.read", "members.read", "members.manage", "scim.manage", "tokens.manage"] as const) {
+      expect(can(scim, p)).toBe(false);
+    }
+    expect(() => authorize(scim, "catalog.read")).toThrow("A SCIM token may not read the catalog.");
+    expect(can(user("ADMIN"), "scim.manage")).toBe(true);
+    expect(can(user("MEMBER"), "scim.manage")).toBe(false);
+    expect(() => authorize(user("OWNER"), "scim.provision")).toThrow(/Only identity providers/);
   });
 });

@@ -3,7 +3,7 @@ import { AppError } from "../errors";
 import { ROLES } from "../roles";
 import { API_SCOPES } from "../api-tokens/scopes";
 import type { Principal, UserPrincipal } from "./principal";
-import { PERMISSION_TEXT, ROLE_PERMISSIONS, SCOPE_PERMISSIONS, type Permission } from "./permissions";
+import { PERMISSION_TEXT, ROLE_PERMISSIONS, SCIM_PERMISSIONS, SCOPE_PERMISSIONS, type Permission } from "./permissions";
 
 /**
  * The seam for rules that depend on the org rather than on the principal: plugin
@@ -20,6 +20,8 @@ export function refusal(principal: Principal, permission: Permission, org?: OrgC
   const text = PERMISSION_TEXT[permission];
   if (principal.type === "user") {
     if (!ROLE_PERMISSIONS[principal.role].has(permission)) return `Only ${holders(permission)} can ${text}.`;
+  } else if (principal.type === "scim") {
+    if (!SCIM_PERMISSIONS.has(permission)) return `A SCIM token may not ${text}.`;
   } else {
     if (!principal.scopes.some((s) => SCOPE_PERMISSIONS[s].has(permission))) {
       const scope = API_SCOPES.find((s) => SCOPE_PERMISSIONS[s].has(permission));
@@ -53,7 +55,7 @@ export function authorize(principal: Principal, permission: Permission, org?: Or
 /** The lowest roles holding a permission, for messages ("admins", "owners"). */
 function holders(permission: Permission): string {
   const lowest = [...ROLES].reverse().find((r: Role) => ROLE_PERMISSIONS[r].has(permission));
-  return lowest ? `${lowest.toLowerCase()}s` : "nobody";
+  return lowest ? `${lowest.toLowerCase()}s` : "identity providers (SCIM clients)";
 }
 
 /** Narrows to a member for services only people can use (they still call `authorize`). */

@@ -16,7 +16,9 @@ export type Permission =
   | "catalog.read"
   | "catalog.import"
   | "integrations.read"
-  | "integrations.manage";
+  | "integrations.manage"
+  | "scim.manage"
+  | "scim.provision";
 
 const MEMBER: readonly Permission[] = ["org.read", "members.read", "catalog.read", "integrations.read"];
 const ADMIN: readonly Permission[] = [
@@ -27,6 +29,7 @@ const ADMIN: readonly Permission[] = [
   "tokens.manage",
   "catalog.import",
   "integrations.manage",
+  "scim.manage",
 ];
 const OWNER: readonly Permission[] = [...ADMIN, "members.manage-owners"];
 
@@ -43,6 +46,13 @@ export const SCOPE_PERMISSIONS: Record<ApiScope, ReadonlySet<Permission>> = {
   "catalog:write": new Set(["catalog.read", "catalog.import"]),
 };
 
+/**
+ * A SCIM client may provision users and groups and nothing else: it reads no catalog and
+ * manages no tokens. No member role holds `scim.provision`: people change members through
+ * the members pages, identity providers through SCIM.
+ */
+export const SCIM_PERMISSIONS: ReadonlySet<Permission> = new Set(["scim.provision"]);
+
 /** For refusal messages: "Only admins can <text>." */
 export const PERMISSION_TEXT: Record<Permission, string> = {
   "org.read": "see this organization",
@@ -56,4 +66,6 @@ export const PERMISSION_TEXT: Record<Permission, string> = {
   "catalog.import": "import entities",
   "integrations.read": "see integrations",
   "integrations.manage": "manage integrations",
+  "scim.manage": "manage SCIM provisioning tokens",
+  "scim.provision": "provision users and groups over SCIM",
 };

@@ -19,15 +19,18 @@ export type TokenPrincipal = {
 };
 
 /**
- * Who is calling, once authenticated; the org is already fixed by the caller's TenantDb.
- * A future SCIM client becomes a third variant here, with its own row in the permission
- * table (see permissions.ts), and nothing else changes for callers.
+ * An identity provider (Okta, Entra ID) calling the org's SCIM endpoints with the org's
+ * SCIM token. It acts for no member: what it may do is its own column of the table.
  */
-export type Principal = UserPrincipal | TokenPrincipal;
+export type ScimPrincipal = { type: "scim"; tokenId: string; name: string; prefix: string };
+
+/** Who is calling, once authenticated; the org is already fixed by the caller's TenantDb. */
+export type Principal = UserPrincipal | TokenPrincipal | ScimPrincipal;
 
 /** The audit actor and extra data for a principal: tokens have no user, so they are named in data. */
 export function auditIdentity(by: Principal | null) {
   if (!by) return { actor: null, data: { via: "system" } };
   if (by.type === "user") return { actor: { userId: by.userId, email: by.email }, data: {} };
+  if (by.type === "scim") return { actor: null, data: { via: "scim", token: by.name, tokenPrefix: by.prefix } };
   return { actor: null, data: { via: "api_token", token: by.name, tokenPrefix: by.prefix } };
 }

@@ -1,6 +1,6 @@
 import type { CatalogError } from "@stagedoor/catalog";
 
-export type CatalogSourceType = "PUSH" | "GITHUB";
+export type CatalogSourceType = "PUSH" | "GITHUB" | "SCIM";
 
 /** One descriptor file of a source; `name` is its path within the source. */
 export type CatalogFileInput = { name: string; content: string | Uint8Array };

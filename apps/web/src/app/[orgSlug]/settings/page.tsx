@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { loadAdminPage } from "@/server/org-page";
 import { RenameOrgForm } from "./rename-org-form";
 import { ApiTokensPanel } from "./api-tokens-panel";
+import { ScimPanel } from "./scim-panel";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -13,6 +14,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
       <h1 className="text-2xl font-bold tracking-tight">Settings</h1>
       <RenameOrgForm initialName={org.name} slug={org.slug} />
       <ApiTokensPanel />
+      <ScimPanel />
     </div>
   );
 }
