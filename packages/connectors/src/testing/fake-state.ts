@@ -67,6 +67,8 @@ export type FakeRepository = {
   pushedAt: string;
   createdAt: string;
   empty: boolean;
+  /** The default branch's head commit: a new one with every setFile, CI runs default to it. */
+  headOid: string;
   files: Map<string, FakeFile>;
   teams: Array<{ slug: string; permission: RepoPermission }>;
   workflowRuns: Array<
@@ -121,6 +123,7 @@ export class FakeOrgState {
       pushedAt,
       createdAt: CREATED_AT,
       empty: spec.empty ?? false,
+      headOid: sha(`${spec.name}:head:${id}`),
       files: new Map(Object.entries(spec.files ?? {})),
       teams: spec.teams ?? [],
       workflowRuns: [],
@@ -172,6 +175,7 @@ export class FakeOrgState {
     if (content === null) repo.files.delete(path);
     else repo.files.set(path, content);
     repo.pushedAt = new Date().toISOString();
+    repo.headOid = sha(`${repo.name}:head:${this.id()}`);
   }
 
   addWorkflowRun(name: string, spec: FakeWorkflowRunSpec): void {
@@ -190,7 +194,9 @@ export class FakeOrgState {
             : "success"
           : spec.conclusion,
       branch: spec.branch ?? repo.defaultBranch,
-      headSha: spec.headSha ?? sha(`${repo.name}:${id}`),
+      // Runs start on the default branch's head commit unless a test says otherwise.
+      headSha:
+        spec.headSha ?? (spec.branch && spec.branch !== repo.defaultBranch ? sha(`${repo.name}:${id}`) : repo.headOid),
       actor: spec.actor ?? "octocat",
       event: spec.event ?? "push",
       startedAt: spec.startedAt ?? repo.pushedAt,
