@@ -21,7 +21,8 @@ import type { Fingerprint, FingerprintStore } from "./fingerprints";
 export type { StepOutcome };
 import { ACTIVE_STATUSES, commitStep, failRun, markRunning, pauseRun, type SyncRunRow } from "../../../sync/sync-runs";
 import { syncTeams } from "./sync-teams";
-import { MAX_RUN_REPOSITORIES_PER_SYNC, syncWorkflowRunsStep } from "./sync-workflow-runs";
+import { recordCiStatus } from "./record-ci-status";
+import { runListBudget, syncWorkflowRunsStep } from "./sync-workflow-runs";
 
 /** What the worker process lends the sync: caches that outlive one step. */
 export type SyncRuntime = {
@@ -41,8 +42,9 @@ export function rateLimitLeft(client: GitHubClient): number | null {
 /**
  * Runs one bounded step of a sync run and saves it with the next checkpoint. The phases:
  * teams (groups and users, and who owns which repository) → repositories (one discovery
- * page of up to 100 per step) → cleanup (repositories gone since the last sync are
- * orphaned) → workflow-runs (100 repositories per step) → done.
+ * page of up to 100 per step, with each default branch's CI status) → cleanup (repositories
+ * gone since the last sync are orphaned) → workflow-runs (run lists of the repositories whose
+ * CI status moved, 100 per step) → done.
  */
 export async function runSyncStep(
   db: TenantDb,
@@ -127,6 +129,8 @@ async function executePhase(ctx: PhaseContext): Promise<Checkpoint> {
           includeCodeowners: config.registerReposWithoutCatalog,
           pageSize: ctx.deps.github?.pageSize ?? 100,
           after: cp.cursor,
+          // CI status rides along in the same request; see record-ci-status.ts.
+          includeCiStatus: true,
           ...(ctx.runtime.etagCache ? { etagCache: ctx.runtime.etagCache } : {}),
         }),
       );
@@ -150,12 +154,14 @@ async function executePhase(ctx: PhaseContext): Promise<Checkpoint> {
         if (print) fresh.push([id, print]);
       }
       if (store && fresh.length) await store.set(row.id, fresh);
+      const ci = await recordCiStatus(db, row.id, page.repositories);
       for (const message of page.problems)
         errors.push(generalError(client.endpoints.webBaseUrl, config.owner, message));
       return {
         ...cp,
         cursor: page.cursor,
         seen: [...cp.seen, ...page.repositories.map((r) => r.databaseId)],
+        runsPending: [...new Set([...cp.runsPending, ...ci.needRunList])],
         totalRepositories: page.totalCount,
         complete: cp.complete && page.problems.length === 0,
         phase: page.hasNextPage ? "repositories" : "cleanup",
@@ -189,11 +195,11 @@ async function executePhase(ctx: PhaseContext): Promise<Checkpoint> {
       return { ...cp, phase: "workflow-runs" };
     }
     case "workflow-runs": {
-      const budget = MAX_RUN_REPOSITORIES_PER_SYNC - cp.runsRepositories;
-      const step = await syncWorkflowRunsStep(db, client, row.id, cp.runsAfter, budget, ctx.runtime.etagCache);
+      const budget = runListBudget(cp.totalRepositories) - cp.runsRepositories;
+      const step = await syncWorkflowRunsStep(db, client, row.id, cp.runsPending, budget, ctx.runtime.etagCache);
       return {
         ...cp,
-        runsAfter: step.last,
+        runsPending: step.done ? [] : step.rest,
         runsRepositories: cp.runsRepositories + step.repositories,
         phase: step.done ? "done" : "workflow-runs",
       };
