@@ -17,6 +17,7 @@ import { readCheckpoint, type Checkpoint } from "./checkpoint";
 import { emptyCounts, existingSourceKeys, ingestPlan, orphanSources, type StepCounts } from "./ingest-repository";
 import { repositoryIdOfKey, repositorySourceKey, repositorySourcePrefix } from "./source-keys";
 import type { Fingerprint, FingerprintStore } from "./fingerprints";
+import type { PagePrefetch } from "./page-prefetch";
 
 export type { StepOutcome };
 import { ACTIVE_STATUSES, commitStep, failRun, markRunning, pauseRun, type SyncRunRow } from "../../../sync/sync-runs";
@@ -29,6 +30,8 @@ export type SyncRuntime = {
   clientFor?: (integration: GitHubIntegration) => Promise<GitHubClient>;
   etagCache?: EtagCache;
   fingerprints?: FingerprintStore;
+  /** Discovery pages requested a step ahead (see page-prefetch.ts). */
+  prefetch?: PagePrefetch;
 };
 
 export const clientOf = (deps: IntegrationDeps, runtime: SyncRuntime, integration: GitHubIntegration) =>
@@ -121,19 +124,29 @@ async function executePhase(ctx: PhaseContext): Promise<Checkpoint> {
       return { ...cp, phase: "repositories", topTeams };
     }
     case "repositories": {
-      const page = await firstPage(
-        discoverRepositoryPages(client, {
-          owner: config.owner,
-          catalogPaths: config.catalogPaths,
-          // CODEOWNERS is only needed to name owners of generated Components.
-          includeCodeowners: config.registerReposWithoutCatalog,
-          pageSize: ctx.deps.github?.pageSize ?? 100,
-          after: cp.cursor,
-          // CI status rides along in the same request; see record-ci-status.ts.
-          includeCiStatus: true,
-          ...(ctx.runtime.etagCache ? { etagCache: ctx.runtime.etagCache } : {}),
-        }),
-      );
+      const settings = {
+        owner: config.owner,
+        catalogPaths: config.catalogPaths,
+        // CODEOWNERS is only needed to name owners of generated Components.
+        includeCodeowners: config.registerReposWithoutCatalog,
+        pageSize: ctx.deps.github?.pageSize ?? 100,
+        // CI status rides along in the same request; see record-ci-status.ts.
+        includeCiStatus: true,
+      };
+      const discover = (after: string | null) =>
+        firstPage(
+          discoverRepositoryPages(client, {
+            ...settings,
+            after,
+            ...(ctx.runtime.etagCache ? { etagCache: ctx.runtime.etagCache } : {}),
+          }),
+        );
+      const keyOf = (after: string | null) =>
+        `${row.id}@${row.updatedAt.getTime()}|${JSON.stringify(settings)}|${after ?? ""}`;
+      const page = await (ctx.runtime.prefetch?.take(keyOf(cp.cursor)) ?? discover(cp.cursor));
+      // The next page is requested now and ingested by the next step (see page-prefetch.ts).
+      if (ctx.runtime.prefetch && page.hasNextPage && page.cursor)
+        ctx.runtime.prefetch.put(keyOf(page.cursor), discover(page.cursor));
       const plans = await planRepositories(client, page.repositories, {
         owner: config.owner,
         registerReposWithoutCatalog: config.registerReposWithoutCatalog,
