@@ -20,49 +20,52 @@ export async function recordCiStatus(
   integrationId: string,
   repositories: readonly DiscoveredRepository[],
 ): Promise<{ needRunList: string[]; runsWritten: number }> {
-  const bySlug = new Map(repositories.flatMap((r) => (r.ci ? [[r.nameWithOwner.toLowerCase(), r] as const] : [])));
-  if (bySlug.size === 0) return { needRunList: [], runsWritten: 0 };
-  const named = await db.$queryRaw<Array<{ slug: string }>>`
-    SELECT DISTINCT lower(trim(e.entity->'metadata'->'annotations'->>${PROJECT_SLUG})) AS slug
-    FROM "CatalogEntity" e
-    WHERE e."orgId" = ${db.orgId} AND e."orphanedAt" IS NULL
-      AND lower(trim(e.entity->'metadata'->'annotations'->>${PROJECT_SLUG})) = ANY(${[...bySlug.keys()]}::text[])`;
-  const wanted = named.map((n) => n.slug);
-  if (wanted.length === 0) return { needRunList: [], runsWritten: 0 };
-
-  const readable = wanted.filter((slug) => bySlug.get(slug)?.ci?.readable);
-  const headRuns = readable.flatMap((slug) => bySlug.get(slug)?.ci?.runs ?? []);
-  const [known, stored] = await Promise.all([
-    readable.length
-      ? db.$queryRaw<Array<{ repository: string }>>`
-          SELECT DISTINCT repository FROM "WorkflowRun"
-          WHERE "orgId" = ${db.orgId} AND repository = ANY(${readable}::text[])`
-      : [],
-    headRuns.length
-      ? db.$queryRaw<Array<{ repository: string; runId: bigint; status: string; conclusion: string | null }>>`
-          SELECT repository, "runId", status, conclusion FROM "WorkflowRun"
-          WHERE "orgId" = ${db.orgId} AND repository = ANY(${readable}::text[])
-            AND "runId" = ANY(${headRuns.map((r) => String(r.id))}::bigint[])`
-      : [],
-  ]);
-  const knownSlugs = new Set(known.map((k) => k.repository));
+  const bySlug = new Map(repositories.flatMap((r) => (r.ci ? [[r.nameWithOwner.toLowerCase(), r.ci] as const] : [])));
+  // Cheap first (a unique-index lookup): which head runs are new or moved. A sync where
+  // nothing moved stops here, without looking at the catalog.
+  const headRuns = [...bySlug.values()].flatMap((ci) => ci.runs);
+  const stored = headRuns.length
+    ? await db.$queryRaw<Array<{ repository: string; runId: bigint; status: string; conclusion: string | null }>>`
+        SELECT repository, "runId", status, conclusion FROM "WorkflowRun"
+        WHERE "orgId" = ${db.orgId} AND repository = ANY(${[...bySlug.keys()]}::text[])
+          AND "runId" = ANY(${headRuns.map((r) => String(r.id))}::bigint[])`
+    : [];
   const storedRuns = new Map(stored.map((s) => [`${s.repository}#${s.runId}`, s]));
   const moved = (run: WorkflowRun) => {
     const before = storedRuns.get(`${run.repository.toLowerCase()}#${run.id}`);
     return !before || before.status !== run.status || before.conclusion !== run.conclusion;
   };
+  const changes = new Map<string, WorkflowRun[]>();
+  for (const [slug, ci] of bySlug) {
+    const changed = ci.runs.filter(moved);
+    if (!ci.readable || changed.length > 0) changes.set(slug, changed);
+  }
+  if (changes.size === 0) return { needRunList: [], runsWritten: 0 };
+
+  const named = await db.$queryRaw<Array<{ slug: string }>>`
+    SELECT DISTINCT lower(trim(e.entity->'metadata'->'annotations'->>${PROJECT_SLUG})) AS slug
+    FROM "CatalogEntity" e
+    WHERE e."orgId" = ${db.orgId} AND e."orphanedAt" IS NULL
+      AND lower(trim(e.entity->'metadata'->'annotations'->>${PROJECT_SLUG})) = ANY(${[...changes.keys()]}::text[])`;
+  const wanted = named.map((n) => n.slug);
+  const readable = wanted.filter((slug) => bySlug.get(slug)?.readable);
+  const known = readable.length
+    ? await db.$queryRaw<Array<{ repository: string }>>`
+        SELECT DISTINCT repository FROM "WorkflowRun"
+        WHERE "orgId" = ${db.orgId} AND repository = ANY(${readable}::text[])`
+    : [];
+  const knownSlugs = new Set(known.map((k) => k.repository));
 
   const needRunList: string[] = [];
   const toWrite: WorkflowRun[] = [];
   for (const slug of wanted) {
-    const ci = bySlug.get(slug)?.ci;
-    if (!ci?.readable) {
+    if (!bySlug.get(slug)?.readable) {
       needRunList.push(slug);
       continue;
     }
-    const changed = ci.runs.filter(moved);
+    const changed = changes.get(slug) ?? [];
     toWrite.push(...changed);
-    if (changed.length > 0 && knownSlugs.has(slug)) needRunList.push(slug);
+    if (knownSlugs.has(slug)) needRunList.push(slug);
   }
   await upsertWorkflowRuns(db, db.orgId, integrationId, toWrite);
   return { needRunList, runsWritten: toWrite.length };
