@@ -3,8 +3,10 @@
 // A GitHub org on the fake GitHub server (REST + GraphQL in real response shapes) with
 // added latency per request, synced by the real worker (BullMQ on the local Redis, a fresh
 // PostgreSQL database): wall time until every entity is queryable, until the whole sync
-// (CI runs included) is done, and the GitHub requests it took, in total and per repository.
+// (CI status included) is done, and the GitHub requests it took, in total and per repository.
+// The machine's load average is printed with each result: these numbers mean little without it.
 import { randomBytes } from "node:crypto";
+import { loadavg } from "node:os";
 import { Redis } from "ioredis";
 import { generateOrg, startFakeGitHub, type FakeRequestLogEntry } from "@stagedoor/connectors/testing";
 import {
@@ -127,8 +129,10 @@ export async function runGithubBench(args: string[]) {
     });
 
     const results: Record<string, unknown> = { ...opts, withCatalog, viaLocation };
+    const load = () => loadavg().map((n) => n.toFixed(2));
     for (const label of ["first sync", "second sync (nothing changed)"]) {
       fake.clearRequests();
+      const loadBefore = load();
       const t0 = performance.now();
       const { syncRunId } = await requestSync(tdb, actor, worker.deps, { id });
       const { run, catalogSeconds, totalSeconds } = await waitForRun(tdb, syncRunId, t0);
@@ -136,9 +140,11 @@ export async function runGithubBench(args: string[]) {
       const requests = classify(fake.requests);
       const entities = await tdb.catalogEntity.groupBy({ by: ["kind"], _count: true, where: { orphanedAt: null } });
       const perRepo = (n: number) => (n / opts.repositories).toFixed(3);
+      const loadAfter = load();
       say(`\n${label}:`);
+      say(`  load average (1, 5, 15 min): ${loadBefore.join(", ")} before, ${loadAfter.join(", ")} after`);
       say(`  catalog synced (all entities queryable): ${catalogSeconds.toFixed(2)} s`);
-      say(`  sync finished (with CI runs of every catalog repository): ${totalSeconds.toFixed(2)} s`);
+      say(`  sync finished (CI status included): ${totalSeconds.toFixed(2)} s`);
       say(`  entities: ${entities.map((e) => `${e._count} ${e.kind}`).join(", ")}`);
       say(
         `  run: ${run.reposScanned} repositories, ${run.filesFound} files, created ${run.entitiesCreated}, ` +
@@ -148,11 +154,12 @@ export async function runGithubBench(args: string[]) {
       say(
         `  requests: ${requests.total} in total (${perRepo(requests.total)}/repository); ` +
           `discovery ${requests.discovery} (${perRepo(requests.discovery)}/repository), Location targets ${requests.locations}, ` +
-          `teams ${requests.teams}, CI runs ${requests.ciRuns}${requests.notModified ? ` (${requests.notModified} answered 304)` : ""}, other ${requests.other}`,
+          `teams ${requests.teams}, CI run lists ${requests.ciRuns} (${perRepo(requests.ciRuns)}/repository)${requests.notModified ? ` (${requests.notModified} answered 304)` : ""}, other ${requests.other}`,
       );
       results[label.startsWith("first") ? "first" : "second"] = {
         catalogSeconds,
         totalSeconds,
+        loadAverage: { before: loadBefore.map(Number), after: loadAfter.map(Number) },
         requests,
         discoveryPerRepository: requests.discovery / opts.repositories,
         requestsPerRepository: requests.total / opts.repositories,

@@ -88,6 +88,7 @@ export {
   type WorkflowRunsResult,
   type WorkflowRunStatus,
 } from "./github/workflow-runs";
+export { CI_SUITES_PER_REPOSITORY, type CiRollupState, type CiStatus } from "./github/ci-status";
 export {
   parseWebhookHeaders,
   verifyWebhookSignature,

@@ -1,4 +1,5 @@
 import { BLOB_FRAGMENT, blobToFile, forbiddenFile, type DiscoveredFile, type RawGitObject } from "./blob";
+import { CI_STATUS_FRAGMENT, toCiStatus, UNREADABLE_CI, type CiStatus } from "./ci-status";
 import { githubBlobUrl } from "./urls";
 
 export type { DiscoveredFile } from "./blob";
@@ -25,6 +26,8 @@ export type DiscoveredRepository = {
   /** Catalog files that exist, in configured path order; missing paths are simply absent. */
   catalogFiles: DiscoveredFile[];
   codeowners: DiscoveredFile | null;
+  /** The default branch's CI status when discovery was asked for it (`includeCiStatus`), else null. */
+  ci: CiStatus | null;
 };
 
 export type BlobAlias = { alias: string; variable: string; path: string; kind: "catalog" | "codeowners" };
@@ -44,19 +47,22 @@ export function blobAliases(catalogPaths: readonly string[], includeCodeowners: 
   return aliases;
 }
 
-function repositoryFragment(aliases: BlobAlias[]): string {
+function repositoryFragment(aliases: BlobAlias[], includeCi: boolean): string {
   const objects = aliases
     .map((a) => `  ${a.alias}: object(expression: $${a.variable}) { ...StagedoorBlob }`)
     .join("\n");
+  const branch = includeCi
+    ? "defaultBranchRef { name target { ... on Commit { ...StagedoorCiStatus } } }"
+    : "defaultBranchRef { name }";
   return `fragment StagedoorRepository on Repository {
   id databaseId name nameWithOwner url description
   isArchived isFork isPrivate isEmpty pushedAt
   owner { login }
-  defaultBranchRef { name }
+  ${branch}
   repositoryTopics(first: 20) { nodes { topic { name } } }
 ${objects}
 }
-${BLOB_FRAGMENT}`;
+${BLOB_FRAGMENT}${includeCi ? `\n${CI_STATUS_FRAGMENT}` : ""}`;
 }
 
 function pathVariables(aliases: BlobAlias[]): string {
@@ -73,7 +79,7 @@ export function pathVariableValues(aliases: BlobAlias[]): Record<string, string>
  * Ordered by creation, which renames do not change, so a run resumed from a saved cursor
  * neither skips nor repeats repositories renamed in between.
  */
-export function ownerRepositoriesQuery(aliases: BlobAlias[]): string {
+export function ownerRepositoriesQuery(aliases: BlobAlias[], includeCi = false): string {
   return `query StagedoorDiscoverRepositories($login: String!, $first: Int!, $after: String, ${pathVariables(aliases)}) {
   rateLimit { cost remaining resetAt }
   repositoryOwner(login: $login) {
@@ -85,16 +91,16 @@ export function ownerRepositoriesQuery(aliases: BlobAlias[]): string {
     }
   }
 }
-${repositoryFragment(aliases)}`;
+${repositoryFragment(aliases, includeCi)}`;
 }
 
 /** The same fields for repositories named by node id (an installation's selected repositories). */
-export function repositoryNodesQuery(aliases: BlobAlias[]): string {
+export function repositoryNodesQuery(aliases: BlobAlias[], includeCi = false): string {
   return `query StagedoorRepositoryNodes($ids: [ID!]!, ${pathVariables(aliases)}) {
   rateLimit { cost remaining resetAt }
   nodes(ids: $ids) { ... on Repository { ...StagedoorRepository } }
 }
-${repositoryFragment(aliases)}`;
+${repositoryFragment(aliases, includeCi)}`;
 }
 
 export type RawRepository = {
@@ -110,7 +116,7 @@ export type RawRepository = {
   isEmpty?: boolean;
   pushedAt: string | null;
   owner: { login: string };
-  defaultBranchRef: { name: string } | null;
+  defaultBranchRef: { name: string; target?: unknown } | null;
   repositoryTopics?: { nodes: Array<{ topic: { name: string } } | null> };
   [alias: string]: unknown;
 };
@@ -121,7 +127,13 @@ export type TruncatedBlob = { repository: RawRepository; alias: BlobAlias };
 export function toDiscoveredRepository(
   raw: RawRepository,
   aliases: BlobAlias[],
-  options: { maxFileBytes: number; webBaseUrl: string; forbidden: Set<string> },
+  options: {
+    maxFileBytes: number;
+    webBaseUrl: string;
+    forbidden: Set<string>;
+    /** Null when the query did not ask for CI status; true when GitHub refused it for this repository. */
+    ciUnreadable: boolean | null;
+  },
   truncated: TruncatedBlob[],
 ): DiscoveredRepository {
   const branch = raw.defaultBranchRef?.name ?? null;
@@ -156,5 +168,11 @@ export function toDiscoveredRepository(
     topics: (raw.repositoryTopics?.nodes ?? []).flatMap((n) => (n ? [n.topic.name] : [])),
     catalogFiles,
     codeowners,
+    ci:
+      options.ciUnreadable === null
+        ? null
+        : options.ciUnreadable
+          ? UNREADABLE_CI
+          : toCiStatus(raw.defaultBranchRef?.target, raw.nameWithOwner, branch),
   };
 }

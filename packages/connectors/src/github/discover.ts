@@ -29,6 +29,8 @@ export type DiscoverOptions = {
   after?: string | null;
   /** ETags for the REST follow-ups of files GraphQL truncated. */
   etagCache?: EtagCache;
+  /** Also read the default branch's CI status (head commit, check rollup, its workflow runs) in the same query. */
+  includeCiStatus?: boolean;
 };
 
 export type DiscoveryPage = {
@@ -73,6 +75,7 @@ export async function* discoverRepositoryPages(
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     etagCache: options.etagCache,
     pageSize: Math.min(100, Math.max(1, options.pageSize ?? 100)),
+    includeCi: options.includeCiStatus ?? false,
   };
   if (options.owner) {
     yield* ownerPages(client, options.owner, options.after ?? null, settings);
@@ -103,7 +106,13 @@ export async function discoverRepositories(
   return { repositories, totalCount, problems };
 }
 
-type Settings = { aliases: BlobAlias[]; maxFileBytes: number; etagCache?: EtagCache; pageSize: number };
+type Settings = {
+  aliases: BlobAlias[];
+  maxFileBytes: number;
+  etagCache?: EtagCache;
+  pageSize: number;
+  includeCi: boolean;
+};
 
 type OwnerData = {
   repositoryOwner: {
@@ -121,7 +130,7 @@ async function* ownerPages(
   after: string | null,
   settings: Settings,
 ): AsyncGenerator<DiscoveryPage> {
-  const query = ownerRepositoriesQuery(settings.aliases);
+  const query = ownerRepositoriesQuery(settings.aliases, settings.includeCi);
   let cursor = after;
   let pageSize = settings.pageSize;
   for (;;) {
@@ -165,7 +174,7 @@ async function* installationPages(
   after: string | null,
   settings: Settings,
 ): AsyncGenerator<DiscoveryPage> {
-  const query = repositoryNodesQuery(settings.aliases);
+  const query = repositoryNodesQuery(settings.aliases, settings.includeCi);
   let page = after ? Number(/^installation-page:(\d+)$/.exec(after)?.[1] ?? NaN) + 1 : 1;
   if (!Number.isInteger(page))
     throw new DiscoveryError("graphql-error", `"${after}" is not a cursor from an installation discovery.`);
@@ -201,9 +210,19 @@ async function* installationPages(
   }
 }
 
-type GraphqlResult<T> = { data: T; problems: string[]; forbidden: Map<number, Set<string>> };
+type GraphqlResult<T> = {
+  data: T;
+  problems: string[];
+  forbidden: Map<number, Set<string>>;
+  /** Node indexes whose CI status GitHub refused or could not give (no checks permission, say). */
+  ciUnreadable: Set<number>;
+};
 
-/** Field errors become per-file "forbidden" results (by node index and alias) or page problems. */
+/**
+ * Field errors become per-file "forbidden" results (by node index and alias), unreadable CI
+ * status (errors under a node's defaultBranchRef: the repository itself was listed, so they
+ * must not make the page incomplete), or page problems.
+ */
 async function graphql<T>(
   client: GitHubClient,
   query: string,
@@ -218,7 +237,13 @@ async function graphql<T>(
   }
   const problems: string[] = [];
   const forbidden = new Map<number, Set<string>>();
+  const ciUnreadable = new Set<number>();
   for (const e of result.errors) {
+    const node = e.path.find((p): p is number => typeof p === "number");
+    if (node !== undefined && e.path.includes("defaultBranchRef")) {
+      ciUnreadable.add(node);
+      continue;
+    }
     const index = e.path[e.path.length - 2];
     const alias = e.path[e.path.length - 1];
     if (e.type === "FORBIDDEN" && typeof index === "number" && typeof alias === "string") {
@@ -227,7 +252,7 @@ async function graphql<T>(
       problems.push(`${e.path.join(".") || "query"}: ${e.message}`);
     }
   }
-  return { data: result.data, problems, forbidden };
+  return { data: result.data, problems, forbidden, ciUnreadable };
 }
 
 async function toRepositories(
@@ -247,6 +272,7 @@ async function toRepositories(
               maxFileBytes: settings.maxFileBytes,
               webBaseUrl: client.endpoints.webBaseUrl,
               forbidden: result.forbidden.get(index) ?? new Set(),
+              ciUnreadable: settings.includeCi ? result.ciUnreadable.has(index) : null,
             },
             truncated,
           ),

@@ -4,7 +4,7 @@ import type { FakePermissions } from "./fake-state";
 export type FakeTokenSpec = {
   /** The user the token belongs to. */
   login: string;
-  /** Fine-grained permissions; default metadata, contents, members and actions read. */
+  /** Fine-grained permissions; default metadata, contents, members, actions and checks read. */
   permissions?: FakePermissions;
   /** Limit to these repository names (a fine-grained token with selected repositories). */
   repositories?: string[];
@@ -40,6 +40,7 @@ export const DEFAULT_PERMISSIONS: FakePermissions = {
   contents: "read",
   members: "read",
   actions: "read",
+  checks: "read",
 };
 
 export class FakeAuth {

@@ -118,12 +118,25 @@ beforeAll(async () => {
               ...(i === 4 ? { "docs/logo.png": new Uint8Array([0x89, 0x50, 0x00, 0x47]) } : {}),
             },
       teams: [{ slug: "platform", permission: i === 0 ? "admin" : "push" }],
+      // CI status in discovery: completed runs of both outcomes, one still running, none at all.
+      workflowRuns:
+        i % 3 === 2
+          ? []
+          : [
+              { workflowName: "CI", conclusion: i % 2 === 0 ? "success" : "failure" },
+              ...(i === 0 ? [{ workflowName: "Deploy", status: "in_progress" as const }] : []),
+            ],
     })),
   });
 
   const token = client({ type: "token", token: TOKEN });
   await discoverRepositories(token, { owner: "acme", catalogPaths: ["catalog-info.yaml", "docs"] });
+  await discoverRepositories(token, { owner: "acme", includeCiStatus: true, includeCodeowners: false });
   await discoverRepositories(client({ type: "app", appId: 5, privateKey, installationId: 9 }), { pageSize: 60 });
+  await discoverRepositories(client({ type: "app", appId: 5, privateKey, installationId: 9 }), {
+    pageSize: 60,
+    includeCiStatus: true,
+  });
   await fetchFilesBatch(token, [
     { owner: "acme", repo: "svc-000", path: "catalog-info.yaml" },
     { owner: "acme", repo: "svc-004", path: "docs/logo.png" },
@@ -139,6 +152,10 @@ describe("the fake's GraphQL against GitHub's published schema", () => {
     expect(FAKE_GRAPHQL_OPERATIONS.length).toBe(7);
     expect([...new Set(exchanges.map((e) => e.operation))].sort()).toEqual([...FAKE_GRAPHQL_OPERATIONS].sort());
     expect(exchanges.filter((e) => e.answer.errors !== undefined)).toEqual([]);
+    // The CI status fragment was sent and answered with check suites, so its shapes are checked below.
+    const ci = exchanges.filter((e) => e.query.includes("...StagedoorCiStatus"));
+    expect(ci.length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(ci.map((e) => e.answer.data))).toContain('"workflowRun":{"databaseId"');
   });
 
   it("every query the client sent is valid against the schema", () => {

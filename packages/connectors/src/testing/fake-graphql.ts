@@ -7,6 +7,7 @@ import {
   type GraphqlContext,
   type GraphqlError,
 } from "./fake-graphql-common";
+import { asksForCiStatus, ciCommit } from "./fake-graphql-ci";
 import { organizationMembers, organizationTeams, teamConnection } from "./fake-graphql-teams";
 import type { FakeResponse } from "./fake-rest";
 import { fileBytes, gitBlobSha, isBinaryFile, type FakeRepository } from "./fake-state";
@@ -71,6 +72,7 @@ function blobAliases(query: string, vars: Record<string, unknown>): Array<{ alia
 function repositoryNode(
   ctx: GraphqlContext,
   repo: FakeRepository,
+  query: string,
   aliases: Array<{ alias: string; path: string }>,
   path: Array<string | number>,
   errors: GraphqlError[],
@@ -88,7 +90,11 @@ function repositoryNode(
     isEmpty: repo.empty,
     pushedAt: repo.pushedAt,
     owner: { login: repo.owner },
-    defaultBranchRef: repo.empty ? null : { name: repo.defaultBranch },
+    defaultBranchRef: repo.empty
+      ? null
+      : asksForCiStatus(query)
+        ? { name: repo.defaultBranch, target: ciCommit(ctx, repo, query, path, errors) }
+        : { name: repo.defaultBranch },
     repositoryTopics: { nodes: repo.topics.map((name) => ({ topic: { name } })) },
   };
   const readable = hasPermission(ctx.principal, "contents");
@@ -138,7 +144,7 @@ function discoverRepositories(
   const page = remaining.slice(0, first);
   const aliases = blobAliases(query, vars);
   const nodes = page.map((repo, i) =>
-    repositoryNode(ctx, repo, aliases, ["repositoryOwner", "repositories", "nodes", i], errors),
+    repositoryNode(ctx, repo, query, aliases, ["repositoryOwner", "repositories", "nodes", i], errors),
   );
   const last = page[page.length - 1];
   return {
@@ -171,7 +177,7 @@ function repositoryNodes(ctx: GraphqlContext, query: string, vars: Record<string
       });
       return null;
     }
-    return repositoryNode(ctx, repo, aliases, ["nodes", i], errors);
+    return repositoryNode(ctx, repo, query, aliases, ["nodes", i], errors);
   });
   return { rateLimit: rateLimitField(ctx), nodes };
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { canSeeRepository, hasPermission, type FakeAuth, type Principal } from "./fake-auth";
+import { canSeeRepository, DEFAULT_PERMISSIONS, hasPermission, type FakeAuth, type Principal } from "./fake-auth";
 import * as repoShapes from "./fake-repository-shapes";
 import * as shapes from "./fake-shapes";
 import { fileBytes, gitBlobSha, type FakeFile, type FakeOrgState, type FakeRepository } from "./fake-state";
@@ -121,7 +121,7 @@ function installationShape(ctx: RestContext, id: number) {
     appSlug: app.slug ?? "stagedoor",
     account: ctx.state.org,
     accountId: ctx.orgId,
-    permissions: spec.permissions ?? { metadata: "read", contents: "read", members: "read", actions: "read" },
+    permissions: spec.permissions ?? DEFAULT_PERMISSIONS,
     selection: spec.repositorySelection ?? "all",
   });
 }

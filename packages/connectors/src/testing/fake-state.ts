@@ -67,6 +67,8 @@ export type FakeRepository = {
   pushedAt: string;
   createdAt: string;
   empty: boolean;
+  /** The default branch's head commit: a new one with every setFile, CI runs default to it. */
+  headOid: string;
   files: Map<string, FakeFile>;
   teams: Array<{ slug: string; permission: RepoPermission }>;
   workflowRuns: Array<
@@ -95,6 +97,8 @@ export class FakeOrgState {
   readonly users = new Map<string, FakeUser>();
   /** Old full names (lowercase) of renamed or transferred repositories, for 301 redirects. */
   readonly redirects = new Map<string, number>();
+  /** Lowercase name → id: lookups stay O(1) in a 20,000-repository benchmark org. */
+  private readonly byName = new Map<string, number>();
   private nextId = 1000;
 
   constructor(readonly org: string) {}
@@ -121,20 +125,21 @@ export class FakeOrgState {
       pushedAt,
       createdAt: CREATED_AT,
       empty: spec.empty ?? false,
+      headOid: sha(`${spec.name}:head:${id}`),
       files: new Map(Object.entries(spec.files ?? {})),
       teams: spec.teams ?? [],
       workflowRuns: [],
     };
     this.repos.set(id, repo);
+    this.byName.set(repo.name.toLowerCase(), id);
     for (const run of spec.workflowRuns ?? []) this.addWorkflowRun(repo.name, run);
     return repo;
   }
 
   findRepository(owner: string, name: string): FakeRepository | undefined {
     if (owner.toLowerCase() !== this.org.toLowerCase()) return undefined;
-    const lower = name.toLowerCase();
-    for (const repo of this.repos.values()) if (repo.name.toLowerCase() === lower) return repo;
-    return undefined;
+    const id = this.byName.get(name.toLowerCase());
+    return id === undefined ? undefined : this.repos.get(id);
   }
 
   repository(name: string): FakeRepository {
@@ -152,13 +157,16 @@ export class FakeOrgState {
     const repo = this.repository(from);
     if (this.findRepository(this.org, to)) throw new Error(`fake: repository ${to} exists`);
     this.redirects.set(`${this.org}/${repo.name}`.toLowerCase(), repo.id);
+    this.byName.delete(repo.name.toLowerCase());
     repo.name = to;
+    this.byName.set(to.toLowerCase(), repo.id);
     return repo;
   }
 
   deleteRepository(name: string): void {
     const repo = this.repository(name);
     this.repos.delete(repo.id);
+    this.byName.delete(repo.name.toLowerCase());
     for (const [old, id] of this.redirects) if (id === repo.id) this.redirects.delete(old);
   }
 
@@ -172,6 +180,7 @@ export class FakeOrgState {
     if (content === null) repo.files.delete(path);
     else repo.files.set(path, content);
     repo.pushedAt = new Date().toISOString();
+    repo.headOid = sha(`${repo.name}:head:${this.id()}`);
   }
 
   addWorkflowRun(name: string, spec: FakeWorkflowRunSpec): void {
@@ -190,7 +199,9 @@ export class FakeOrgState {
             : "success"
           : spec.conclusion,
       branch: spec.branch ?? repo.defaultBranch,
-      headSha: spec.headSha ?? sha(`${repo.name}:${id}`),
+      // Runs start on the default branch's head commit unless a test says otherwise.
+      headSha:
+        spec.headSha ?? (spec.branch && spec.branch !== repo.defaultBranch ? sha(`${repo.name}:${id}`) : repo.headOid),
       actor: spec.actor ?? "octocat",
       event: spec.event ?? "push",
       startedAt: spec.startedAt ?? repo.pushedAt,

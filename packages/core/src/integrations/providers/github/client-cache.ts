@@ -2,6 +2,7 @@ import { createMemoryEtagCache, type EtagCache, type GitHubClient } from "@stage
 import type { IntegrationDeps } from "../../deps";
 import type { FingerprintStore } from "../../sync/fingerprint-store";
 import { openGitHubClient, type GitHubIntegration } from "./open-client";
+import { createPagePrefetch } from "./sync/page-prefetch";
 import type { SyncRuntime } from "./sync/run-step";
 
 // Long enough to span a sync's steps, short enough that the base URL's address check
@@ -24,6 +25,7 @@ export function createSyncRuntime(
   const etagCache: EtagCache = createMemoryEtagCache(50_000);
   return {
     etagCache,
+    prefetch: createPagePrefetch(),
     ...(fingerprints ? { fingerprints } : {}),
     async clientFor(integration: GitHubIntegration) {
       const key = `${integration.row.id}@${integration.row.updatedAt.getTime()}`;

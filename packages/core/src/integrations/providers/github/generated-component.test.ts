@@ -19,6 +19,7 @@ const repository = (overrides: Partial<DiscoveredRepository> = {}): DiscoveredRe
   topics: ["payments", "Not A Tag"],
   catalogFiles: [],
   codeowners: null,
+  ci: null,
   ...overrides,
 });
 

@@ -18,9 +18,12 @@ export type Checkpoint = {
   totalRepositories: number | null;
   /** Repository (lowercase owner/name) → the team with the strongest access, for inferred owners. */
   topTeams: Record<string, string>;
-  /** Workflow-runs phase: the last project slug done. */
-  runsAfter: string | null;
+  /** Repositories (lowercase owner/name) whose run lists the workflow-runs phase reads: CI status moved or unreadable. */
+  runsPending: string[];
+  /** Run lists read so far in this run (bounded by runListBudget). */
   runsRepositories: number;
+  /** Left from checkpoints of older versions, which walked every project slug; unused. */
+  runsAfter: string | null;
 };
 
 export const PHASES: readonly SyncPhase[] = ["teams", "repositories", "cleanup", "workflow-runs", "done"];
@@ -34,8 +37,9 @@ export function initialCheckpoint(): Checkpoint {
     complete: true,
     totalRepositories: null,
     topTeams: {},
-    runsAfter: null,
+    runsPending: [],
     runsRepositories: 0,
+    runsAfter: null,
   };
 }
 
@@ -51,6 +55,7 @@ export function readCheckpoint(raw: unknown): Checkpoint {
     complete: c.complete !== false,
     totalRepositories: typeof c.totalRepositories === "number" ? c.totalRepositories : null,
     topTeams: c.topTeams && typeof c.topTeams === "object" ? c.topTeams : {},
+    runsPending: Array.isArray(c.runsPending) ? c.runsPending.filter((s): s is string => typeof s === "string") : [],
     runsAfter: typeof c.runsAfter === "string" ? c.runsAfter : null,
     runsRepositories: typeof c.runsRepositories === "number" ? c.runsRepositories : 0,
   };

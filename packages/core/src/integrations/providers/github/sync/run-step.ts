@@ -17,17 +17,21 @@ import { readCheckpoint, type Checkpoint } from "./checkpoint";
 import { emptyCounts, existingSourceKeys, ingestPlan, orphanSources, type StepCounts } from "./ingest-repository";
 import { repositoryIdOfKey, repositorySourceKey, repositorySourcePrefix } from "./source-keys";
 import type { Fingerprint, FingerprintStore } from "./fingerprints";
+import type { PagePrefetch } from "./page-prefetch";
 
 export type { StepOutcome };
 import { ACTIVE_STATUSES, commitStep, failRun, markRunning, pauseRun, type SyncRunRow } from "../../../sync/sync-runs";
 import { syncTeams } from "./sync-teams";
-import { MAX_RUN_REPOSITORIES_PER_SYNC, syncWorkflowRunsStep } from "./sync-workflow-runs";
+import { recordCiStatus } from "./record-ci-status";
+import { runListBudget, syncWorkflowRunsStep } from "./sync-workflow-runs";
 
 /** What the worker process lends the sync: caches that outlive one step. */
 export type SyncRuntime = {
   clientFor?: (integration: GitHubIntegration) => Promise<GitHubClient>;
   etagCache?: EtagCache;
   fingerprints?: FingerprintStore;
+  /** Discovery pages requested a step ahead (see page-prefetch.ts). */
+  prefetch?: PagePrefetch;
 };
 
 export const clientOf = (deps: IntegrationDeps, runtime: SyncRuntime, integration: GitHubIntegration) =>
@@ -41,8 +45,9 @@ export function rateLimitLeft(client: GitHubClient): number | null {
 /**
  * Runs one bounded step of a sync run and saves it with the next checkpoint. The phases:
  * teams (groups and users, and who owns which repository) → repositories (one discovery
- * page of up to 100 per step) → cleanup (repositories gone since the last sync are
- * orphaned) → workflow-runs (100 repositories per step) → done.
+ * page of up to 100 per step, with each default branch's CI status) → cleanup (repositories
+ * gone since the last sync are orphaned) → workflow-runs (run lists of the repositories whose
+ * CI status moved, 100 per step) → done.
  */
 export async function runSyncStep(
   db: TenantDb,
@@ -119,17 +124,29 @@ async function executePhase(ctx: PhaseContext): Promise<Checkpoint> {
       return { ...cp, phase: "repositories", topTeams };
     }
     case "repositories": {
-      const page = await firstPage(
-        discoverRepositoryPages(client, {
-          owner: config.owner,
-          catalogPaths: config.catalogPaths,
-          // CODEOWNERS is only needed to name owners of generated Components.
-          includeCodeowners: config.registerReposWithoutCatalog,
-          pageSize: ctx.deps.github?.pageSize ?? 100,
-          after: cp.cursor,
-          ...(ctx.runtime.etagCache ? { etagCache: ctx.runtime.etagCache } : {}),
-        }),
-      );
+      const settings = {
+        owner: config.owner,
+        catalogPaths: config.catalogPaths,
+        // CODEOWNERS is only needed to name owners of generated Components.
+        includeCodeowners: config.registerReposWithoutCatalog,
+        pageSize: ctx.deps.github?.pageSize ?? 100,
+        // CI status rides along in the same request; see record-ci-status.ts.
+        includeCiStatus: true,
+      };
+      const discover = (after: string | null) =>
+        firstPage(
+          discoverRepositoryPages(client, {
+            ...settings,
+            after,
+            ...(ctx.runtime.etagCache ? { etagCache: ctx.runtime.etagCache } : {}),
+          }),
+        );
+      const keyOf = (after: string | null) =>
+        `${row.id}@${row.updatedAt.getTime()}|${JSON.stringify(settings)}|${after ?? ""}`;
+      const page = await (ctx.runtime.prefetch?.take(keyOf(cp.cursor)) ?? discover(cp.cursor));
+      // The next page is requested now and ingested by the next step (see page-prefetch.ts).
+      if (ctx.runtime.prefetch && page.hasNextPage && page.cursor)
+        ctx.runtime.prefetch.put(keyOf(page.cursor), discover(page.cursor));
       const plans = await planRepositories(client, page.repositories, {
         owner: config.owner,
         registerReposWithoutCatalog: config.registerReposWithoutCatalog,
@@ -150,12 +167,14 @@ async function executePhase(ctx: PhaseContext): Promise<Checkpoint> {
         if (print) fresh.push([id, print]);
       }
       if (store && fresh.length) await store.set(row.id, fresh);
+      const ci = await recordCiStatus(db, row.id, page.repositories);
       for (const message of page.problems)
         errors.push(generalError(client.endpoints.webBaseUrl, config.owner, message));
       return {
         ...cp,
         cursor: page.cursor,
         seen: [...cp.seen, ...page.repositories.map((r) => r.databaseId)],
+        runsPending: [...new Set([...cp.runsPending, ...ci.needRunList])],
         totalRepositories: page.totalCount,
         complete: cp.complete && page.problems.length === 0,
         phase: page.hasNextPage ? "repositories" : "cleanup",
@@ -189,11 +208,11 @@ async function executePhase(ctx: PhaseContext): Promise<Checkpoint> {
       return { ...cp, phase: "workflow-runs" };
     }
     case "workflow-runs": {
-      const budget = MAX_RUN_REPOSITORIES_PER_SYNC - cp.runsRepositories;
-      const step = await syncWorkflowRunsStep(db, client, row.id, cp.runsAfter, budget, ctx.runtime.etagCache);
+      const budget = runListBudget(cp.totalRepositories) - cp.runsRepositories;
+      const step = await syncWorkflowRunsStep(db, client, row.id, cp.runsPending, budget, ctx.runtime.etagCache);
       return {
         ...cp,
-        runsAfter: step.last,
+        runsPending: step.done ? [] : step.rest,
         runsRepositories: cp.runsRepositories + step.repositories,
         phase: step.done ? "done" : "workflow-runs",
       };

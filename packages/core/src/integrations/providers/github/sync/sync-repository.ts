@@ -232,5 +232,7 @@ async function readRepository(
     topics: data.topics ?? [],
     catalogFiles,
     codeowners,
+    // A webhook's one-repository sync reads no CI status: workflow_run deliveries carry the runs.
+    ci: null,
   };
 }
