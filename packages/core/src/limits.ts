@@ -33,3 +33,11 @@ export const DEFAULT_ORPHAN_GRACE_HOURS = 24;
 export const DEFAULT_SYNC_INTERVAL_MINUTES = 30;
 export const MIN_SYNC_INTERVAL_MINUTES = 5;
 export const MAX_SYNC_INTERVAL_MINUTES = 24 * 60;
+
+/** Premium plugin trial: once per org, this long, with this many seats per plugin. */
+export const PLUGIN_TRIAL_DAYS = 14;
+export const PLUGIN_TRIAL_SEATS = 5;
+/** After a failed payment premium plugins keep working this long, then turn read-only. */
+export const PAYMENT_GRACE_DAYS = 7;
+/** Licenses one bulk assign or release may name. */
+export const MAX_LICENSE_BULK = 200;

@@ -16,7 +16,15 @@ export type AuditAction =
   | "integration.host_changed"
   | "integration.deleted"
   | "integration.sync_requested"
-  | "integration.webhook_secret_revealed";
+  | "integration.webhook_secret_revealed"
+  | "billing.checkout_started"
+  | "billing.portal_opened"
+  | "billing.subscription_changed"
+  | "billing.payment_failed"
+  | "billing.payment_succeeded"
+  | "billing.trial_started"
+  | "license.assigned"
+  | "license.released";
 
 type Writer = Pick<PrismaTypes.TransactionClient, "auditLog">;
 

@@ -1,0 +1,14 @@
+import { router } from "../../trpc";
+import { getOverviewProcedure } from "./get-overview";
+import { pluginNavProcedure } from "./plugin-nav";
+import { assignLicensesProcedure } from "./assign-licenses";
+import { releaseLicensesProcedure } from "./release-licenses";
+import { startTrialProcedure } from "./start-trial";
+
+export const billingRouter = router({
+  overview: getOverviewProcedure,
+  pluginNav: pluginNavProcedure,
+  assignLicenses: assignLicensesProcedure,
+  releaseLicenses: releaseLicensesProcedure,
+  startTrial: startTrialProcedure,
+});
