@@ -4,3 +4,6 @@ export { licensePolicy, loadOrgContext, authorizeInOrg } from "./license-policy"
 export { assignLicenses, releaseLicenses } from "./licenses";
 export { getBillingOverview, startPluginTrial, pluginNavigation, type PluginNavEntry } from "./overview";
 export { assertMemberCapacity } from "./member-limit";
+export { requireBilling, type BillingDeps } from "./deps";
+export { createCheckout, createPortal, listInvoices, type CheckoutInput } from "./checkout";
+export { handleStripeWebhook, STRIPE_EVENTS, type StripeWebhookOutcome } from "./webhook";
