@@ -105,6 +105,9 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
   "billing.assignLicenses": org(ADMINS, false, () => ({ pluginKey: "scorecards", userIds: ["not-a-member"] })),
   "billing.releaseLicenses": org(ADMINS, false, () => ({ pluginKey: "scorecards", userIds: ["not-a-member"] })),
   "billing.startTrial": org(ADMINS, false),
+  "billing.checkout": org(ADMINS, false, () => ({ plan: "team", pluginSeats: {} })),
+  "billing.portal": org(ADMINS, false),
+  "billing.invoices": org(ADMINS, false),
 };
 
 /**

@@ -7,3 +7,5 @@ export { assertMemberCapacity } from "./member-limit";
 export { requireBilling, type BillingDeps } from "./deps";
 export { createCheckout, createPortal, listInvoices, type CheckoutInput } from "./checkout";
 export { handleStripeWebhook, STRIPE_EVENTS, type StripeWebhookOutcome } from "./webhook";
+// The host app builds BillingDeps with it (apps reach connectors only through core).
+export { createStripeClient } from "@stagedoor/connectors";

@@ -4,6 +4,9 @@ import { pluginNavProcedure } from "./plugin-nav";
 import { assignLicensesProcedure } from "./assign-licenses";
 import { releaseLicensesProcedure } from "./release-licenses";
 import { startTrialProcedure } from "./start-trial";
+import { createCheckoutProcedure } from "./create-checkout";
+import { createPortalProcedure } from "./create-portal";
+import { listInvoicesProcedure } from "./list-invoices";
 
 export const billingRouter = router({
   overview: getOverviewProcedure,
@@ -11,4 +14,7 @@ export const billingRouter = router({
   assignLicenses: assignLicensesProcedure,
   releaseLicenses: releaseLicensesProcedure,
   startTrial: startTrialProcedure,
+  checkout: createCheckoutProcedure,
+  portal: createPortalProcedure,
+  invoices: listInvoicesProcedure,
 });
