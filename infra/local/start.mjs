@@ -106,7 +106,8 @@ env.AUTH_URL = process.env.AUTH_URL ?? `http://localhost:${PORT}`;
 let localStripePort = null;
 if (!process.env.STRIPE_SECRET_KEY) {
   localStripePort = Number(process.env.LOCAL_STRIPE_PORT ?? 12111);
-  if (await portOpen(localStripePort)) fail(`Port ${localStripePort} is in use. Stop what uses it or set LOCAL_STRIPE_PORT.`);
+  if (await portOpen(localStripePort))
+    fail(`Port ${localStripePort} is in use. Stop what uses it or set LOCAL_STRIPE_PORT.`);
   env.STRIPE_SECRET_KEY = "sk_test_local";
   env.STRIPE_WEBHOOK_SECRET = "whsec_local_demo";
   env.STRIPE_API_BASE = `http://127.0.0.1:${localStripePort}`;

@@ -13,5 +13,11 @@ const createCaller = createCallerFactory(appRouter);
  * the HTTP endpoint, with the org taken from the page's own URL slug.
  */
 export const serverCaller = cache(async (orgSlug: string | null = null) =>
-  createCaller({ admin: db(), user: await sessionUser(), orgSlug, integrations: integrationDeps(), billing: billingDeps() }),
+  createCaller({
+    admin: db(),
+    user: await sessionUser(),
+    orgSlug,
+    integrations: integrationDeps(),
+    billing: billingDeps(),
+  }),
 );

@@ -30,7 +30,10 @@ beforeAll(async () => {
   fake = await startFakeStripe({
     webhookUrl,
     webhookSecret: SECRET,
-    prices: { price_team_r: { nickname: "Team", unitAmount: 1500 }, price_ff_r: { nickname: "Flags", unitAmount: 900 } },
+    prices: {
+      price_team_r: { nickname: "Team", unitAmount: 1500 },
+      price_ff_r: { nickname: "Flags", unitAmount: 900 },
+    },
   });
   billing = {
     stripe: createStripeClient({ secretKey: "sk_test_local", apiBase: fake.url }),
@@ -72,7 +75,13 @@ describe("/api/stripe/webhook", () => {
 
   it("answers 400 to unsigned and forged deliveries and changes nothing", async () => {
     const before = await db.admin.stripeEvent.count();
-    const event = JSON.stringify({ id: "evt_forged_1", object: "event", type: "invoice.paid", created: 1, data: { object: { customer: "cus_x" } } });
+    const event = JSON.stringify({
+      id: "evt_forged_1",
+      object: "event",
+      type: "invoice.paid",
+      created: 1,
+      data: { object: { customer: "cus_x" } },
+    });
     const unsigned = await handleStripeWebhookRequest(
       new Request("http://localhost/api/stripe/webhook", { method: "POST", body: event }),
       { db, billing },
@@ -80,7 +89,11 @@ describe("/api/stripe/webhook", () => {
     expect(unsigned.status).toBe(400);
     const forgedHeader = billing.stripe.webhooks.generateTestHeaderString({ payload: event, secret: "whsec_wrong" });
     const forged = await handleStripeWebhookRequest(
-      new Request("http://localhost/api/stripe/webhook", { method: "POST", body: event, headers: { "stripe-signature": forgedHeader } }),
+      new Request("http://localhost/api/stripe/webhook", {
+        method: "POST",
+        body: event,
+        headers: { "stripe-signature": forgedHeader },
+      }),
       { db, billing },
     );
     expect(forged.status).toBe(400);

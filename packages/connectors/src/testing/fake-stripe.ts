@@ -21,6 +21,8 @@ export type FakeStripeOptions = {
   prices?: Record<string, { nickname: string; unitAmount: number }>;
 };
 
+// Stripe-shaped JSON of many object kinds, mutated in place: typing each is the SDK's job, not the fake's.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Obj = Record<string, any>;
 const DAY = 86_400;
 const ID = /^(cus|price|cs_test|bps|sub|in|si|evt|prod)_/;
@@ -260,7 +262,15 @@ export class FakeStripe {
     const objId = seg.find(isId) ?? "";
     switch (key) {
       case "POST /v1/customers": {
-        const c = { id: id("cus"), object: "customer", created: this.now(), email: body.email ?? null, name: body.name ?? null, livemode: false, metadata: body.metadata ?? {} };
+        const c = {
+          id: id("cus"),
+          object: "customer",
+          created: this.now(),
+          email: body.email ?? null,
+          name: body.name ?? null,
+          livemode: false,
+          metadata: body.metadata ?? {},
+        };
         this.customers.set(c.id, c);
         return c;
       }
@@ -278,7 +288,10 @@ export class FakeStripe {
           client_reference_id: body.client_reference_id ?? null,
           created: this.now(),
           customer: body.customer ?? null,
-          line_items_input: (body.line_items ?? []).map((l: Obj) => ({ price: l.price, quantity: Number(l.quantity ?? 1) })),
+          line_items_input: (body.line_items ?? []).map((l: Obj) => ({
+            price: l.price,
+            quantity: Number(l.quantity ?? 1),
+          })),
           livemode: false,
           metadata: body.metadata ?? {},
           mode: body.mode ?? "subscription",
@@ -300,14 +313,25 @@ export class FakeStripe {
         return shape;
       }
       case "POST /v1/billing_portal/sessions": {
-        const p = { id: id("bps"), object: "billing_portal.session", created: this.now(), customer: body.customer, livemode: false, return_url: body.return_url ?? null, url: "" };
+        const p = {
+          id: id("bps"),
+          object: "billing_portal.session",
+          created: this.now(),
+          customer: body.customer,
+          livemode: false,
+          return_url: body.return_url ?? null,
+          url: "",
+        };
         p.url = `${this.url}/portal/${p.id}?customer=${encodeURIComponent(p.customer)}&return=${encodeURIComponent(p.return_url ?? "")}`;
         return p;
       }
       case "GET /v1/subscriptions": {
         let subs = [...this.subscriptions.values()].filter((s) => !query.customer || s.customer === query.customer);
         if (query.status !== "all") subs = subs.filter((s) => s.status !== "canceled");
-        return this.list(subs.sort((a, b) => b.created - a.created), "/v1/subscriptions");
+        return this.list(
+          subs.sort((a, b) => b.created - a.created),
+          "/v1/subscriptions",
+        );
       }
       case "GET /v1/subscriptions/:id":
         return this.subscriptions.get(objId) ?? null;
@@ -327,7 +351,10 @@ export class FakeStripe {
       }
       case "GET /v1/invoices": {
         const invs = [...this.invoices.values()].filter((i) => !query.customer || i.customer === query.customer);
-        return this.list(invs.sort((a, b) => b.created - a.created), "/v1/invoices");
+        return this.list(
+          invs.sort((a, b) => b.created - a.created),
+          "/v1/invoices",
+        );
       }
       case "GET /v1/invoices/:id":
         return this.invoices.get(objId) ?? null;
@@ -339,7 +366,10 @@ export class FakeStripe {
         const sub = this.createSubscription(s.customer, s.line_items_input, s.metadata);
         Object.assign(s, { status: "complete", payment_status: "paid", subscription: sub.id });
         const { line_items_input: _, ...shape } = s;
-        await this.deliver([this.event("checkout.session.completed", shape), this.event("customer.subscription.created", sub)]);
+        await this.deliver([
+          this.event("checkout.session.completed", shape),
+          this.event("customer.subscription.created", sub),
+        ]);
         res.writeHead(303, { location: s.success_url });
         res.end();
         return undefined;
@@ -355,7 +385,10 @@ export class FakeStripe {
       case "POST /_fake/end-subscription":
         return this.control(this.endSubscription(body.subscription));
       case "GET /_fake/state":
-        return { subscriptions: [...this.subscriptions.values()], events: this.events.map((e) => ({ id: e.id, type: e.type })) };
+        return {
+          subscriptions: [...this.subscriptions.values()],
+          events: this.events.map((e) => ({ id: e.id, type: e.type })),
+        };
       default:
         return null;
     }
@@ -378,11 +411,15 @@ const notFound = (path: string) => ({
   error: { type: "invalid_request_error", code: "resource_missing", message: `No such resource: ${path}` },
 });
 
-const checkoutPage = (sessionId: string) => `<!doctype html><html lang="en"><head><title>Checkout (local Stripe)</title></head>
+const checkoutPage = (
+  sessionId: string,
+) => `<!doctype html><html lang="en"><head><title>Checkout (local Stripe)</title></head>
 <body><main><h1>Checkout</h1><p>Local Stripe-shaped server: no card needed.</p>
 <form method="post" action="/checkout/${sessionId}/pay"><button type="submit">Pay and subscribe</button></form></main></body></html>`;
 
-const portalPage = (returnUrl: string) => `<!doctype html><html lang="en"><head><title>Billing portal (local Stripe)</title></head>
+const portalPage = (
+  returnUrl: string,
+) => `<!doctype html><html lang="en"><head><title>Billing portal (local Stripe)</title></head>
 <body><main><h1>Billing portal</h1><p>Payment methods, invoices and cancellation live here on Stripe.</p>
 <a href="${returnUrl.replace(/"/g, "&quot;")}">Return to Stagedoor</a></main></body></html>`;
 

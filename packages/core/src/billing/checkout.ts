@@ -26,10 +26,17 @@ async function ensureCustomer(db: TenantDb, deps: BillingDeps, slug: string): Pr
 }
 
 /** A Stripe Checkout session for a plan (per member seat) and plugin seats; returns its URL. */
-export async function createCheckout(db: TenantDb, principal: Principal, deps: BillingDeps, slug: string, input: CheckoutInput) {
+export async function createCheckout(
+  db: TenantDb,
+  principal: Principal,
+  deps: BillingDeps,
+  slug: string,
+  input: CheckoutInput,
+) {
   authorize(principal, "billing.manage");
   const planPrice = deps.prices.plans[input.plan];
-  if (!planPrice) throw new AppError("PRECONDITION_FAILED", `The ${planByKey(input.plan).name} plan has no Stripe price configured.`);
+  if (!planPrice)
+    throw new AppError("PRECONDITION_FAILED", `The ${planByKey(input.plan).name} plan has no Stripe price configured.`);
   const members = await db.membership.count();
   const lineItems = [{ price: planPrice, quantity: Math.max(1, members) }];
   for (const [key, seats] of Object.entries(input.pluginSeats)) {
@@ -67,7 +74,8 @@ export async function createCheckout(db: TenantDb, principal: Principal, deps: B
 export async function createPortal(db: TenantDb, principal: Principal, deps: BillingDeps, slug: string) {
   authorize(principal, "billing.manage");
   const row = await db.orgBilling.findUnique({ where: { orgId: db.orgId }, select: { stripeCustomerId: true } });
-  if (!row?.stripeCustomerId) throw new AppError("PRECONDITION_FAILED", "Subscribe first: there is no billing account yet.");
+  if (!row?.stripeCustomerId)
+    throw new AppError("PRECONDITION_FAILED", "Subscribe first: there is no billing account yet.");
   const session = await deps.stripe.billingPortal.sessions.create({
     customer: row.stripeCustomerId,
     return_url: `${deps.appUrl}/${encodeURIComponent(slug)}/billing`,

@@ -16,7 +16,9 @@ export async function assertMemberCapacity(tx: Reader, orgId: string, when: "inv
   const members = await tx.membership.count({ where: { orgId } });
   const pending =
     when === "invite"
-      ? await tx.invitation.count({ where: { orgId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } } })
+      ? await tx.invitation.count({
+          where: { orgId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+        })
       : 0;
   if (members + pending + 1 > limit) {
     const plan = planByKey(billing?.plan ?? "free").name;

@@ -59,7 +59,15 @@ export async function getBillingOverview(db: TenantDb, principal: Principal) {
     const used = licenses.filter((l) => l.pluginKey === p.key).length;
     const e = ent.plugins[p.key];
     // A downgrade below the seats in use keeps everyone's access until an admin picks who loses it.
-    return { key: p.key, name: p.name, description: p.description, state: e.state, seats: e.seats, used, overBy: Math.max(0, used - e.seats) };
+    return {
+      key: p.key,
+      name: p.name,
+      description: p.description,
+      state: e.state,
+      seats: e.seats,
+      used,
+      overBy: Math.max(0, used - e.seats),
+    };
   });
   const banner =
     billing?.status === "past_due"
@@ -107,7 +115,12 @@ export async function startPluginTrial(db: TenantDb, principal: Principal) {
       data: { pluginTrialUsedAt: now, pluginTrialEndsAt: endsAt },
     });
     const { actor, data } = auditIdentity(principal);
-    await recordAudit(tx, { orgId: db.orgId, actor, action: "billing.trial_started", data: { ...data, endsAt: endsAt.toISOString() } });
+    await recordAudit(tx, {
+      orgId: db.orgId,
+      actor,
+      action: "billing.trial_started",
+      data: { ...data, endsAt: endsAt.toISOString() },
+    });
     return { endsAt };
   });
 }

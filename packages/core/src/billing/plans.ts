@@ -60,7 +60,10 @@ export type PriceConfig = {
  */
 export function parsePriceConfig(raw: string | undefined): PriceConfig {
   const config: PriceConfig = { plans: {}, plugins: {} };
-  for (const pair of (raw ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const pair of (raw ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [key, price] = pair.split("=").map((s) => s.trim());
     if (!key || !price) throw new Error(`STRIPE_PRICES: "${pair}" is not key=price_id`);
     if (isPlanKey(key) && key !== "free") config.plans[key] = price;
@@ -75,7 +78,8 @@ export function priceTarget(
   config: PriceConfig,
   priceId: string,
 ): { kind: "plan"; key: PlanKey } | { kind: "plugin"; key: PluginKey } | null {
-  for (const [key, id] of Object.entries(config.plans)) if (id === priceId) return { kind: "plan", key: key as PlanKey };
+  for (const [key, id] of Object.entries(config.plans))
+    if (id === priceId) return { kind: "plan", key: key as PlanKey };
   for (const [key, id] of Object.entries(config.plugins))
     if (id === priceId) return { kind: "plugin", key: key as PluginKey };
   return null;

@@ -58,7 +58,9 @@ async function subscribedOrg() {
   expect(paid.status).toBe(303);
   expect(paid.headers.get("location")).toBe(`http://localhost:3000/${org.slug}/billing?checkout=success`);
   const session = fake.sessions.get(url.split("/").pop()!)!;
-  const completed = fake.events.find((e) => e.type === "checkout.session.completed" && e.data.object.id === session.id)!;
+  const completed = fake.events.find(
+    (e) => e.type === "checkout.session.completed" && e.data.object.id === session.id,
+  )!;
   return { org, admin, tenant, owner, session, completed, subId: session.subscription as string };
 }
 
@@ -71,7 +73,9 @@ describe("Stripe billing against the local Stripe-shaped server", () => {
     expect(before.plan).toBe("free");
 
     const forged = sign(completed, "whsec_someone_else");
-    await expect(handleStripeWebhook(db, deps, forged.payload, forged.header)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(handleStripeWebhook(db, deps, forged.payload, forged.header)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     await expect(handleStripeWebhook(db, deps, forged.payload, null)).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const good = sign(completed);
     // A tampered body under a valid signature is forged too.
@@ -86,7 +90,9 @@ describe("Stripe billing against the local Stripe-shaped server", () => {
     const after = await row(org.id);
     expect(after).toMatchObject({ plan: "team", status: "active", memberLimit: null, pluginSeats: { scorecards: 2 } });
     expect(after.currentPeriodEnd!.getTime()).toBeGreaterThan(Date.now());
-    const audit = await db.admin.auditLog.findMany({ where: { orgId: org.id, action: "billing.subscription_changed" } });
+    const audit = await db.admin.auditLog.findMany({
+      where: { orgId: org.id, action: "billing.subscription_changed" },
+    });
     expect(audit).toHaveLength(1);
   });
 

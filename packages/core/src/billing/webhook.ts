@@ -52,11 +52,12 @@ export async function handleStripeWebhook(
 
   const object = event.data.object as { customer?: string | { id: string } | null };
   const customerId = typeof object.customer === "string" ? object.customer : (object.customer?.id ?? null);
-  const billing = customerId
-    ? await db.orgBilling.findUnique({ where: { stripeCustomerId: customerId } })
-    : null;
+  const billing = customerId ? await db.orgBilling.findUnique({ where: { stripeCustomerId: customerId } }) : null;
   if (!billing) {
-    await db.stripeEvent.createMany({ data: [{ id: event.id, type, outcome: "unknown_customer" }], skipDuplicates: true });
+    await db.stripeEvent.createMany({
+      data: [{ id: event.id, type, outcome: "unknown_customer" }],
+      skipDuplicates: true,
+    });
     return { outcome: "unknown_customer", eventId: event.id };
   }
   const record = (outcome: StripeWebhookOutcome) => ({ id: event.id, type, orgId: billing.orgId, outcome });

@@ -4,8 +4,7 @@ import { PLUGINS, type PluginKey } from "./registry";
 export type PluginAccess = "read" | "write";
 export type PluginPermission = `plugin.${PluginKey}.${PluginAccess}`;
 
-export const pluginPermission = (key: PluginKey, access: PluginAccess): PluginPermission =>
-  `plugin.${key}.${access}`;
+export const pluginPermission = (key: PluginKey, access: PluginAccess): PluginPermission => `plugin.${key}.${access}`;
 
 export const PLUGIN_PERMISSIONS: readonly PluginPermission[] = PLUGINS.flatMap((p) => [
   pluginPermission(p.key, "read"),

@@ -37,7 +37,9 @@ export function OrgNav({ slug, isAdmin, plugins = [] }: { slug: string; isAdmin:
         );
       })}
       {plugins.length ? (
-        <div className="px-3 pt-3 text-xs font-semibold uppercase tracking-wide text-slate-400 max-lg:hidden">Plugins</div>
+        <div className="px-3 pt-3 text-xs font-semibold uppercase tracking-wide text-slate-400 max-lg:hidden">
+          Plugins
+        </div>
       ) : null}
       {plugins.map((p) => {
         const href = `/${slug}${p.href}`;

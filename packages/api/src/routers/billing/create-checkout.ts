@@ -4,7 +4,9 @@ import { requirePermission } from "../../trpc";
 
 export const createCheckoutInput = z.object({
   plan: z.enum(["team", "enterprise"]),
-  pluginSeats: z.partialRecord(z.enum(PLUGIN_KEYS as [string, ...string[]]), z.number().int().min(0).max(10_000)).default({}),
+  pluginSeats: z
+    .partialRecord(z.enum(PLUGIN_KEYS as [string, ...string[]]), z.number().int().min(0).max(10_000))
+    .default({}),
 });
 
 export const createCheckoutProcedure = requirePermission("billing.manage")

@@ -1,6 +1,13 @@
 import { describe, it, expect } from "vitest";
 import { makeMember, uniqueSlug } from "@stagedoor/db/testing";
-import { authorize, loadOrgContext, pluginPermission, PLUGINS, PLUGIN_TRIAL_SEATS, type UserPrincipal } from "@stagedoor/core";
+import {
+  authorize,
+  loadOrgContext,
+  pluginPermission,
+  PLUGINS,
+  PLUGIN_TRIAL_SEATS,
+  type UserPrincipal,
+} from "@stagedoor/core";
 import { callerFor, db, signedInUser, type TestUser } from "../../testing/caller";
 
 async function orgWithMembers(count: number) {
@@ -16,7 +23,12 @@ async function orgWithMembers(count: number) {
   return { owner, slug, orgId: org.id, members };
 }
 
-const asPrincipal = (u: TestUser): UserPrincipal => ({ type: "user", userId: u.userId, email: u.email, role: "MEMBER" });
+const asPrincipal = (u: TestUser): UserPrincipal => ({
+  type: "user",
+  userId: u.userId,
+  email: u.email,
+  role: "MEMBER",
+});
 
 describe("plugin licenses", () => {
   it("refuses every registered premium plugin to an unlicensed member, with an upgrade hint and before any data", async () => {
@@ -42,9 +54,9 @@ describe("plugin licenses", () => {
     const tenant = db.forOrg(orgId);
     const perm = pluginPermission("scorecards", "read");
     authorize(asPrincipal(alice), perm, await loadOrgContext(tenant, asPrincipal(alice)));
-    await expect(loadOrgContext(tenant, asPrincipal(bob)).then((c) => authorize(asPrincipal(bob), perm, c))).rejects.toThrow(
-      /You have no Scorecards license/,
-    );
+    await expect(
+      loadOrgContext(tenant, asPrincipal(bob)).then((c) => authorize(asPrincipal(bob), perm, c)),
+    ).rejects.toThrow(/You have no Scorecards license/);
 
     const nav = await callerFor(alice, slug).billing.pluginNav();
     expect(nav.find((n) => n.key === "scorecards")).toMatchObject({ state: "trial", unlocked: true });
@@ -52,7 +64,9 @@ describe("plugin licenses", () => {
     expect(bobNav.find((n) => n.key === "scorecards")).toMatchObject({ state: "trial", unlocked: false });
 
     const audit = await callerFor(owner, slug).audit.list({});
-    expect(audit.items.map((i) => i.action)).toEqual(expect.arrayContaining(["billing.trial_started", "license.assigned"]));
+    expect(audit.items.map((i) => i.action)).toEqual(
+      expect.arrayContaining(["billing.trial_started", "license.assigned"]),
+    );
   });
 
   it("refuses seat overflow and lets exactly one of two racing admins take the last seat", async () => {
@@ -60,20 +74,29 @@ describe("plugin licenses", () => {
     await callerFor(owner, slug).billing.startTrial();
     const ids = members.map((m) => m.userId);
     await expect(
-      callerFor(owner, slug).billing.assignLicenses({ pluginKey: "insights", userIds: ids.slice(0, PLUGIN_TRIAL_SEATS + 1) }),
+      callerFor(owner, slug).billing.assignLicenses({
+        pluginKey: "insights",
+        userIds: ids.slice(0, PLUGIN_TRIAL_SEATS + 1),
+      }),
     ).rejects.toThrow(new RegExp(`${PLUGIN_TRIAL_SEATS} free seats of ${PLUGIN_TRIAL_SEATS}`));
 
-    await callerFor(owner, slug).billing.assignLicenses({ pluginKey: "insights", userIds: ids.slice(0, PLUGIN_TRIAL_SEATS - 1) });
+    await callerFor(owner, slug).billing.assignLicenses({
+      pluginKey: "insights",
+      userIds: ids.slice(0, PLUGIN_TRIAL_SEATS - 1),
+    });
     const racers = [ids[PLUGIN_TRIAL_SEATS]!, ids[PLUGIN_TRIAL_SEATS + 1]!];
     const results = await Promise.allSettled(
       racers.map((id) => callerFor(owner, slug).billing.assignLicenses({ pluginKey: "insights", userIds: [id] })),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([
-      expect.stringMatching(/0 free seats of 5/),
-    ]);
+    expect(
+      results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason)),
+    ).toEqual([expect.stringMatching(/0 free seats of 5/)]);
     const overview = await callerFor(owner, slug).billing.overview();
-    expect(overview.plugins.find((p) => p.key === "insights")).toMatchObject({ seats: PLUGIN_TRIAL_SEATS, used: PLUGIN_TRIAL_SEATS });
+    expect(overview.plugins.find((p) => p.key === "insights")).toMatchObject({
+      seats: PLUGIN_TRIAL_SEATS,
+      used: PLUGIN_TRIAL_SEATS,
+    });
   });
 
   it("refuses a license for another org's member and leaves both orgs unchanged", async () => {
@@ -95,8 +118,8 @@ describe("plugin licenses", () => {
       released: 2,
     });
     // 10 members now (owner + 9): the free plan is full.
-    await expect(callerFor(owner, slug).members.invite({ email: "eleventh@example.test", role: "MEMBER" })).rejects.toThrow(
-      /Free plan allows 10 members/,
-    );
+    await expect(
+      callerFor(owner, slug).members.invite({ email: "eleventh@example.test", role: "MEMBER" }),
+    ).rejects.toThrow(/Free plan allows 10 members/);
   });
 });

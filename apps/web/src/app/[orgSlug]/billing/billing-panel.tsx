@@ -25,8 +25,8 @@ export function BillingPanel({ overview, checkout }: { overview: Overview; check
     <>
       {overview.banner?.kind === "grace" ? (
         <Alert>
-          A payment failed. Premium plugins keep working until {day(overview.banner.until)}, then become read-only. Update
-          the payment method in the billing portal.
+          A payment failed. Premium plugins keep working until {day(overview.banner.until)}, then become read-only.
+          Update the payment method in the billing portal.
         </Alert>
       ) : null}
       {overview.banner?.kind === "locked" ? (

@@ -21,9 +21,7 @@ export function LicenseTable({ overview }: { overview: Overview }) {
   const release = useMutation(trpc.billing.releaseLicenses.mutationOptions(done));
   const members = useMemo(
     () =>
-      overview.members.filter((m) =>
-        `${m.email} ${m.name ?? ""}`.toLowerCase().includes(query.trim().toLowerCase()),
-      ),
+      overview.members.filter((m) => `${m.email} ${m.name ?? ""}`.toLowerCase().includes(query.trim().toLowerCase())),
     [overview.members, query],
   );
   const current = overview.plugins.find((p) => p.key === plugin)!;
@@ -37,14 +35,23 @@ export function LicenseTable({ overview }: { overview: Overview }) {
   return (
     <Card title="Licenses" description={`${current.name}: ${current.used} of ${current.seats} seats used.`}>
       <div className="mb-3 flex flex-wrap gap-2">
-        <Select aria-label="Plugin" value={plugin} onChange={(e) => (setPlugin(e.target.value as typeof plugin), setSelected(new Set()))}>
+        <Select
+          aria-label="Plugin"
+          value={plugin}
+          onChange={(e) => (setPlugin(e.target.value as typeof plugin), setSelected(new Set()))}
+        >
           {overview.plugins.map((p) => (
             <option key={p.key} value={p.key}>
               {p.name}
             </option>
           ))}
         </Select>
-        <Input aria-label="Search members" placeholder="Search members" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <Input
+          aria-label="Search members"
+          placeholder="Search members"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         <Button
           disabled={selected.size === 0 || assign.isPending}
           onClick={() => assign.mutate({ pluginKey: plugin, userIds: [...selected] })}

@@ -45,7 +45,15 @@ export default async function BillingPage({
             <tbody>
               {invoices.map((i) => (
                 <tr key={i.id} className="border-t border-slate-100">
-                  <td className="px-5 py-2">{i.url ? <a className="text-indigo-700 underline" href={i.url}>{i.number ?? i.id}</a> : (i.number ?? i.id)}</td>
+                  <td className="px-5 py-2">
+                    {i.url ? (
+                      <a className="text-indigo-700 underline" href={i.url}>
+                        {i.number ?? i.id}
+                      </a>
+                    ) : (
+                      (i.number ?? i.id)
+                    )}
+                  </td>
                   <td className="px-5 py-2">{i.created.toISOString().slice(0, 10)}</td>
                   <td className="px-5 py-2">
                     {(i.amountDue / 100).toFixed(2)} {i.currency.toUpperCase()}
