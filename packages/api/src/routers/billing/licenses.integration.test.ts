@@ -122,4 +122,14 @@ describe("plugin licenses", () => {
       callerFor(owner, slug).members.invite({ email: "eleventh@example.test", role: "MEMBER" }),
     ).rejects.toThrow(/Free plan allows 10 members/);
   });
+
+  it("enforces the member limit again when an invitation is accepted", async () => {
+    const { owner, slug, orgId } = await orgWithMembers(0);
+    const invitee = await signedInUser();
+    const { token } = await callerFor(owner, slug).members.invite({ email: invitee.email, role: "MEMBER" });
+    // The org fills up by other means after the invitation went out.
+    for (let i = 0; i < 9; i++) await makeMember(db, orgId, (await signedInUser()).userId, "MEMBER");
+    await expect(callerFor(invitee).invitations.accept({ token })).rejects.toThrow(/Free plan allows 10 members/);
+    expect(await db.admin.membership.count({ where: { orgId } })).toBe(10);
+  });
 });
