@@ -6,6 +6,8 @@ import { defineConfig } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://localhost:${PORT}`;
 export const FAKE_GITHUB_PORT = Number(process.env.E2E_FAKE_GITHUB_PORT ?? 4010);
+const FAKE_STRIPE_PORT = Number(process.env.E2E_FAKE_STRIPE_PORT ?? 4020);
+const STRIPE_WEBHOOK_SECRET = "whsec_e2e";
 
 export default defineConfig({
   testDir: "apps/web/e2e",
@@ -45,6 +47,14 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
+      // Stripe-shaped server: the Checkout page stand-in posts signed webhooks to the app.
+      name: "fake-stripe",
+      command: `node_modules/.bin/tsx packages/connectors/src/testing/serve-fake-stripe.ts --port ${FAKE_STRIPE_PORT} --webhook-url ${BASE_URL}/api/stripe/webhook --webhook-secret ${STRIPE_WEBHOOK_SECRET}`,
+      port: FAKE_STRIPE_PORT,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
       name: "worker",
       command: "node_modules/.bin/tsx apps/worker/src/main.ts",
       wait: { stdout: /\[worker\] started/ },
@@ -58,7 +68,16 @@ export default defineConfig({
       url: `${BASE_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { AUTH_URL: BASE_URL, AUTH_TRUST_HOST: "true" },
+      env: {
+        AUTH_URL: BASE_URL,
+        AUTH_TRUST_HOST: "true",
+        STRIPE_SECRET_KEY: "sk_test_e2e",
+        STRIPE_WEBHOOK_SECRET,
+        STRIPE_API_BASE: `http://127.0.0.1:${FAKE_STRIPE_PORT}`,
+        STRIPE_PRICES:
+          "team=price_team,enterprise=price_enterprise,cost-insights=price_cost_insights,scorecards=price_scorecards," +
+          "insights=price_insights,knowledge-assistant=price_knowledge_assistant,feature-flags=price_feature_flags",
+      },
     },
   ],
 });

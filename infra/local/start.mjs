@@ -102,6 +102,20 @@ env.APP_ENV = process.env.APP_ENV ?? "demo";
 env.AUTH_DEV_SIGN_IN = process.env.AUTH_DEV_SIGN_IN ?? "true";
 env.AUTH_TRUST_HOST = "true";
 env.AUTH_URL = process.env.AUTH_URL ?? `http://localhost:${PORT}`;
+// Billing: without Stripe keys, a local Stripe-shaped server plays Stripe (Checkout page,
+// portal, signed webhooks to this app), so the whole flow works without an account.
+let localStripePort = null;
+if (!process.env.STRIPE_SECRET_KEY) {
+  localStripePort = Number(process.env.LOCAL_STRIPE_PORT ?? 12111);
+  if (await portOpen(localStripePort))
+    fail(`Port ${localStripePort} is in use. Stop what uses it or set LOCAL_STRIPE_PORT.`);
+  env.STRIPE_SECRET_KEY = "sk_test_local";
+  env.STRIPE_WEBHOOK_SECRET = "whsec_local_demo";
+  env.STRIPE_API_BASE = `http://127.0.0.1:${localStripePort}`;
+  env.STRIPE_PRICES =
+    "team=price_team,enterprise=price_enterprise,cost-insights=price_cost_insights,scorecards=price_scorecards," +
+    "insights=price_insights,knowledge-assistant=price_knowledge_assistant,feature-flags=price_feature_flags";
+}
 Object.assign(process.env, env);
 
 // --- Schema, data, build --------------------------------------------------------
@@ -134,6 +148,17 @@ if (process.env.SKIP_BUILD !== "1") {
 if (await portOpen(PORT)) fail(`Port ${PORT} is in use. Stop what uses it or set PORT.`);
 startChild("web", bin("next"), ["start", "--port", String(PORT)], { cwd: path.join(root, "apps/web") });
 startChild("worker", bin("tsx"), ["src/main.ts"], { cwd: path.join(root, "apps/worker") });
+if (localStripePort) {
+  startChild("stripe", bin("tsx"), [
+    "packages/connectors/src/testing/serve-fake-stripe.ts",
+    "--port",
+    String(localStripePort),
+    "--webhook-url",
+    `http://localhost:${PORT}/api/stripe/webhook`,
+    "--webhook-secret",
+    env.STRIPE_WEBHOOK_SECRET,
+  ]);
+}
 await waitForPort(PORT, "the web app");
 
 console.log(`

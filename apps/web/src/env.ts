@@ -45,6 +45,17 @@ const schema = z
       .regex(/^[a-zA-Z0-9:_-]+$/)
       .default("stagedoor"),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    STRIPE_SECRET_KEY: optional,
+    STRIPE_WEBHOOK_SECRET: optional,
+    STRIPE_API_BASE: z
+      .url({ protocol: /^https?$/ })
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    STRIPE_PRICES: z.string().default(""),
+    BILLING_RETURN_URL: z
+      .url({ protocol: /^https?$/ })
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
   })
   .superRefine((env, ctx) => {
     if (env.AUTH_DEV_SIGN_IN && env.APP_ENV === "production") {
@@ -75,6 +86,13 @@ const schema = z
           message: `is required when ${id ? idName : secretName} is set`,
         });
       }
+    }
+    if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.STRIPE_SECRET_KEY ? "STRIPE_WEBHOOK_SECRET" : "STRIPE_SECRET_KEY"],
+        message: "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET go together (billing is off without both)",
+      });
     }
     if (env.AUTH_OIDC_ID && !env.AUTH_OIDC_ISSUER) {
       ctx.addIssue({ code: "custom", path: ["AUTH_OIDC_ISSUER"], message: "is required when AUTH_OIDC_ID is set" });

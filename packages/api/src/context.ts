@@ -1,4 +1,4 @@
-import type { IntegrationDeps } from "@stagedoor/core";
+import type { BillingDeps, IntegrationDeps } from "@stagedoor/core";
 import type { Database } from "@stagedoor/db";
 
 export type SessionUser = { userId: string; email: string; name: string | null };
@@ -15,6 +15,8 @@ export type Context = {
   orgSlug: string | null;
   /** Secret box, outbound-URL policy and sync queue for the integration procedures. */
   integrations: IntegrationDeps;
+  /** Stripe and prices for Checkout, Portal and invoices; absent when billing is not configured. */
+  billing?: BillingDeps | null;
 };
 
 export { ORG_SLUG_HEADER } from "./org-slug-header";

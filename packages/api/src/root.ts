@@ -10,6 +10,7 @@ import { integrationsRouter } from "./routers/integrations";
 import { cicdRouter } from "./routers/cicd";
 import { homeRouter } from "./routers/home";
 import { scimRouter } from "./routers/scim";
+import { billingRouter } from "./routers/billing";
 
 export const appRouter = router({
   org: orgRouter,
@@ -23,6 +24,7 @@ export const appRouter = router({
   cicd: cicdRouter,
   home: homeRouter,
   scim: scimRouter,
+  billing: billingRouter,
 });
 
 export type AppRouter = typeof appRouter;

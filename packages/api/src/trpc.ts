@@ -1,7 +1,15 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import { authorize, isAppError, resolveOrgAccess, type Permission, type UserPrincipal } from "@stagedoor/core";
+import {
+  authorize,
+  isAppError,
+  loadOrgContext,
+  parsePluginPermission,
+  resolveOrgAccess,
+  type Permission,
+  type UserPrincipal,
+} from "@stagedoor/core";
 import type { Context } from "./context";
 import { toTRPCError } from "./errors";
 
@@ -64,8 +72,10 @@ export const orgProcedure = authedProcedure.use(async ({ ctx, next }) => {
  * (FORBIDDEN otherwise). The service it calls checks again: it never assumes its caller did.
  */
 export function requirePermission(permission: Permission) {
-  return orgProcedure.use(({ ctx, next }) => {
-    authorize(ctx.principal, permission);
+  // Only premium plugin permissions depend on the org's licenses: the others skip the read.
+  const licensed = parsePluginPermission(permission) !== null;
+  return orgProcedure.use(async ({ ctx, next }) => {
+    authorize(ctx.principal, permission, licensed ? await loadOrgContext(ctx.tenant, ctx.principal) : undefined);
     return next();
   });
 }

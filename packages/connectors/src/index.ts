@@ -131,3 +131,4 @@ export {
 // Shared helpers.
 export { systemClock, type Clock } from "./util/clock";
 export { createLimiter, mapWithConcurrency, type Limiter } from "./util/concurrency";
+export { createStripeClient, type StripeConfig, type Stripe } from "./stripe/client";

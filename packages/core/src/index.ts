@@ -34,3 +34,5 @@ export { TRPC_MAX_BODY_BYTES, TRPC_MAX_BATCH_CALLS, IMPORT_YAML_MAX_CHARS } from
 export * from "./jobs";
 export * from "./home";
 export * from "./scim";
+export * from "./billing";
+export * from "./plugins";

@@ -36,3 +36,11 @@ export const MAX_SYNC_INTERVAL_MINUTES = 24 * 60;
 
 /** Most SCIM resources one list request returns (RFC 7644 `count`); also the default page. */
 export const SCIM_MAX_PAGE_SIZE = 200;
+
+/** Premium plugin trial: once per org, this long, with this many seats per plugin. */
+export const PLUGIN_TRIAL_DAYS = 14;
+export const PLUGIN_TRIAL_SEATS = 5;
+/** After a failed payment premium plugins keep working this long, then turn read-only. */
+export const PAYMENT_GRACE_DAYS = 7;
+/** Licenses one bulk assign or release may name. */
+export const MAX_LICENSE_BULK = 200;

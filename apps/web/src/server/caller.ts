@@ -3,6 +3,7 @@ import { cache } from "react";
 import { appRouter, createCallerFactory } from "@stagedoor/api";
 import { db } from "./db";
 import { integrationDeps } from "./integrations";
+import { billingDeps } from "./billing";
 import { sessionUser } from "./session";
 
 const createCaller = createCallerFactory(appRouter);
@@ -12,5 +13,11 @@ const createCaller = createCallerFactory(appRouter);
  * the HTTP endpoint, with the org taken from the page's own URL slug.
  */
 export const serverCaller = cache(async (orgSlug: string | null = null) =>
-  createCaller({ admin: db(), user: await sessionUser(), orgSlug, integrations: integrationDeps() }),
+  createCaller({
+    admin: db(),
+    user: await sessionUser(),
+    orgSlug,
+    integrations: integrationDeps(),
+    billing: billingDeps(),
+  }),
 );

@@ -117,6 +117,15 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
   "integrations.revealWebhookSecret": org(ADMINS, true, (i) => ({ id: i.integrationId })),
   "cicd.runsForEntity": org([], true, (i) => ({ ref: i.entityRef })),
   "cicd.latestForRefs": org([], false, (i) => ({ refs: [i.entityRef] })),
+  "billing.overview": org(ADMINS, false),
+  "billing.pluginNav": org([], false),
+  // Cross-org license assignment is proved in billing's own tests (licenses.integration.test.ts).
+  "billing.assignLicenses": org(ADMINS, false, () => ({ pluginKey: "scorecards", userIds: ["not-a-member"] })),
+  "billing.releaseLicenses": org(ADMINS, false, () => ({ pluginKey: "scorecards", userIds: ["not-a-member"] })),
+  "billing.startTrial": org(ADMINS, false),
+  "billing.checkout": org(ADMINS, false, () => ({ plan: "team", pluginSeats: {} })),
+  "billing.portal": org(ADMINS, false),
+  "billing.invoices": org(ADMINS, false),
 };
 
 /**

@@ -4,3 +4,4 @@ export {
   MAX_WEBHOOK_BYTES,
   type WebhookHandlerDeps,
 } from "./provider-webhook";
+export { handleStripeWebhookRequest } from "./stripe-webhook";

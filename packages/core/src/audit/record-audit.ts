@@ -27,7 +27,15 @@ export type AuditAction =
   | "scim.user_deleted"
   | "scim.group_created"
   | "scim.group_updated"
-  | "scim.group_deleted";
+  | "scim.group_deleted"
+  | "billing.checkout_started"
+  | "billing.portal_opened"
+  | "billing.subscription_changed"
+  | "billing.payment_failed"
+  | "billing.payment_succeeded"
+  | "billing.trial_started"
+  | "license.assigned"
+  | "license.released";
 
 type Writer = Pick<PrismaTypes.TransactionClient, "auditLog">;
 

@@ -1,5 +1,6 @@
 import type { Role } from "@stagedoor/db";
 import type { ApiScope } from "../api-tokens/scopes";
+import { PLUGIN_PERMISSIONS, PLUGIN_PERMISSION_TEXT, type PluginPermission } from "../plugins/permissions";
 
 /**
  * Everything a principal may be allowed to do to an org's data. Services name the one
@@ -18,9 +19,20 @@ export type Permission =
   | "integrations.read"
   | "integrations.manage"
   | "scim.manage"
-  | "scim.provision";
+  | "scim.provision"
+  | "billing.read"
+  | "billing.manage"
+  // Every role may use a premium plugin; whether this org and this member are licensed is
+  // the billing policy's call (billing/license-policy.ts), passed in through OrgContext.
+  | PluginPermission;
 
-const MEMBER: readonly Permission[] = ["org.read", "members.read", "catalog.read", "integrations.read"];
+const MEMBER: readonly Permission[] = [
+  "org.read",
+  "members.read",
+  "catalog.read",
+  "integrations.read",
+  ...PLUGIN_PERMISSIONS,
+];
 const ADMIN: readonly Permission[] = [
   ...MEMBER,
   "org.update",
@@ -30,6 +42,8 @@ const ADMIN: readonly Permission[] = [
   "catalog.import",
   "integrations.manage",
   "scim.manage",
+  "billing.read",
+  "billing.manage",
 ];
 const OWNER: readonly Permission[] = [...ADMIN, "members.manage-owners"];
 
@@ -68,4 +82,7 @@ export const PERMISSION_TEXT: Record<Permission, string> = {
   "integrations.manage": "manage integrations",
   "scim.manage": "manage SCIM provisioning tokens",
   "scim.provision": "provision users and groups over SCIM",
+  "billing.read": "see the plan, licenses and invoices",
+  "billing.manage": "change the plan or assign plugin licenses",
+  ...PLUGIN_PERMISSION_TEXT,
 };

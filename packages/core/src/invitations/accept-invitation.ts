@@ -1,5 +1,6 @@
 import type { Database } from "@stagedoor/db";
 import { AppError } from "../errors";
+import { assertMemberCapacity } from "../billing/member-limit";
 import { recordAudit } from "../audit/record-audit";
 import { hashInvitationToken } from "./tokens";
 
@@ -57,6 +58,11 @@ export async function acceptInvitation(db: Database, user: { userId: string; ema
       data: { acceptedAt: new Date(), acceptedById: user.userId },
     });
     if (claimed.count !== 1) throw new AppError("PRECONDITION_FAILED", REFUSALS.accepted);
+    const already = await tx.membership.findUnique({
+      where: { orgId_userId: { orgId: inv.orgId, userId: user.userId } },
+      select: { id: true },
+    });
+    if (!already) await assertMemberCapacity(tx, inv.orgId, "accept");
     await tx.membership.upsert({
       where: { orgId_userId: { orgId: inv.orgId, userId: user.userId } },
       create: { orgId: inv.orgId, userId: user.userId, role: inv.role },

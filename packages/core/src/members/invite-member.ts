@@ -1,5 +1,6 @@
 import type { Role, TenantDb } from "@stagedoor/db";
 import { AppError } from "../errors";
+import { assertMemberCapacity } from "../billing/member-limit";
 import { recordAudit } from "../audit/record-audit";
 import { authorize, can, type UserPrincipal } from "../authz";
 import { newInvitationToken } from "../invitations/tokens";
@@ -31,6 +32,7 @@ export async function inviteMember(db: TenantDb, actor: UserPrincipal, input: { 
       where: { email, acceptedAt: null, revokedAt: null },
       data: { revokedAt: new Date() },
     });
+    await assertMemberCapacity(tx, db.orgId, "invite");
     const created = await tx.invitation.create({
       data: { orgId: db.orgId, email, role: input.role, tokenHash, invitedById: actor.userId, expiresAt },
       select: { id: true, email: true, role: true, expiresAt: true },

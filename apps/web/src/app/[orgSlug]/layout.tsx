@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { loadOrgPage } from "@/server/org-page";
+import { serverCaller } from "@/server/caller";
 import { UserMenu } from "@/components/site-header";
 import { OrgNav } from "./org-nav";
 import { OrgProvider } from "./org-context";
@@ -14,6 +15,7 @@ export default async function OrgLayout({
 }) {
   const { orgSlug } = await params;
   const { user, org } = await loadOrgPage(orgSlug);
+  const plugins = await (await serverCaller(orgSlug)).billing.pluginNav();
   return (
     <div className="min-h-screen lg:flex">
       <aside className="border-b border-slate-200 bg-white lg:sticky lg:top-0 lg:h-screen lg:w-60 lg:shrink-0 lg:border-r lg:border-b-0">
@@ -28,7 +30,7 @@ export default async function OrgLayout({
             {org.name}
           </span>
         </div>
-        <OrgNav slug={org.slug} isAdmin={org.role !== "MEMBER"} />
+        <OrgNav slug={org.slug} isAdmin={org.role !== "MEMBER"} plugins={plugins} />
       </aside>
       <div className="min-w-0 flex-1">
         <header className="flex h-14 items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 sm:px-6">

@@ -1,4 +1,4 @@
-import { AppError, authorize, type Permission } from "@stagedoor/core";
+import { AppError, authorize, loadOrgContext, parsePluginPermission, type Permission } from "@stagedoor/core";
 import { authenticate, type Authenticated, type CatalogRestDeps } from "./auth";
 import {
   getEntities,
@@ -95,7 +95,10 @@ export function createCatalogRestHandler(deps: CatalogRestDeps, basePath = "/api
       }
       const params = route.pattern.exec(path!)!.slice(1).map(decodeSegment);
       const auth = await authenticate(req, deps);
-      authorize(auth.principal, typeof route.permission === "function" ? route.permission(url) : route.permission);
+      const permission = typeof route.permission === "function" ? route.permission(url) : route.permission;
+      // Premium plugin routes also need the org's license (and, for a token, its creator's seat).
+      const org = parsePluginPermission(permission) ? await loadOrgContext(auth.db, auth.principal) : undefined;
+      authorize(auth.principal, permission, org);
       return await route.run(auth, url, req, params);
     } catch (error) {
       return failure(req, error);

@@ -1,0 +1,107 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useMutation } from "@tanstack/react-query";
+import type { RouterOutputs } from "@stagedoor/api/client";
+import { errorInfo, useTRPC } from "@/lib/trpc";
+import { Alert, Button, Card, Input } from "@/components/ui";
+
+type Overview = RouterOutputs["billing"]["overview"];
+const day = (d: Date | null) => (d ? new Date(d).toISOString().slice(0, 10) : "—");
+
+export function BillingPanel({ overview, checkout }: { overview: Overview; checkout: string | null }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [seats, setSeats] = useState<Record<string, number>>(
+    Object.fromEntries(overview.plugins.map((p) => [p.key, p.seats && overview.status === "active" ? p.seats : 0])),
+  );
+  const go = { onSuccess: (r: { url: string }) => window.location.assign(r.url) };
+  const startCheckout = useMutation(trpc.billing.checkout.mutationOptions(go));
+  const openPortal = useMutation(trpc.billing.portal.mutationOptions(go));
+  const startTrial = useMutation(trpc.billing.startTrial.mutationOptions({ onSuccess: () => router.refresh() }));
+  const error = startCheckout.error ?? openPortal.error ?? startTrial.error;
+  return (
+    <>
+      {overview.banner?.kind === "grace" ? (
+        <Alert>
+          A payment failed. Premium plugins keep working until {day(overview.banner.until)}, then become read-only.
+          Update the payment method in the billing portal.
+        </Alert>
+      ) : null}
+      {overview.banner?.kind === "locked" ? (
+        <Alert>Premium plugins are read-only: a payment is overdue. Pay the open invoice in the billing portal.</Alert>
+      ) : null}
+      {overview.banner?.kind === "canceling" ? (
+        <Alert tone="info">The subscription ends on {day(overview.banner.until)}. No data is deleted.</Alert>
+      ) : null}
+      {checkout === "success" ? <Alert tone="success">Thank you: your subscription is being set up.</Alert> : null}
+      <Card
+        title={`Plan: ${overview.plan.name}`}
+        description={`Status: ${overview.status} · Renews: ${overview.cancelAtPeriodEnd ? "no (canceled at period end)" : day(overview.renewsAt)} · Members: ${overview.memberCount}${overview.memberLimit ? ` of ${overview.memberLimit}` : ""}`}
+        actions={
+          overview.hasCustomer ? (
+            <Button variant="secondary" onClick={() => openPortal.mutate()} disabled={openPortal.isPending}>
+              Manage billing
+            </Button>
+          ) : null
+        }
+      >
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Premium plugins</caption>
+          <thead className="text-slate-500">
+            <tr>
+              <th className="py-2 font-medium">Plugin</th>
+              <th className="py-2 font-medium">State</th>
+              <th className="py-2 font-medium">Seats used / purchased</th>
+              <th className="py-2 font-medium">Seats to buy</th>
+            </tr>
+          </thead>
+          <tbody>
+            {overview.plugins.map((p) => (
+              <tr key={p.key} className="border-t border-slate-100" data-testid={`plugin-${p.key}`}>
+                <td className="py-2">
+                  <div className="font-medium">{p.name}</div>
+                  <div className="text-slate-500">{p.description}</div>
+                </td>
+                <td className="py-2">{p.state}</td>
+                <td className="py-2">
+                  {p.used} / {p.seats}
+                  {p.overBy > 0 ? (
+                    <div className="text-red-700">Over by {p.overBy}: release licenses below.</div>
+                  ) : null}
+                </td>
+                <td className="py-2">
+                  <Input
+                    aria-label={`${p.name} seats to buy`}
+                    type="number"
+                    min={0}
+                    className="w-24"
+                    value={seats[p.key] ?? 0}
+                    onChange={(e) => setSeats({ ...seats, [p.key]: Number(e.target.value) })}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {error ? <Alert>{errorInfo(error).message}</Alert> : null}
+        <div className="mt-4 flex flex-wrap gap-2">
+          <Button
+            onClick={() => startCheckout.mutate({ plan: "team", pluginSeats: seats })}
+            disabled={startCheckout.isPending}
+          >
+            Upgrade to Team with these seats (Checkout)
+          </Button>
+          {overview.trial.available ? (
+            <Button variant="secondary" onClick={() => startTrial.mutate()} disabled={startTrial.isPending}>
+              Start 14-day plugin trial
+            </Button>
+          ) : overview.trial.endsAt ? (
+            <span className="self-center text-sm text-slate-500">Plugin trial until {day(overview.trial.endsAt)}</span>
+          ) : null}
+        </div>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import "server-only";
+import { createStripeClient, parsePriceConfig, type BillingDeps } from "@stagedoor/core";
+import { env } from "@/env";
+
+const g = globalThis as unknown as { stagedoorBilling?: BillingDeps | null };
+
+/**
+ * The Stripe SDK and price configuration, or null when billing is not configured
+ * (STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET). STRIPE_API_BASE points the SDK at a
+ * Stripe-shaped server (`npm start` runs one locally).
+ */
+export function billingDeps(): BillingDeps | null {
+  if (g.stagedoorBilling === undefined) {
+    const e = env();
+    g.stagedoorBilling =
+      e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
+        ? {
+            stripe: createStripeClient({ secretKey: e.STRIPE_SECRET_KEY, apiBase: e.STRIPE_API_BASE }),
+            webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+            prices: parsePriceConfig(e.STRIPE_PRICES),
+            appUrl: (e.BILLING_RETURN_URL ?? e.AUTH_URL ?? "http://localhost:3000").replace(/\/$/, ""),
+          }
+        : null;
+  }
+  return g.stagedoorBilling;
+}

@@ -1,0 +1,11 @@
+export { PLANS, planByKey, parsePriceConfig, priceTarget, type Plan, type PlanKey, type PriceConfig } from "./plans";
+export { computeEntitlements, type Entitlements, type PluginState, type BillingRow } from "./entitlements";
+export { licensePolicy, loadOrgContext, authorizeInOrg } from "./license-policy";
+export { assignLicenses, releaseLicenses } from "./licenses";
+export { getBillingOverview, startPluginTrial, pluginNavigation, type PluginNavEntry } from "./overview";
+export { assertMemberCapacity } from "./member-limit";
+export { requireBilling, type BillingDeps } from "./deps";
+export { createCheckout, createPortal, listInvoices, type CheckoutInput } from "./checkout";
+export { handleStripeWebhook, STRIPE_EVENTS, type StripeWebhookOutcome } from "./webhook";
+// The host app builds BillingDeps with it (apps reach connectors only through core).
+export { createStripeClient } from "@stagedoor/connectors";

@@ -1,0 +1,86 @@
+import { PLUGIN_KEYS, type PluginKey } from "../plugins/registry";
+
+/**
+ * Plans as data. What a plan allows is copied onto the org's OrgBilling row when its
+ * subscription changes, so authorization reads one row and never calls Stripe. Stripe
+ * price ids are configuration (`STRIPE_PRICES`, see parsePriceConfig), never code.
+ */
+export type PlanKey = "free" | "team" | "enterprise";
+export type Plan = {
+  key: PlanKey;
+  name: string;
+  summary: string;
+  /** Members (and pending invitations) an org on this plan may have; null: no limit. */
+  memberLimit: number | null;
+  features: readonly string[];
+  /** Bought per developer seat (quantity = seats) rather than per org. */
+  perSeat: boolean;
+};
+
+export const PLANS: readonly Plan[] = [
+  {
+    key: "free",
+    name: "Free",
+    summary: "The core portal for small teams.",
+    memberLimit: 10,
+    features: ["Up to 10 members", "One integration of each kind", "Software catalog, CI runs, workloads"],
+    perSeat: false,
+  },
+  {
+    key: "team",
+    name: "Team",
+    summary: "Per-developer seats, every integration.",
+    memberLimit: null,
+    features: ["Unlimited members (per seat)", "All integrations", "Premium plugins as add-ons"],
+    perSeat: true,
+  },
+  {
+    key: "enterprise",
+    name: "Enterprise",
+    summary: "For organizations that need control.",
+    memberLimit: null,
+    features: ["Enforced SSO per org", "SCIM provisioning", "Audit log export", "Longer history"],
+    perSeat: true,
+  },
+];
+
+export const planByKey = (key: string): Plan => PLANS.find((p) => p.key === key) ?? PLANS[0]!;
+export const isPlanKey = (key: string): key is PlanKey => PLANS.some((p) => p.key === key);
+
+/** Stripe price id per plan and per premium plugin (a per-seat add-on). */
+export type PriceConfig = {
+  plans: Partial<Record<PlanKey, string>>;
+  plugins: Partial<Record<PluginKey, string>>;
+};
+
+/**
+ * `STRIPE_PRICES` is `key=price_id` pairs separated by commas, where key is a plan key
+ * (team, enterprise) or a plugin key (cost-insights, scorecards, ...). Unknown keys are an
+ * error so a typo does not silently leave something unsellable.
+ */
+export function parsePriceConfig(raw: string | undefined): PriceConfig {
+  const config: PriceConfig = { plans: {}, plugins: {} };
+  for (const pair of (raw ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const [key, price] = pair.split("=").map((s) => s.trim());
+    if (!key || !price) throw new Error(`STRIPE_PRICES: "${pair}" is not key=price_id`);
+    if (isPlanKey(key) && key !== "free") config.plans[key] = price;
+    else if ((PLUGIN_KEYS as readonly string[]).includes(key)) config.plugins[key as PluginKey] = price;
+    else throw new Error(`STRIPE_PRICES: unknown plan or plugin "${key}"`);
+  }
+  return config;
+}
+
+/** What a price id sells, for reading a subscription's items back. */
+export function priceTarget(
+  config: PriceConfig,
+  priceId: string,
+): { kind: "plan"; key: PlanKey } | { kind: "plugin"; key: PluginKey } | null {
+  for (const [key, id] of Object.entries(config.plans))
+    if (id === priceId) return { kind: "plan", key: key as PlanKey };
+  for (const [key, id] of Object.entries(config.plugins))
+    if (id === priceId) return { kind: "plugin", key: key as PluginKey };
+  return null;
+}
