@@ -34,7 +34,7 @@ kind: Component
 metadata:
   name: web
   annotations:
-    settings: { $json: ../payments/settings.json }
+    settings: { $json: docs/../settings.json }
 spec:
   extra:
     $yaml: config/extra.yaml
@@ -88,7 +88,7 @@ metadata:
       { line: 8 + 3, column: 5, message: expect.stringMatching(/\$json placeholder .*missing\.json could not be read: it does not exist/) },
       { line: 18, column: 5, message: expect.stringMatching(/\$yaml placeholder .*bad\.yaml: is not valid YAML/) },
       { line: 20, column: 5, message: "The $text placeholder must be a string: a path or a URL." },
-    ].sort((a, b) => a.line - b.line));
+    ]);
     expect(out.content).toContain("$json: ./missing.json");
   });
 
@@ -102,8 +102,8 @@ metadata:
     });
     expect(out.resolved).toBe(1);
     expect(out.problems.map((p) => [p.line, p.message])).toEqual([
-      [5, "Only the first 2 placeholders of a file are resolved."],
-      [3, expect.stringContaining("may add at most 50 bytes")],
+      [4, expect.stringContaining("may add at most 50 bytes")],
+      [6, "Only the first 2 placeholders of a file are resolved."],
     ]);
   });
 

@@ -107,6 +107,7 @@ export async function resolvePlaceholders(
   for (const r of replacements.sort((a, b) => b.start - a.start)) {
     out = out.slice(0, r.start) + r.text + out.slice(r.end);
   }
+  problems.sort((a, b) => a.line - b.line || a.column - b.column);
   return { content: out, problems, resolved: replacements.length };
 }
 
