@@ -70,8 +70,8 @@ describe("placeholders in the GitHub sync", () => {
     const errors = run.errors as SyncRunError[];
     const missing = errors.filter((e) => e.message.includes("missing.md"));
     expect(missing).toHaveLength(1);
-    expect(missing[0]).toMatchObject({ file: "catalog-info.yaml", line: 20 });
-    expect(missing[0]!.url).toMatch(/catalog-info\.yaml#L20$/);
+    expect(missing[0]).toMatchObject({ file: "catalog-info.yaml", line: 19 });
+    expect(missing[0]!.url).toMatch(/catalog-info\.yaml#L19$/);
 
     // Another org syncing the same GitHub sees nothing of this org's resolved entities.
     const other = await connectedOrg(db, deps, fake);
