@@ -57,7 +57,10 @@ describe("register by URL", () => {
     expect((entity.entity as { metadata: { description: string } }).metadata.description).toBe("Takes payments.");
 
     // A second file is a second source: registering it orphans nothing.
-    const second = await importCatalogUrl(ctx.tdb, deps, ctx.actor, { url: url("other/catalog-info.yaml"), dryRun: false });
+    const second = await importCatalogUrl(ctx.tdb, deps, ctx.actor, {
+      url: url("other/catalog-info.yaml"),
+      dryRun: false,
+    });
     expect(second.counts).toMatchObject({ created: 1, orphaned: 0 });
     expect(second.source.key).not.toBe(done.source.key);
     expect(await ctx.tdb.catalogEntity.count({ where: { orphanedAt: null } })).toBe(2);
@@ -66,19 +69,28 @@ describe("register by URL", () => {
   it("refuses folders, missing files, other hosts and other owners with clear errors", async () => {
     const { deps, ctx, url } = await setup();
     const run = (u: string) => failure(importCatalogUrl(ctx.tdb, deps, ctx.actor, { url: u, dryRun: true }));
-    expect(await run(url("missing.yaml"))).toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("could not be read") });
-    expect(await run(url("other").replace("/blob/", "/tree/"))).toMatchObject({ message: expect.stringContaining("is a folder") });
+    expect(await run(url("missing.yaml"))).toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("could not be read"),
+    });
+    expect(await run(url("other").replace("/blob/", "/tree/"))).toMatchObject({
+      message: expect.stringContaining("is a folder"),
+    });
     expect(await run("https://example.com/acme/payments/blob/main/catalog-info.yaml")).toMatchObject({
       message: expect.stringContaining("not a file on the connected GitHub"),
     });
-    expect(await run(url("catalog-info.yaml", "someone-else", "x"))).toMatchObject({ message: expect.stringContaining("outside acme") });
+    expect(await run(url("catalog-info.yaml", "someone-else", "x"))).toMatchObject({
+      message: expect.stringContaining("outside acme"),
+    });
   });
 
   it("is bound to the caller's org: without its own GitHub another org reads nothing", async () => {
     const { deps, ctx, url } = await setup();
     await importCatalogUrl(ctx.tdb, deps, ctx.actor, { url: url("catalog-info.yaml"), dryRun: false });
     const other = await adminOf(db);
-    expect(await failure(importCatalogUrl(other.tdb, deps, other.actor, { url: url("catalog-info.yaml"), dryRun: true }))).toMatchObject({
+    expect(
+      await failure(importCatalogUrl(other.tdb, deps, other.actor, { url: url("catalog-info.yaml"), dryRun: true })),
+    ).toMatchObject({
       code: "PRECONDITION_FAILED",
     });
     expect(await other.tdb.catalogEntity.count()).toBe(0);

@@ -79,7 +79,10 @@ export function urlSourceKey(integrationId: string, file: string): string {
 async function integrationFor(db: TenantDb, deps: IntegrationDeps, url: string) {
   const rows = await db.integration.findMany({ where: { provider: GITHUB_PROVIDER }, orderBy: { createdAt: "asc" } });
   if (rows.length === 0) {
-    throw new AppError("PRECONDITION_FAILED", "Connect GitHub first: registering by URL reads the file with its credentials.");
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      "Connect GitHub first: registering by URL reads the file with its credentials.",
+    );
   }
   let reason = "";
   for (const row of rows) {
@@ -91,7 +94,10 @@ async function integrationFor(db: TenantDb, deps: IntegrationDeps, url: string) 
       continue;
     }
     if (parsed.target.kind !== "blob") {
-      throw new AppError("BAD_REQUEST", `${url} is a folder; enter the URL of a file, such as …/blob/main/catalog-info.yaml.`);
+      throw new AppError(
+        "BAD_REQUEST",
+        `${url} is a folder; enter the URL of a file, such as …/blob/main/catalog-info.yaml.`,
+      );
     }
     return { integration, client, target: parsed.target };
   }

@@ -13,8 +13,8 @@ export default async function RegisterPage({ params }: { params: Promise<{ orgSl
       <div>
         <h1 className="text-2xl font-bold tracking-tight">Register entities</h1>
         <p className="mt-1 text-slate-600">
-          Register a catalog file on GitHub by its URL, or paste or upload catalog-info.yaml. Check it first: every problem is reported with its line; nothing is saved
-          until you import.
+          Register a catalog file on GitHub by its URL, or paste or upload catalog-info.yaml. Check it first: every
+          problem is reported with its line; nothing is saved until you import.
         </p>
       </div>
       <RegisterUrlForm slug={org.slug} />

@@ -1,6 +1,6 @@
 import $RefParser from "@apidevtools/json-schema-ref-parser";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
-import type { PlaceholderReader } from "./resolve-placeholders";
+import type { PlaceholderReader } from "./reader";
 
 export type BundleLimits = {
   /** Files a bundled definition may pull in through `$ref`. */
@@ -37,8 +37,18 @@ function hasExternalRef(value: unknown, depth: number): boolean {
  * catalog file; no file system, no other HTTP), bounded in file count and total size.
  * Anything that is not an OpenAPI document with external refs is returned unchanged.
  */
-export async function bundleOpenApi(text: string, url: string, read: PlaceholderReader, limits: BundleLimits): Promise<Bundled<{ text: string }> | Failed>;
-export async function bundleOpenApi(value: unknown, url: string, read: PlaceholderReader, limits: BundleLimits): Promise<Bundled<{ value: unknown }> | Failed>;
+export async function bundleOpenApi(
+  text: string,
+  url: string,
+  read: PlaceholderReader,
+  limits: BundleLimits,
+): Promise<Bundled<{ text: string }> | Failed>;
+export async function bundleOpenApi(
+  value: unknown,
+  url: string,
+  read: PlaceholderReader,
+  limits: BundleLimits,
+): Promise<Bundled<{ value: unknown }> | Failed>;
 export async function bundleOpenApi(
   input: unknown,
   url: string,
@@ -60,31 +70,38 @@ export async function bundleOpenApi(
   let bytes = 0;
   let bundled: unknown;
   try {
-    bundled = await $RefParser.bundle(url, structuredClone(document) as never, {
-      resolve: {
-        file: false,
-        http: false,
-        external: true,
-        stagedoor: {
-          order: 1,
-          canRead: true,
-          async read(file: { url: string }) {
-            files++;
-            if (files > limits.maxBundleFiles) {
-              throw new Error(`a definition may reference at most ${limits.maxBundleFiles} files`);
-            }
-            const [answer] = await read([file.url]);
-            if (!answer || !answer.ok) throw new Error(`${file.url} could not be read: ${answer ? answer.message : "no answer"}`);
-            bytes += Buffer.byteLength(answer.text);
-            if (bytes > limits.maxBundleBytes) {
-              throw new Error(`the files a definition references may add up to at most ${limits.maxBundleBytes} bytes`);
-            }
-            return answer.text;
+    bundled = await $RefParser.bundle(
+      url,
+      structuredClone(document) as never,
+      {
+        resolve: {
+          file: false,
+          http: false,
+          external: true,
+          stagedoor: {
+            order: 1,
+            canRead: true,
+            async read(file: { url: string }) {
+              files++;
+              if (files > limits.maxBundleFiles) {
+                throw new Error(`a definition may reference at most ${limits.maxBundleFiles} files`);
+              }
+              const [answer] = await read([file.url]);
+              if (!answer || !answer.ok)
+                throw new Error(`${file.url} could not be read: ${answer ? answer.message : "no answer"}`);
+              bytes += Buffer.byteLength(answer.text);
+              if (bytes > limits.maxBundleBytes) {
+                throw new Error(
+                  `the files a definition references may add up to at most ${limits.maxBundleBytes} bytes`,
+                );
+              }
+              return answer.text;
+            },
           },
         },
-      },
-      dereference: { circular: true },
-    } as never);
+        dereference: { circular: true },
+      } as never,
+    );
   } catch (error) {
     return { ok: false, message: `its $ref files could not be bundled: ${(error as Error).message}` };
   }

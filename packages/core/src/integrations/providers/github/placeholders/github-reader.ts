@@ -1,5 +1,5 @@
 import { fetchLocationTargets, parseGitHubUrl, type GitHubClient } from "@stagedoor/connectors";
-import type { PlaceholderReader, ReadResult } from "./resolve-placeholders";
+import type { PlaceholderReader, ReadResult } from "./reader";
 
 /**
  * Reads placeholder targets and `$ref` files through the integration's GitHub client: same
@@ -18,7 +18,10 @@ export function githubPlaceholderReader(
     urls.forEach((url, index) => {
       const parsed = parseGitHubUrl(url, client.endpoints.webBaseUrl);
       if (parsed.ok && !scope.allowOtherOwners && parsed.target.owner.toLowerCase() !== scope.owner.toLowerCase()) {
-        results[index] = { ok: false, message: `it is outside ${scope.owner}; only ${scope.owner}'s repositories are read.` };
+        results[index] = {
+          ok: false,
+          message: `it is outside ${scope.owner}; only ${scope.owner}'s repositories are read.`,
+        };
       } else allowed.push({ index, url });
     });
     if (allowed.length) {
@@ -28,7 +31,8 @@ export function githubPlaceholderReader(
       );
       fetched.forEach((result, i) => {
         const { index } = allowed[i] as { index: number };
-        results[index] = result.status === "ok" ? { ok: true, text: result.text } : { ok: false, message: result.message };
+        results[index] =
+          result.status === "ok" ? { ok: true, text: result.text } : { ok: false, message: result.message };
       });
     }
     return results;

@@ -8,7 +8,9 @@ const file = (path: string) => `https://github.com/acme/payments/blob/main/${pat
 function reader(files: Record<string, string>, log: string[][] = []): PlaceholderReader {
   return async (urls) => {
     log.push([...urls]);
-    return urls.map((u) => (u in files ? { ok: true, text: files[u] as string } : { ok: false, message: "it does not exist." }));
+    return urls.map((u) =>
+      u in files ? { ok: true, text: files[u] as string } : { ok: false, message: "it does not exist." },
+    );
   };
 }
 
@@ -29,7 +31,9 @@ spec:
 describe("resolvePlaceholders", () => {
   it("resolves $text, $json and $yaml relative to the file, in one batch, keeping every line number", async () => {
     const log: string[][] = [];
-    const source = api("$text: ./openapi.yaml") + `---
+    const source =
+      api("$text: ./openapi.yaml") +
+      `---
 kind: Component
 metadata:
   name: web
@@ -69,7 +73,9 @@ spec:
   });
 
   it("reports unreadable or invalid targets on the placeholder's line and leaves them as written", async () => {
-    const source = api("$json: ./missing.json") + `---
+    const source =
+      api("$json: ./missing.json") +
+      `---
 kind: Component
 metadata:
   name: broken
@@ -85,7 +91,11 @@ metadata:
     );
     expect(out.resolved).toBe(1);
     expect(out.problems).toEqual([
-      { line: 8 + 3, column: 5, message: expect.stringMatching(/\$json placeholder .*missing\.json could not be read: it does not exist/) },
+      {
+        line: 8 + 3,
+        column: 5,
+        message: expect.stringMatching(/\$json placeholder .*missing\.json could not be read: it does not exist/),
+      },
       { line: 18, column: 5, message: expect.stringMatching(/\$yaml placeholder .*bad\.yaml: is not valid YAML/) },
       { line: 20, column: 5, message: "The $text placeholder must be a string: a path or a URL." },
     ]);
@@ -124,16 +134,25 @@ paths:
       [file("api/schemas/pet.yaml")]: "type: object\nproperties:\n  owner: { $ref: './owner.json' }\n",
       [file("api/schemas/owner.json")]: '{"type": "string"}',
     };
-    const out = await resolvePlaceholders(api("$text: ./api/openapi.yaml"), BASE, reader({ ...files, [file("docs/description.md")]: "d" }));
+    const out = await resolvePlaceholders(
+      api("$text: ./api/openapi.yaml"),
+      BASE,
+      reader({ ...files, [file("docs/description.md")]: "d" }),
+    );
     expect(out.problems).toEqual([]);
     const definition = parse(parse(out.content).spec.definition);
     const schema = definition.paths["/pets"].get.responses["200"].content["application/json"].schema;
     expect(schema).toEqual({ type: "object", properties: { owner: { type: "string" } } });
 
-    const bounded = await resolvePlaceholders(api("$text: ./api/openapi.yaml"), BASE, reader({ ...files, [file("docs/description.md")]: "d" }), {
-      ...PLACEHOLDER_LIMITS,
-      maxBundleFiles: 1,
-    });
+    const bounded = await resolvePlaceholders(
+      api("$text: ./api/openapi.yaml"),
+      BASE,
+      reader({ ...files, [file("docs/description.md")]: "d" }),
+      {
+        ...PLACEHOLDER_LIMITS,
+        maxBundleFiles: 1,
+      },
+    );
     expect(bounded.problems).toEqual([
       { line: 11, column: 5, message: expect.stringContaining("may reference at most 1 files") },
     ]);

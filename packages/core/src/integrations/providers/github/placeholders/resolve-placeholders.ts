@@ -1,5 +1,8 @@
 import { isScalar, parseAllDocuments, parse as parseYaml, visit, type Node } from "yaml";
 import { bundleOpenApi, type BundleLimits } from "./bundle-openapi";
+import type { PlaceholderReader, ReadResult } from "./reader";
+
+export type { PlaceholderReader, ReadResult };
 
 /**
  * `$text`, `$json` and `$yaml` placeholders, resolved as Backstage's PlaceholderProcessor
@@ -10,10 +13,6 @@ import { bundleOpenApi, type BundleLimits } from "./bundle-openapi";
  * imports can pass theirs), so this step is pure and testable without a network.
  */
 export type PlaceholderKind = "text" | "json" | "yaml";
-
-export type ReadResult = { ok: true; text: string } | { ok: false; message: string };
-/** Reads absolute URLs, in one batch where it can; results keep the order of `urls`. */
-export type PlaceholderReader = (urls: readonly string[]) => Promise<ReadResult[]>;
 
 export type PlaceholderProblem = { line: number; column: number; message: string };
 
@@ -123,7 +122,10 @@ async function valueOf(
     if (kind === "json") parsed = JSON.parse(text);
     else if (kind === "yaml") parsed = parseYaml(text);
   } catch (error) {
-    return { ok: false, message: `is not valid ${kind === "json" ? "JSON" : "YAML"} (${(error as Error).message.split("\n")[0]}).` };
+    return {
+      ok: false,
+      message: `is not valid ${kind === "json" ? "JSON" : "YAML"} (${(error as Error).message.split("\n")[0]}).`,
+    };
   }
   if (kind === "text") {
     // A multi-file OpenAPI definition is bundled into one document, in the text's own format.
@@ -166,7 +168,13 @@ function findPlaceholders(content: string, problems: PlaceholderProblem[]): Foun
           problems.push({ ...where, message: `The ${key} placeholder must be a string: a path or a URL.` });
           return visit.SKIP;
         }
-        found.push({ kind: key.slice(1) as PlaceholderKind, target: pair.value.value, start: range[0], end: range[1], ...where });
+        found.push({
+          kind: key.slice(1) as PlaceholderKind,
+          target: pair.value.value,
+          start: range[0],
+          end: range[1],
+          ...where,
+        });
         return visit.SKIP;
       },
     });
@@ -175,4 +183,3 @@ function findPlaceholders(content: string, problems: PlaceholderProblem[]): Foun
 }
 
 const at = (p: Found) => ({ line: p.line, column: p.column });
-
