@@ -73,6 +73,11 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
     files: [{ name: "catalog-info.yaml", content: doc("intruder") }],
     dryRun: false,
   })),
+  // Refused before anything is read; an admin's call fails only on the sample URL's host.
+  "catalog.importUrl": org(ADMINS, false, () => ({
+    url: "https://github.com/acme/payments/blob/main/catalog-info.yaml",
+    dryRun: true,
+  })),
   "catalog.sources": org([], false),
   "catalog.related": org([], true, (i) => ({ ref: i.entityRef })),
   "catalog.unregisterPlan": org(ADMINS, true, (i) => ({ ref: i.entityRef })),

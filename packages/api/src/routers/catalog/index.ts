@@ -5,6 +5,7 @@ import { getEntityProcedure } from "./get-entity";
 import { entityGraphProcedure } from "./entity-graph";
 import { ownershipProcedure } from "./ownership";
 import { importYamlProcedure } from "./import-yaml";
+import { importUrlProcedure } from "./import-url";
 import { listSourcesProcedure } from "./list-sources";
 import { searchProcedure } from "./search";
 import { displayNamesProcedure } from "./display-names";
@@ -20,6 +21,7 @@ export const catalogRouter = router({
   graph: entityGraphProcedure,
   ownership: ownershipProcedure,
   importYaml: importYamlProcedure,
+  importUrl: importUrlProcedure,
   sources: listSourcesProcedure,
   search: searchProcedure,
   displayNames: displayNamesProcedure,

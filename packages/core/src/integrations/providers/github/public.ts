@@ -24,6 +24,12 @@ export {
 } from "./dry-run";
 export { findGitHubIntegration, openGitHubClient, GITHUB_PROVIDER, type GitHubIntegration } from "./open-client";
 export { createSyncRuntime } from "./client-cache";
+export { importCatalogUrl, type UrlImportReport } from "./register-url";
+export {
+  resolvePlaceholders,
+  type PlaceholderProblem,
+  type PlaceholderReader,
+} from "./placeholders/resolve-placeholders";
 export { runSyncStep, type SyncRuntime } from "./sync/run-step";
 export { syncRepository, syncTeamsOnly, type TargetedOutcome } from "./sync/sync-repository";
 export { readCheckpoint, type Checkpoint, type SyncPhase } from "./sync/checkpoint";

@@ -1,6 +1,7 @@
 import type { DiscoveredRepository, GitHubClient } from "@stagedoor/connectors";
 import { generatedComponent, suggestOwner } from "./generated-component";
 import { followLocations } from "./locations";
+import { resolvePlanPlaceholders } from "./placeholders/plan-placeholders";
 import { fileProblem, type RepositoryPlan } from "./plan-types";
 
 export { fileProblem, type PlannedFile, type RepositoryPlan } from "./plan-types";
@@ -39,13 +40,18 @@ export function planRepository(repository: DiscoveredRepository, options: PlanOp
   return plan;
 }
 
-/** Plans for a page of repositories, with their Location targets fetched in a few batched requests. */
+/**
+ * Plans for a page of repositories, with their Location targets fetched in a few batched
+ * requests and their `$text` / `$json` / `$yaml` placeholders resolved.
+ */
 export async function planRepositories(
   client: GitHubClient,
   repositories: readonly DiscoveredRepository[],
   options: PlanOptions,
 ): Promise<RepositoryPlan[]> {
   const plans = repositories.map((r) => planRepository(r, options));
-  await followLocations(client, plans, { owner: options.owner, allowOtherOwners: options.allowOtherLocationOwners });
+  const scope = { owner: options.owner, allowOtherOwners: options.allowOtherLocationOwners };
+  await followLocations(client, plans, scope);
+  await resolvePlanPlaceholders(client, plans, scope);
   return plans;
 }
