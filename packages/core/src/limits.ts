@@ -33,3 +33,12 @@ export const DEFAULT_ORPHAN_GRACE_HOURS = 24;
 export const DEFAULT_SYNC_INTERVAL_MINUTES = 30;
 export const MIN_SYNC_INTERVAL_MINUTES = 5;
 export const MAX_SYNC_INTERVAL_MINUTES = 24 * 60;
+
+/** Largest cost export file uploaded in the UI (bigger exports come from a URL or a bucket). */
+export const MAX_COST_UPLOAD_BYTES = 512 * 1024 * 1024;
+/** Largest cost export file downloaded from a URL or a bucket. */
+export const MAX_COST_DOWNLOAD_BYTES = 8 * 1024 * 1024 * 1024;
+/** Files one bucket prefix may hold for an import. */
+export const MAX_COST_FILES = 200;
+/** Cost Insights growth alert: default threshold in percent over the period. */
+export const DEFAULT_COST_GROWTH_ALERT_PERCENT = 20;
