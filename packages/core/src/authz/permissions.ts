@@ -16,9 +16,10 @@ export type Permission =
   | "catalog.read"
   | "catalog.import"
   | "integrations.read"
-  | "integrations.manage";
+  | "integrations.manage"
+  | "costs.read";
 
-const MEMBER: readonly Permission[] = ["org.read", "members.read", "catalog.read", "integrations.read"];
+const MEMBER: readonly Permission[] = ["org.read", "members.read", "catalog.read", "integrations.read", "costs.read"];
 const ADMIN: readonly Permission[] = [
   ...MEMBER,
   "org.update",
@@ -56,4 +57,5 @@ export const PERMISSION_TEXT: Record<Permission, string> = {
   "catalog.import": "import entities",
   "integrations.read": "see integrations",
   "integrations.manage": "manage integrations",
+  "costs.read": "see cloud costs",
 };
