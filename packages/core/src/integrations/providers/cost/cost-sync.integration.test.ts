@@ -33,7 +33,7 @@ async function startS3(objects: Record<string, string | Uint8Array>) {
     directory: dir.dir,
     configureBuckets: [{ name: "billing" }],
   });
-  const address = (await server.run()) as AddressInfo;
+  const address = await server.run();
   cleanups.push(() => server.close());
   const endpoint = `http://127.0.0.1:${address.port}`;
   const client = new S3Client({
