@@ -2,3 +2,4 @@
 export { createCatalogRestHandler } from "./catalog/handler";
 export type { CatalogRestDeps } from "./catalog/auth";
 export { MAX_IMPORT_BODY_BYTES } from "./catalog/import-route";
+export { createCostUploadHandler, type CostUploadDeps } from "./costs/upload-handler";
