@@ -9,6 +9,7 @@ import type { TenantDb } from "@stagedoor/db";
 import { authorize, type UserPrincipal } from "../../../authz";
 import { AppError } from "../../../errors";
 import { MAX_COST_UPLOAD_BYTES } from "../../../limits";
+import { applyOnboardingStep } from "../../../onboarding/onboarding";
 import type { IntegrationDeps } from "../../deps";
 import { formatOf } from "./focus-columns";
 import { findCostIntegration } from "./find-cost-integration";

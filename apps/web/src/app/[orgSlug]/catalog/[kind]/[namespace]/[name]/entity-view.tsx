@@ -11,6 +11,7 @@ import { RelationsCard } from "./relations-card";
 import { EntityGraphView } from "./entity-graph-view";
 import { OwnershipCard } from "./ownership-card";
 import { CicdRuns } from "./cicd-runs";
+import { EntityCost } from "./entity-cost";
 
 const TABS = [
   { id: "overview", label: "Overview" },
@@ -32,8 +33,12 @@ export function EntityView({ slug, entityRef }: { slug: string; entityRef: strin
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const tab = (TABS.some((t) => t.id === params.get("tab")) ? params.get("tab") : "overview") as TabId;
+  const tabs = TABS.filter((t) => t.id !== "cost" || hasCost);
+  const tab = (tabs.some((t) => t.id === params.get("tab")) ? params.get("tab") : "overview") as TabId;
   const entity = useQuery(trpc.catalog.get.queryOptions({ ref: entityRef }));
+  // The Cost tab shows only when cost is allocated to this entity (a member may lack the plugin: no tab then).
+  const costs = useQuery({ ...trpc.costs.forEntity.queryOptions({ ref: entityRef }), retry: false });
+  const hasCost = (costs.data?.currencies.length ?? 0) > 0;
 
   if (entity.isPending) return <Spinner label="Loading entity" />;
   if (entity.error) {
@@ -87,7 +92,7 @@ export function EntityView({ slug, entityRef }: { slug: string; entityRef: strin
         </Alert>
       ) : null}
       <div role="tablist" aria-label="Entity sections" className="flex gap-1 border-b border-slate-200">
-        {TABS.map((t) => (
+        {tabs.map((t) => (
           <button
             key={t.id}
             role="tab"
@@ -116,6 +121,8 @@ export function EntityView({ slug, entityRef }: { slug: string; entityRef: strin
           </div>
         ) : tab === "cicd" ? (
           <CicdRuns entityRef={e.ref} projectSlug={e.entity.metadata.annotations?.["github.com/project-slug"]} />
+        ) : tab === "cost" && costs.data ? (
+          <EntityCost costs={costs.data} />
         ) : (
           <Card>
             <p className="text-sm text-slate-600">{NOT_CONNECTED[tab]}</p>
