@@ -35,11 +35,17 @@ export type FocusReaderOptions = {
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-/** The scan of one file with a 1-based data row number (CSV: header excluded). */
-function scan(file: FocusFile): string {
-  return file.format === "parquet"
-    ? `(SELECT *, file_row_number + 1 AS __row FROM read_parquet(${quote(file.path)}, file_row_number = true))`
-    : `(SELECT *, row_number() OVER () AS __row FROM read_csv(${quote(file.path)}, header = true, all_varchar = true))`;
+/**
+ * The scan of one file with a 1-based data row number (CSV: header excluded). Parquet has
+ * them for free; for CSV they cost a window over the whole file (it more than doubles the
+ * time), so the first pass goes without and a file with bad rows is read again for them.
+ */
+function scan(file: FocusFile, rowNumbers: boolean): string {
+  if (file.format === "parquet") {
+    return `(SELECT *, file_row_number + 1 AS __row FROM read_parquet(${quote(file.path)}, file_row_number = true))`;
+  }
+  const row = rowNumbers ? "row_number() OVER ()" : "NULL::BIGINT";
+  return `(SELECT *, ${row} AS __row FROM read_csv(${quote(file.path)}, header = true, all_varchar = true))`;
 }
 
 async function columnsOf(connection: DuckDBConnection, file: FocusFile): Promise<Set<string>> {
@@ -54,49 +60,47 @@ async function columnsOf(connection: DuckDBConnection, file: FocusFile): Promise
 /**
  * The typed view of a file: every FOCUS column used, parsed with TRY_CAST so a bad value
  * makes a bad row (reported with its number) instead of failing the file, and the reason
- * a row is refused (null when it is good).
+ * a row is refused (null when it is good). A line item's amount is DECIMAL(18,8) (up to
+ * ten billion per line, 8 places; DuckDB parses it several times faster than wider
+ * decimals); sums are DECIMAL(38,8). FOCUS timestamps are UTC (the spec requires it).
+ * Tags are parsed once and every allocation key read in one json_extract_string call.
  */
-function typed(file: FocusFile, columns: Set<string>, rules: readonly AllocationRule[]): string {
-  const effective = columns.has("EffectiveCost") ? "TRY_CAST(EffectiveCost AS DECIMAL(24,8))" : "NULL";
-  const tags = columns.has("Tags") ? "TRY_CAST(CAST(Tags AS VARCHAR) AS JSON)" : "NULL::JSON";
-  const values = rules.map((r) => `NULLIF(trim(json_extract_string(tags, ${quote(tagPath(r.key))})), '')`);
-  const rule = rules.length
-    ? `CASE ${values.map((v, i) => `WHEN ${v} IS NOT NULL THEN ${i}`).join(" ")} ELSE -1 END`
-    : "-1";
-  const value = rules.length ? `COALESCE(${values.join(", ")}, '')` : "''";
+function typed(file: FocusFile, columns: Set<string>, rules: readonly AllocationRule[], rowNumbers = false): string {
+  const effective = columns.has("EffectiveCost") ? "TRY_CAST(EffectiveCost AS DECIMAL(18,8))" : "NULL";
+  const tags = columns.has("Tags") ? "CAST(Tags AS VARCHAR)" : "NULL::VARCHAR";
+  const paths = rules.length ? `[${rules.map((r) => quote(tagPath(r.key))).join(", ")}]` : "[]::VARCHAR[]";
   return `
     WITH raw AS (
       SELECT __row,
-        TRY_CAST(BilledCost AS DECIMAL(24,8)) AS billed,
+        TRY_CAST(BilledCost AS DECIMAL(18,8)) AS billed,
         ${effective} AS effective_raw,
         CAST(BilledCost AS VARCHAR) AS billed_text,
         upper(trim(CAST(BillingCurrency AS VARCHAR))) AS currency,
-        CAST(TRY_CAST(ChargePeriodStart AS TIMESTAMPTZ) AS TIMESTAMP) AS period_start,
-        CAST(TRY_CAST(ChargePeriodEnd AS TIMESTAMPTZ) AS TIMESTAMP) AS period_end,
+        TRY_CAST(ChargePeriodStart AS TIMESTAMP) AS period_start,
+        TRY_CAST(ChargePeriodEnd AS TIMESTAMP) AS period_end,
         COALESCE(CAST(ServiceName AS VARCHAR), '') AS service,
-        ${tags} AS tags
-      FROM ${scan(file)}
-    ), rows AS (
-      SELECT *, COALESCE(effective_raw, billed) AS effective,
-        CASE
-          WHEN billed IS NULL THEN 'BilledCost ' || COALESCE('"' || billed_text || '"', 'is empty') || ' is not a number'
-          WHEN currency IS NULL OR NOT regexp_full_match(currency, '[A-Z]{3}') THEN 'BillingCurrency is not a three-letter currency code'
-          WHEN period_start IS NULL THEN 'ChargePeriodStart is not a timestamp'
-          WHEN period_end IS NULL THEN 'ChargePeriodEnd is not a timestamp'
-          WHEN period_end < period_start THEN 'ChargePeriodEnd is before ChargePeriodStart'
-          ELSE NULL
-        END AS problem
-      FROM raw
+        list_transform(json_extract_string(TRY_CAST(${tags} AS JSON), ${paths}), x -> NULLIF(trim(x), '')) AS tag_values
+      FROM ${scan(file, rowNumbers)}
     )
-    SELECT *, ${rule} AS rule, ${value} AS value FROM rows`;
+    SELECT *, COALESCE(effective_raw, billed) AS effective,
+      CASE
+        WHEN billed IS NULL THEN 'BilledCost ' || COALESCE('"' || billed_text || '"', 'is empty') || ' is not a number'
+        WHEN currency IS NULL OR NOT regexp_full_match(currency, '[A-Z]{3}') THEN 'BillingCurrency is not a three-letter currency code'
+        WHEN period_start IS NULL THEN 'ChargePeriodStart is not a timestamp'
+        WHEN period_end IS NULL THEN 'ChargePeriodEnd is not a timestamp'
+        WHEN period_end < period_start THEN 'ChargePeriodEnd is before ChargePeriodStart'
+        ELSE NULL
+      END AS problem,
+      COALESCE(list_position(list_transform(tag_values, x -> x IS NOT NULL), true) - 1, -1) AS rule,
+      COALESCE(list_filter(tag_values, x -> x IS NOT NULL)[1], '') AS value
+    FROM raw`;
 }
 
 /**
  * Reads FOCUS files with DuckDB and returns daily aggregates by day (UTC day of
  * ChargePeriodStart), currency, service and allocation. DuckDB streams the files and sums
  * in DECIMAL, so memory stays bounded by the aggregates, not the export, and no amount is
- * ever a float. Timestamps are read with their offset and counted on their UTC day
- * (DuckDB's TIMESTAMPTZ to TIMESTAMP cast is UTC without the ICU extension). Bad rows are counted and the first ones returned with their row numbers.
+ * ever a float. Costs count on the day of ChargePeriodStart. Bad rows are counted and the first ones returned with their row numbers.
  */
 export async function readFocusFiles(
   files: readonly FocusFile[],
@@ -123,18 +127,35 @@ export async function readFocusFiles(
           `${file.name} is not a FOCUS export: column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} missing.`,
         );
       }
-      const view = typed(file, columns, rules);
+      // One pass: good rows grouped by day, currency, service and allocation; bad rows
+      // grouped by problem with their row numbers.
       await connection.run(`
-        INSERT INTO agg
-        WITH t AS (${view})
-        SELECT CAST(period_start AS DATE), currency, service, rule, value, SUM(billed), SUM(effective), COUNT(*)
-        FROM t WHERE problem IS NULL
-        GROUP BY ALL`);
+        CREATE OR REPLACE TEMP TABLE pass AS
+        WITH t AS (${typed(file, columns, rules)})
+        SELECT
+          CASE WHEN problem IS NULL THEN CAST(period_start AS DATE) END AS day,
+          CASE WHEN problem IS NULL THEN currency END AS currency,
+          CASE WHEN problem IS NULL THEN service END AS service,
+          CASE WHEN problem IS NULL THEN rule END AS rule,
+          CASE WHEN problem IS NULL THEN value END AS value,
+          problem,
+          SUM(billed) FILTER (WHERE problem IS NULL) AS billed,
+          SUM(effective) FILTER (WHERE problem IS NULL) AS effective,
+          COUNT(*) AS n
+        FROM t GROUP BY ALL`);
+      await connection.run(
+        `INSERT INTO agg SELECT day, currency, service, rule, value, billed, effective, n FROM pass WHERE problem IS NULL`,
+      );
+      const counted = await connection.runAndReadAll(
+        `SELECT COALESCE(SUM(n), 0) AS n FROM pass WHERE problem IS NOT NULL`,
+      );
+      const badCount = Number(counted.getRowObjects()[0]!.n);
+      rowsRejected += badCount;
+      if (badCount === 0) continue;
       const bad = await connection.runAndReadAll(`
-        WITH t AS (${view}), bad AS (SELECT __row, problem FROM t WHERE problem IS NOT NULL)
-        SELECT (SELECT COUNT(*) FROM bad) AS total, __row, problem FROM bad ORDER BY __row LIMIT ${MAX_REPORTED_REJECTS}`);
+        WITH t AS (${typed(file, columns, rules, true)})
+        SELECT __row, problem FROM t WHERE problem IS NOT NULL ORDER BY __row LIMIT ${MAX_REPORTED_REJECTS}`);
       const badRows = bad.getRowObjects();
-      rowsRejected += badRows.length ? Number(badRows[0]!.total) : 0;
       for (const r of badRows) {
         if (rejected.length < MAX_REPORTED_REJECTS) {
           rejected.push({ file: file.name, row: Number(r.__row), message: String(r.problem) });
