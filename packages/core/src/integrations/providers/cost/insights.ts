@@ -62,10 +62,12 @@ export async function costInsights(
   input: { days: CostPeriod; groupBy: CostGrouping; currency?: string | null },
 ): Promise<CostInsights> {
   authorize(principal, "costs.read");
-  const currencies = await db.$queryRaw<Array<{ currency: string; last: Date }>>`
-    SELECT currency, MAX(day) AS last FROM "CostDaily" WHERE "orgId" = ${db.orgId}
-    GROUP BY currency ORDER BY SUM("effectiveCost") DESC`;
-  const growthAlertPercent = await growthThreshold(db);
+  const [currencies, growthAlertPercent] = await Promise.all([
+    db.$queryRaw<Array<{ currency: string; last: Date }>>`
+      SELECT currency, MAX(day) AS last FROM "CostDaily" WHERE "orgId" = ${db.orgId}
+      GROUP BY currency ORDER BY SUM("effectiveCost") DESC`,
+    growthThreshold(db),
+  ]);
   const chosen = currencies.find((c) => c.currency === input.currency) ?? currencies[0];
   const empty: CostInsights = {
     currencies: currencies.map((c) => c.currency),
@@ -89,7 +91,8 @@ export async function costInsights(
   const prevFrom = addDays(from, -input.days);
   const currency = chosen.currency;
 
-  const daily = await db.$queryRaw<Array<{ day: Date; allocated: string; unallocated: string }>>`
+  // Independent reads, run side by side (each is its own bound transaction).
+  const dailyQuery = db.$queryRaw<Array<{ day: Date; allocated: string; unallocated: string }>>`
     SELECT day,
       ROUND(COALESCE(SUM("effectiveCost") FILTER (WHERE "allocatedBy" <> ''), 0), 2)::text AS allocated,
       ROUND(COALESCE(SUM("effectiveCost") FILTER (WHERE "allocatedBy" = ''), 0), 2)::text AS unallocated
@@ -98,7 +101,7 @@ export async function costInsights(
 
   const column = COLUMN[input.groupBy];
   // The column name comes from a fixed table above, never from input.
-  const groups = await db.$queryRawUnsafe<Array<CostGroupRow & { alert: boolean }>>(
+  const groupsQuery = db.$queryRawUnsafe<Array<CostGroupRow & { alert: boolean }>>(
     `WITH g AS (
        SELECT ${column} AS key,
          COALESCE(SUM("effectiveCost") FILTER (WHERE day >= $3::date), 0) AS cur,
@@ -117,7 +120,7 @@ export async function costInsights(
     iso(to),
     growthAlertPercent,
   );
-  const totals = await db.$queryRaw<
+  const totalsQuery = db.$queryRaw<
     Array<{ total: string; previous: string; unallocated: string; share: string | null }>
   >`
     SELECT ROUND(COALESCE(SUM("effectiveCost") FILTER (WHERE day >= ${from}::date), 0), 2)::text AS total,
@@ -126,6 +129,7 @@ export async function costInsights(
       ROUND(SUM("effectiveCost") FILTER (WHERE day >= ${from}::date AND "allocatedBy" = '') * 100
         / NULLIF(SUM("effectiveCost") FILTER (WHERE day >= ${from}::date), 0), 1)::text AS share
     FROM "CostDaily" WHERE "orgId" = ${db.orgId} AND currency = ${currency} AND day BETWEEN ${prevFrom}::date AND ${to}::date`;
+  const [daily, groups, totals] = await Promise.all([dailyQuery, groupsQuery, totalsQuery]);
   const t = totals[0]!;
   const named = groups.filter((g) => g.key !== "");
   const movers = [...named]
