@@ -1,7 +1,13 @@
 import { defineProvider } from "../../provider";
 import { runCostStep, initialCostCheckpoint } from "./run-step";
-import { COST_SYNC_INTERVAL_MINUTES } from "./save-cost";
-import { costConfigSchema, costConfigView, costCredentialsSchema, COST_PROVIDER, readCostConfig } from "./settings";
+import {
+  costConfigSchema,
+  costConfigView,
+  costCredentialsSchema,
+  COST_PROVIDER,
+  COST_SYNC_INTERVAL_MINUTES,
+  readCostConfig,
+} from "./settings";
 import { testCostExport } from "./test-cost";
 
 /**

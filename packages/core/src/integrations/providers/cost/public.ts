@@ -8,18 +8,14 @@ export {
 } from "./allocation";
 export {
   COST_PROVIDER,
+  COST_SYNC_INTERVAL_MINUTES,
   costSourceSchema,
   readCostConfig,
   type CostConfigView,
   type CostSource,
   type CostCredentials,
 } from "./settings";
-export {
-  saveCostIntegration,
-  COST_SYNC_INTERVAL_MINUTES,
-  type SaveCostInput,
-  type CostCredentialsInput,
-} from "./save-cost";
+export { saveCostIntegration, type SaveCostInput, type CostCredentialsInput } from "./save-cost";
 export { testCostExport, type TestCostInput, type TestCostResult } from "./test-cost";
 export { importCostFiles, type CostImportSummary } from "./import-costs";
 export { uploadCostExport } from "./upload-cost";

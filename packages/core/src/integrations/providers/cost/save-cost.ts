@@ -10,7 +10,13 @@ import { removeScheduleQuietly, upsertScheduleQuietly } from "../../schedules";
 import { DEFAULT_ALLOCATION_RULES, type AllocationRule } from "./allocation";
 import { checkCostUrl } from "./fetch-export";
 import { findCostIntegration } from "./find-cost-integration";
-import { COST_PROVIDER, type CostConfig, type CostCredentials, type CostSource } from "./settings";
+import {
+  COST_PROVIDER,
+  COST_SYNC_INTERVAL_MINUTES,
+  type CostConfig,
+  type CostCredentials,
+  type CostSource,
+} from "./settings";
 
 /** Credentials as the form sends them; "saved" keeps what is stored (same source host only). */
 export type CostCredentialsInput = CostCredentials | { type: "saved" };
@@ -27,8 +33,6 @@ export type SaveCostInput = {
 /** Where saved credentials may be sent: a new host needs them entered again. */
 const hostOf = (s: CostSource) =>
   s.type === "url" ? new URL(s.url).host : s.type === "s3" ? `s3:${s.endpoint ?? "aws"}/${s.bucket}` : "upload";
-
-export const COST_SYNC_INTERVAL_MINUTES = 24 * 60;
 
 /**
  * Connects a cost export (or updates one) and starts its first import. Keys and tokens are

@@ -3,6 +3,8 @@ import { DEFAULT_COST_GROWTH_ALERT_PERCENT } from "../../../limits";
 import { allocationRulesSchema, DEFAULT_ALLOCATION_RULES, type AllocationRule } from "./allocation";
 
 export const COST_PROVIDER = "focus";
+/** Exports at a URL or in a bucket are re-imported daily. */
+export const COST_SYNC_INTERVAL_MINUTES = 24 * 60;
 
 /** Where the export is read from. An upload has no source to re-read: it imports once. */
 export type CostSource =

@@ -40,12 +40,21 @@ export async function uploadCostExport(
       if (error instanceof CostExportError) throw new AppError("BAD_REQUEST", error.message);
       throw error;
     }
-    return await importCostFiles(
+    const summary = await importCostFiles(
       db,
       integration.id,
       [{ path, name, format: formatOf(name) }],
       integration.config.allocation,
     );
+    // An upload is its integration's sync: it marks it fresh and settles the wizard's step.
+    await db.transaction(async (tx) => {
+      await tx.integration.update({
+        where: { id: integration.id },
+        data: { lastSyncAt: new Date(), status: "connected", statusMessage: null },
+      });
+      await applyOnboardingStep(tx, db.orgId, "cloud", "done");
+    });
+    return summary;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
