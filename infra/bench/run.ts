@@ -1,11 +1,13 @@
 // `npm run bench -- <suite> [options]`: benchmarks are scripts that print numbers
 // (docs/architecture.md, "Tests"); tests assert behaviour, never timings.
 import { runCatalogBench } from "./catalog";
+import { runCostBench } from "./cost";
 import { runGithubBench } from "./github";
 import { runScimBench } from "./scim";
 
 const SUITES: Record<string, (args: string[]) => Promise<void>> = {
   catalog: runCatalogBench,
+  cost: runCostBench,
   github: runGithubBench,
   scim: runScimBench,
 };

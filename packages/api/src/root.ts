@@ -11,6 +11,7 @@ import { cicdRouter } from "./routers/cicd";
 import { homeRouter } from "./routers/home";
 import { scimRouter } from "./routers/scim";
 import { billingRouter } from "./routers/billing";
+import { costsRouter } from "./routers/costs";
 
 export const appRouter = router({
   org: orgRouter,
@@ -25,6 +26,7 @@ export const appRouter = router({
   home: homeRouter,
   scim: scimRouter,
   billing: billingRouter,
+  costs: costsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -132,3 +132,17 @@ export {
 export { systemClock, type Clock } from "./util/clock";
 export { createLimiter, mapWithConcurrency, type Limiter } from "./util/concurrency";
 export { createStripeClient, type StripeConfig, type Stripe } from "./stripe/client";
+
+// Cloud cost exports (FOCUS files at a URL or in an S3-compatible bucket).
+export { createGuardedAgents } from "./net/guarded-agents";
+export { byteLimit, CostExportError, downloadExport, type DownloadOptions } from "./cost-export/download-export";
+export {
+  downloadObject,
+  isExportKey,
+  listExportObjects,
+  openS3,
+  s3Problem,
+  type S3ExportCredentials,
+  type S3ExportLocation,
+  type S3ExportObject,
+} from "./cost-export/s3-export";

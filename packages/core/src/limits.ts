@@ -44,3 +44,12 @@ export const PLUGIN_TRIAL_SEATS = 5;
 export const PAYMENT_GRACE_DAYS = 7;
 /** Licenses one bulk assign or release may name. */
 export const MAX_LICENSE_BULK = 200;
+
+/** Largest cost export file uploaded in the UI (bigger exports come from a URL or a bucket). */
+export const MAX_COST_UPLOAD_BYTES = 512 * 1024 * 1024;
+/** Largest cost export file downloaded from a URL or a bucket. */
+export const MAX_COST_DOWNLOAD_BYTES = 8 * 1024 * 1024 * 1024;
+/** Files one bucket prefix may hold for an import. */
+export const MAX_COST_FILES = 200;
+/** Cost Insights growth alert: default threshold in percent over the period. */
+export const DEFAULT_COST_GROWTH_ALERT_PERCENT = 20;

@@ -3,3 +3,4 @@ export { createCatalogRestHandler } from "./catalog/handler";
 export type { CatalogRestDeps } from "./catalog/auth";
 export { MAX_IMPORT_BODY_BYTES } from "./catalog/import-route";
 export { createScimRestHandler, SCIM_ROUTES, MAX_SCIM_BODY_BYTES, type ScimRestDeps } from "./scim/handler";
+export { createCostUploadHandler, type CostUploadDeps } from "./costs/upload-handler";

@@ -24,6 +24,7 @@ export type Permission =
   | "billing.manage"
   // Every role may use a premium plugin; whether this org and this member are licensed is
   // the billing policy's call (billing/license-policy.ts), passed in through OrgContext.
+  | "costs.read"
   | PluginPermission;
 
 const MEMBER: readonly Permission[] = [
@@ -31,6 +32,7 @@ const MEMBER: readonly Permission[] = [
   "members.read",
   "catalog.read",
   "integrations.read",
+  "costs.read",
   ...PLUGIN_PERMISSIONS,
 ];
 const ADMIN: readonly Permission[] = [
@@ -84,5 +86,6 @@ export const PERMISSION_TEXT: Record<Permission, string> = {
   "scim.provision": "provision users and groups over SCIM",
   "billing.read": "see the plan, licenses and invoices",
   "billing.manage": "change the plan or assign plugin licenses",
+  "costs.read": "see cloud costs",
   ...PLUGIN_PERMISSION_TEXT,
 };

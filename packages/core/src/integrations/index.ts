@@ -23,7 +23,15 @@ export {
   WEBHOOK_REJECTIONS_PER_MINUTE,
   type RejectionLimiter,
 } from "./webhooks/rejection-limiter";
-export { webhookUrlPath, type IntegrationView, type SyncRunError, type SyncRunStatus, type SyncRunView } from "./views";
+export {
+  githubConfigOf,
+  webhookUrlPath,
+  type IntegrationView,
+  type ProviderConfigView,
+  type SyncRunError,
+  type SyncRunStatus,
+  type SyncRunView,
+} from "./views";
 export { failRun, ACTIVE_STATUSES } from "./sync/sync-runs";
 export { noteSyncRetry } from "./sync/note-retry";
 export { stepOf, type RunCheckpoint, type StepOutcome, type SyncStepJob } from "./sync/step";
@@ -43,3 +51,4 @@ export {
 } from "./queue/sync-jobs";
 export { createBullSyncQueue, DEFAULT_JOB_OPTIONS, type BullSyncQueue } from "./queue/bullmq-sync-queue";
 export * from "./providers/github/public";
+export * from "./providers/cost/public";

@@ -1,5 +1,6 @@
 import type { IntegrationStatus, PrismaTypes, SyncRunStatus, SyncTrigger } from "@stagedoor/db";
 import type { GitHubConfigView } from "./providers/github/config-view";
+import type { CostConfigView } from "./providers/cost/settings";
 import { phaseOf } from "./sync/step";
 
 export type SyncRunError = {
@@ -43,17 +44,18 @@ export type SyncRunView = {
   repositoriesTotal: number | null;
 };
 
-export type IntegrationView = {
+/** Each provider's view of its settings, by kind (never a secret). */
+export type ProviderConfigView =
+  { provider: "github"; config: GitHubConfigView } | { provider: "focus"; config: CostConfigView };
+
+export type IntegrationView = ProviderConfigView & {
   id: string;
-  provider: string;
   name: string;
   status: IntegrationStatus;
   statusMessage: string | null;
   lastSyncAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
-  /** The provider's settings as it shows them (a union once a second provider arrives); never a secret. */
-  config: GitHubConfigView;
   /** The webhook secret's last four characters; the secret itself is only revealed on request. */
   webhookSecretHint: string | null;
   latestRun: SyncRunView | null;
@@ -106,22 +108,29 @@ export function toSyncRunView(row: SyncRunRow): SyncRunView {
   };
 }
 
+/** A GitHub integration's settings view; anything else is a programming error. */
+export function githubConfigOf(view: IntegrationView): GitHubConfigView {
+  if (view.provider !== "github") throw new Error(`Integration ${view.id} is not a GitHub integration.`);
+  return view.config;
+}
+
 /** `view` is the provider's view of the row's config and webhook secret hint (see the provider contract). */
 export function toIntegrationView(
   row: IntegrationRow,
   latestRun: SyncRunRow | null,
-  view: { config: GitHubConfigView; webhookSecretHint: string | null },
+  view: { config: ProviderConfigView["config"]; webhookSecretHint: string | null },
 ): IntegrationView {
+  // The registry pairs each kind with its provider's view, so provider and config agree.
+  const byKind = { provider: row.provider, config: view.config } as ProviderConfigView;
   return {
+    ...byKind,
     id: row.id,
-    provider: row.provider,
     name: row.name,
     status: row.status,
     statusMessage: row.statusMessage,
     lastSyncAt: row.lastSyncAt,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
-    config: view.config,
     webhookSecretHint: view.webhookSecretHint,
     latestRun: latestRun ? toSyncRunView(latestRun) : null,
   };

@@ -11,6 +11,7 @@ export type PluginNavItem = { key: string; name: string; href: string; unlocked:
 const ITEMS: Item[] = [
   { href: "", label: "Home" },
   { href: "/catalog", label: "Catalog" },
+  { href: "/costs", label: "Cost Insights" },
   { href: "/members", label: "Members" },
   { href: "/integrations", label: "Integrations", adminOnly: true },
   { href: "/audit", label: "Audit log", adminOnly: true },

@@ -12,7 +12,7 @@ import { errorInfo, useTRPC } from "@/lib/trpc";
 import { Alert, Button, Field, Input } from "@/components/ui";
 import { TestResult } from "./test-result";
 
-export type SavedIntegration = RouterOutputs["integrations"]["list"][number];
+export type SavedIntegration = Extract<RouterOutputs["integrations"]["list"][number], { provider: "github" }>;
 
 const textarea =
   "block w-full rounded-md border-0 px-3 py-2 font-mono text-xs text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-indigo-600";

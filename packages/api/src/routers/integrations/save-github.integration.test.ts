@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { FakeGitHub } from "@stagedoor/connectors/testing";
 import { FAKE_TOKEN, startGitHub, testDeps } from "@stagedoor/core/integrations-testing";
+import { githubConfigOf } from "@stagedoor/core";
 import { uniqueSlug } from "@stagedoor/db/testing";
 import { callerFor, db, signedInUser } from "../../testing/caller";
 
@@ -55,7 +56,7 @@ describe("saving a GitHub connection", () => {
     await fake.close();
     fake = undefined;
     await api.integrations.saveGithub({ ...form(url, ""), auth: { type: "saved" }, id, syncIntervalMinutes: 60 });
-    expect((await api.integrations.list())[0]?.config.syncIntervalMinutes).toBe(60);
+    expect(githubConfigOf((await api.integrations.list())[0]!).syncIntervalMinutes).toBe(60);
     expect(await db.admin.integration.count({ where: { id } })).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 import { AppError } from "../../errors";
 import type { AnyIntegrationProvider } from "../provider";
+import { costProvider } from "./cost";
 import { githubProvider } from "./github";
 
 /**
@@ -8,6 +9,7 @@ import { githubProvider } from "./github";
  */
 export const providers: Readonly<Record<string, AnyIntegrationProvider>> = {
   [githubProvider.kind]: githubProvider,
+  [costProvider.kind]: costProvider,
 };
 
 export const providerFor = (kind: string): AnyIntegrationProvider | undefined =>

@@ -11,7 +11,7 @@ import { SyncRunStatus } from "@/components/integrations/sync-run-status";
 import { SyncHistory } from "./sync-history";
 import { WebhookSetup } from "./webhook-setup";
 
-type Integration = RouterOutputs["integrations"]["list"][number];
+type Integration = Extract<RouterOutputs["integrations"]["list"][number], { provider: "github" }>;
 
 function freshness(at: Date | null): string {
   if (!at) return "never synced";

@@ -5,6 +5,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { errorInfo, useTRPC } from "@/lib/trpc";
 import { Alert, Button, Card, EmptyState, Spinner } from "@/components/ui";
 import { GithubConnectionForm } from "@/components/integrations/github-connection-form";
+import { CostExportForm } from "@/components/costs/cost-export-form";
+import { CostExportCard } from "./cost-export-card";
 import { IntegrationCard } from "./integration-card";
 
 export function IntegrationsPanel() {
@@ -12,6 +14,7 @@ export function IntegrationsPanel() {
   const queryClient = useQueryClient();
   const list = useQuery({ ...trpc.integrations.list.queryOptions(), refetchInterval: 5000 });
   const [adding, setAdding] = useState(false);
+  const [addingCost, setAddingCost] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.integrations.list.queryKey() });
 
   if (list.isPending) return <Spinner label="Loading integrations" />;
@@ -25,9 +28,13 @@ export function IntegrationsPanel() {
           </Button>
         </EmptyState>
       ) : null}
-      {list.data.map((i) => (
-        <IntegrationCard key={i.id} integration={i} onChanged={refresh} />
-      ))}
+      {list.data.map((i) =>
+        i.provider === "github" ? (
+          <IntegrationCard key={i.id} integration={i} onChanged={refresh} />
+        ) : (
+          <CostExportCard key={i.id} integration={i} onChanged={refresh} />
+        ),
+      )}
       {adding ? (
         <Card title="Connect GitHub">
           <GithubConnectionForm
@@ -42,6 +49,20 @@ export function IntegrationsPanel() {
           Connect another GitHub organization
         </Button>
       ) : null}
+      {addingCost ? (
+        <Card title="Connect a cost export">
+          <CostExportForm
+            onSaved={() => {
+              setAddingCost(false);
+              void refresh();
+            }}
+          />
+        </Card>
+      ) : (
+        <Button variant="secondary" onClick={() => setAddingCost(true)}>
+          Connect a cost export
+        </Button>
+      )}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { openCredentials, openWebhookSecret } from "../../credentials";
 import { deleteIntegration } from "../../delete-integration";
 import { revealWebhookSecret } from "../../reveal-webhook-secret";
 import { getIntegration, listIntegrations } from "../../read-integrations";
+import { githubConfigOf } from "../../views";
 import { saveGitHubIntegration } from "./save-github";
 import { testGitHubIntegration } from "./test-github";
 import { adminOf, connectedOrg, FAKE_TOKEN, recordingQueue, startGitHub, testDeps } from "../../testing";
@@ -202,7 +203,7 @@ describe("connecting GitHub", () => {
     const after = await ctx.tdb.integration.findUniqueOrThrow({ where: { id: ctx.integrationId } });
     expect(after.credentialsCiphertext).toBe(before.credentialsCiphertext);
     expect(after.webhookSecretCiphertext).toBe(before.webhookSecretCiphertext);
-    expect((await getIntegration(ctx.tdb, ctx.actor, ctx.integrationId)).config.syncIntervalMinutes).toBe(60);
+    expect(githubConfigOf(await getIntegration(ctx.tdb, ctx.actor, ctx.integrationId)).syncIntervalMinutes).toBe(60);
 
     const duplicate = saveGitHubIntegration(ctx.tdb, ctx.actor, deps, {
       name: "Renamed",

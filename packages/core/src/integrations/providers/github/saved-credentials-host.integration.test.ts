@@ -3,6 +3,7 @@ import type { FakeGitHub } from "@stagedoor/connectors/testing";
 import { testDatabase } from "@stagedoor/db/testing";
 import { connectedOrg, FAKE_TOKEN, startGitHub, testDeps } from "../../testing";
 import { getIntegration } from "../../read-integrations";
+import { githubConfigOf } from "../../views";
 import { saveGitHubIntegration } from "./save-github";
 import { testGitHubIntegration } from "./test-github";
 
@@ -48,7 +49,7 @@ describe("saved credentials and a new host", () => {
     const after = await ctx.tdb.integration.findUniqueOrThrow({ where: { id: ctx.integrationId } });
     expect(after.config).toEqual(before.config);
     expect(after.credentialsCiphertext).toBe(before.credentialsCiphertext);
-    expect((await getIntegration(ctx.tdb, ctx.actor, ctx.integrationId)).config.baseUrl).toBe(home.url);
+    expect(githubConfigOf(await getIntegration(ctx.tdb, ctx.actor, ctx.integrationId)).baseUrl).toBe(home.url);
 
     // The same host (however it is spelled) still works with the saved credentials.
     const same = await testGitHubIntegration(ctx.tdb, ctx.actor, deps, {
@@ -71,7 +72,7 @@ describe("saved credentials and a new host", () => {
       owner: "acme",
       auth: { type: "token", token: FAKE_TOKEN },
     });
-    expect((await getIntegration(ctx.tdb, ctx.actor, ctx.integrationId)).config.baseUrl).toBe(moved.url);
+    expect(githubConfigOf(await getIntegration(ctx.tdb, ctx.actor, ctx.integrationId)).baseUrl).toBe(moved.url);
     const audits = await ctx.tdb.auditLog.findMany({ where: { action: "integration.host_changed" } });
     expect(audits.map((a) => ({ target: a.target, data: a.data }))).toEqual([
       { target: ctx.integrationId, data: { from: home.url, to: moved.url } },

@@ -14,6 +14,7 @@ import { KindOverview } from "./kind-overview";
 import { SourceActions } from "./source-actions";
 import { TabList, panelId, tabId } from "./tab-list";
 import { PROJECT_SLUG, entityTabs, selectedTab, type TabId } from "./entity-tabs";
+import { EntityCost } from "./entity-cost";
 
 const NOT_CONNECTED: Record<"kubernetes" | "cost" | "docs", string> = {
   kubernetes: "Workloads appear here once a Kubernetes cluster is connected.",
@@ -27,6 +28,9 @@ export function EntityView({ slug, entityRef, isAdmin }: { slug: string; entityR
   const pathname = usePathname();
   const params = useSearchParams();
   const entity = useQuery(trpc.catalog.get.queryOptions({ ref: entityRef }));
+  // The Cost tab shows only when cost is allocated to this entity (a member may lack the plugin: no tab then).
+  const costs = useQuery({ ...trpc.costs.forEntity.queryOptions({ ref: entityRef }), retry: false });
+  const hasCost = (costs.data?.currencies.length ?? 0) > 0;
 
   if (entity.isPending) return <Spinner label="Loading entity" />;
   if (entity.error) {
@@ -41,8 +45,7 @@ export function EntityView({ slug, entityRef, isAdmin }: { slug: string; entityR
     );
   }
   const e = entity.data;
-  // No cost data exists yet (the cost integration is to come), so the Cost tab stays hidden.
-  const tabs = entityTabs(e.entity, { hasCost: false });
+  const tabs = entityTabs(e.entity, { hasCost });
   const tab = selectedTab(tabs, params.get("tab"));
   const select = (id: TabId) =>
     router.replace(`${pathname}${id === "overview" ? "" : `?tab=${id}`}`, { scroll: false });
@@ -103,6 +106,8 @@ export function EntityView({ slug, entityRef, isAdmin }: { slug: string; entityR
           <ApiDefinition entity={e} />
         ) : tab === "cicd" ? (
           <CicdRuns entityRef={e.ref} projectSlug={e.entity.metadata.annotations?.[PROJECT_SLUG]} />
+        ) : tab === "cost" && costs.data ? (
+          <EntityCost costs={costs.data} />
         ) : (
           <Card>
             <p className="text-sm text-slate-600">{NOT_CONNECTED[tab]}</p>

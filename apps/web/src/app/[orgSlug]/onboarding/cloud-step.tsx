@@ -1,0 +1,34 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useTRPC } from "@/lib/trpc";
+import { Alert, Button, Spinner } from "@/components/ui";
+import { CostExportForm } from "@/components/costs/cost-export-form";
+
+/**
+ * Wizard step 3: connect a FOCUS cost export (URL, bucket or upload). The step is done
+ * when the first import succeeds (the sync marks it); an upload is done at once.
+ */
+export function CloudStep({ onDone }: { onDone: () => void }) {
+  const trpc = useTRPC();
+  const integrations = useQuery({ ...trpc.integrations.list.queryOptions(), refetchInterval: 3000 });
+  if (integrations.isPending) return <Spinner label="Loading integrations" />;
+  const cost = integrations.data?.find((i) => i.provider === "focus");
+  if (!cost) return <CostExportForm onSaved={() => void integrations.refetch()} />;
+  const run = cost.latestRun;
+  return (
+    <div className="space-y-3">
+      {run?.status === "failed" ? (
+        <Alert>The import failed: {run.message}</Alert>
+      ) : run && run.status !== "succeeded" ? (
+        <Alert tone="info">Importing {cost.config.location}…</Alert>
+      ) : (
+        <Alert tone="success">
+          Connected {cost.config.location}
+          {run?.message ? `: ${run.message}` : "."}
+        </Alert>
+      )}
+      <Button onClick={onDone}>Continue</Button>
+    </div>
+  );
+}
