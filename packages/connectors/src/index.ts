@@ -130,3 +130,6 @@ export {
 // Shared helpers.
 export { systemClock, type Clock } from "./util/clock";
 export { createLimiter, mapWithConcurrency, type Limiter } from "./util/concurrency";
+
+// Kubernetes: client on @kubernetes/client-node over the guarded dispatcher, kubeconfig, problems.
+export * from "./kubernetes";

@@ -15,3 +15,4 @@ export { generateOrg, type GeneratedOrg, type GeneratedOrgOptions } from "./fake
 export { createManualClock, type ManualClock } from "./manual-clock";
 export { sendWebhook, signWebhookPayload, signedDelivery, type SignedDelivery } from "./sign-webhook";
 export { scenarioOrg, SCENARIOS, type ScenarioName, type ScenarioOptions } from "./scenarios";
+export { startFakeKubernetes, type FakeClusterOptions, type FakeKubernetes } from "./fake-kubernetes";
