@@ -43,3 +43,4 @@ export {
 } from "./queue/sync-jobs";
 export { createBullSyncQueue, DEFAULT_JOB_OPTIONS, type BullSyncQueue } from "./queue/bullmq-sync-queue";
 export * from "./providers/github/public";
+export * from "./providers/kubernetes/public";

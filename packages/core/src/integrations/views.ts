@@ -1,5 +1,9 @@
 import type { IntegrationStatus, PrismaTypes, SyncRunStatus, SyncTrigger } from "@stagedoor/db";
 import type { GitHubConfigView } from "./providers/github/config-view";
+import type { KubernetesConfigView } from "./providers/kubernetes/config-view";
+
+/** A provider's view of its settings; Kubernetes views say `provider: "kubernetes"`. */
+export type IntegrationConfigView = GitHubConfigView | KubernetesConfigView;
 import { phaseOf } from "./sync/step";
 
 export type SyncRunError = {
@@ -43,7 +47,8 @@ export type SyncRunView = {
   repositoriesTotal: number | null;
 };
 
-export type IntegrationView = {
+/** An integration as pages show it; `Config` is the provider's view (GitHub's unless a page asks for another). */
+export type IntegrationView<Config extends IntegrationConfigView = GitHubConfigView> = {
   id: string;
   provider: string;
   name: string;
@@ -52,8 +57,8 @@ export type IntegrationView = {
   lastSyncAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
-  /** The provider's settings as it shows them (a union once a second provider arrives); never a secret. */
-  config: GitHubConfigView;
+  /** The provider's settings as it shows them; never a secret. */
+  config: Config;
   /** The webhook secret's last four characters; the secret itself is only revealed on request. */
   webhookSecretHint: string | null;
   latestRun: SyncRunView | null;
@@ -110,8 +115,8 @@ export function toSyncRunView(row: SyncRunRow): SyncRunView {
 export function toIntegrationView(
   row: IntegrationRow,
   latestRun: SyncRunRow | null,
-  view: { config: GitHubConfigView; webhookSecretHint: string | null },
-): IntegrationView {
+  view: { config: IntegrationConfigView; webhookSecretHint: string | null },
+): IntegrationView<IntegrationConfigView> {
   return {
     id: row.id,
     provider: row.provider,

@@ -1,6 +1,7 @@
 import { AppError } from "../../errors";
 import type { AnyIntegrationProvider } from "../provider";
 import { githubProvider } from "./github";
+import { kubernetesProvider } from "./kubernetes";
 
 /**
  * Every integration provider, by kind. Adding one is a folder beside github/ and one line
@@ -8,6 +9,7 @@ import { githubProvider } from "./github";
  */
 export const providers: Readonly<Record<string, AnyIntegrationProvider>> = {
   [githubProvider.kind]: githubProvider,
+  [kubernetesProvider.kind]: kubernetesProvider,
 };
 
 export const providerFor = (kind: string): AnyIntegrationProvider | undefined =>
