@@ -5,7 +5,10 @@ import { matchesSelector, parseLabelSelector } from "../kubernetes/label-selecto
 import { WORKLOAD_RESOURCES, type ResourceName } from "../kubernetes/shapes";
 
 type AnyObject = {
-  metadata: { name: string; namespace?: string; labels?: Record<string, string>; resourceVersion?: string };
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; resourceVersion?: string } & Record<
+    string,
+    unknown
+  >;
 } & Record<string, unknown>;
 
 export type FakeClusterOptions = {
