@@ -8,6 +8,7 @@ import { catalogRouter } from "./routers/catalog";
 import { tokensRouter } from "./routers/tokens";
 import { integrationsRouter } from "./routers/integrations";
 import { cicdRouter } from "./routers/cicd";
+import { kubernetesRouter } from "./routers/kubernetes";
 
 export const appRouter = router({
   org: orgRouter,
@@ -19,6 +20,7 @@ export const appRouter = router({
   tokens: tokensRouter,
   integrations: integrationsRouter,
   cicd: cicdRouter,
+  kubernetes: kubernetesRouter,
 });
 
 export type AppRouter = typeof appRouter;

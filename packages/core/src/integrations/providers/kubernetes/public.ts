@@ -13,3 +13,12 @@ export {
   type WorkloadProblemRow,
 } from "./read-state";
 export { runClusterStep, ENTITIES_PER_STEP, type ClusterRuntime } from "./sync/run-step";
+export { readOnlyClusterRole } from "@stagedoor/connectors";
+export type {
+  ClusterTestResult,
+  EntityClusterState,
+  Health as KubernetesHealth,
+  PodView,
+  WorkloadView,
+  Problem as KubernetesProblemView,
+} from "@stagedoor/connectors";
