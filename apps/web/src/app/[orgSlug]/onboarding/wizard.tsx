@@ -10,6 +10,7 @@ import { Alert, Button, Card } from "@/components/ui";
 import { InviteForm } from "../members/invite-form";
 import { STEP_LABELS } from "./steps";
 import { GithubStep } from "./github-step";
+import { KubernetesStep } from "./kubernetes-step";
 
 const STATUS_TEXT = { pending: "To do", done: "Done", skipped: "Skipped" } as const;
 
@@ -93,6 +94,8 @@ export function Wizard(props: {
           <Card title={STEP_LABELS[current].title} description={STEP_LABELS[current].description}>
             {current === "github" ? (
               <GithubStep onDone={() => settle("done")} />
+            ) : current === "kubernetes" ? (
+              <KubernetesStep onDone={() => settle("done")} />
             ) : current === "invite" ? (
               <div className="space-y-4">
                 <InviteForm canInviteOwners={props.canInviteOwners} />

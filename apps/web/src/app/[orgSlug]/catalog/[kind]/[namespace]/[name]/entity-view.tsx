@@ -11,6 +11,7 @@ import { RelationsCard } from "./relations-card";
 import { EntityGraphView } from "./entity-graph-view";
 import { OwnershipCard } from "./ownership-card";
 import { CicdRuns } from "./cicd-runs";
+import { KubernetesTab } from "./kubernetes-tab";
 
 const TABS = [
   { id: "overview", label: "Overview" },
@@ -21,8 +22,7 @@ const TABS = [
 ] as const;
 type TabId = (typeof TABS)[number]["id"];
 
-const NOT_CONNECTED: Record<Exclude<TabId, "overview" | "cicd">, string> = {
-  kubernetes: "Workloads appear here once a Kubernetes cluster is connected.",
+const NOT_CONNECTED: Record<Exclude<TabId, "overview" | "cicd" | "kubernetes">, string> = {
   cost: "Cost appears here once cloud billing is connected.",
   docs: "Docs appear here once TechDocs publishing is set up.",
 };
@@ -116,6 +116,14 @@ export function EntityView({ slug, entityRef }: { slug: string; entityRef: strin
           </div>
         ) : tab === "cicd" ? (
           <CicdRuns entityRef={e.ref} projectSlug={e.entity.metadata.annotations?.["github.com/project-slug"]} />
+        ) : tab === "kubernetes" ? (
+          <KubernetesTab
+            entityRef={e.ref}
+            annotated={Boolean(
+              e.entity.metadata.annotations?.["backstage.io/kubernetes-id"] ??
+              e.entity.metadata.annotations?.["backstage.io/kubernetes-label-selector"],
+            )}
+          />
         ) : (
           <Card>
             <p className="text-sm text-slate-600">{NOT_CONNECTED[tab]}</p>
