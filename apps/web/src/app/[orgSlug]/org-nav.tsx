@@ -9,6 +9,7 @@ type Item = { href: string; label: string; adminOnly?: boolean };
 const ITEMS: Item[] = [
   { href: "", label: "Home" },
   { href: "/catalog", label: "Catalog" },
+  { href: "/workloads", label: "Workloads" },
   { href: "/members", label: "Members" },
   { href: "/integrations", label: "Integrations", adminOnly: true },
   { href: "/audit", label: "Audit log", adminOnly: true },

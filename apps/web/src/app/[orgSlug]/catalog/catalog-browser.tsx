@@ -9,6 +9,7 @@ import { displayRef, entityHref } from "@/lib/entity-ref";
 import { Alert, Button, EmptyState, Input, Spinner } from "@/components/ui";
 import { FacetPanel, FILTER_KEYS, type FilterKey } from "./facet-panel";
 import { RunStatusBadge } from "@/components/integrations/run-status-badge";
+import { HealthBadge } from "@/components/kubernetes/health-badge";
 
 const PAGE_SIZE = 25;
 
@@ -59,6 +60,8 @@ export function CatalogBrowser({ slug }: { slug: string }) {
 
   const refs = list.data?.items.map((e) => e.ref) ?? [];
   const ci = useQuery({ ...trpc.cicd.latestForRefs.queryOptions({ refs }), enabled: refs.length > 0 });
+  const k8s = useQuery({ ...trpc.kubernetes.healthForRefs.queryOptions({ refs }), enabled: refs.length > 0 });
+  const healthOf = new Map((k8s.data ?? []).map((h) => [h.ref, h]));
 
   const toggle = (key: FilterKey, value: string) =>
     update((p) => {
@@ -166,6 +169,15 @@ export function CatalogBrowser({ slug }: { slug: string }) {
                           >
                             <RunStatusBadge status={ci.data[e.ref]!.status} conclusion={ci.data[e.ref]!.conclusion} />
                           </a>
+                        ) : null}
+                        {healthOf.get(e.ref) ? (
+                          <span className="ml-2">
+                            <HealthBadge
+                              health={healthOf.get(e.ref)!.health}
+                              stale={healthOf.get(e.ref)!.stale}
+                              problems={healthOf.get(e.ref)!.problems}
+                            />
+                          </span>
                         ) : null}
                         {e.description ? (
                           <p className="max-w-md truncate text-xs text-slate-500">{e.description}</p>
