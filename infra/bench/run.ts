@@ -2,10 +2,12 @@
 // (docs/architecture.md, "Tests"); tests assert behaviour, never timings.
 import { runCatalogBench } from "./catalog";
 import { runGithubBench } from "./github";
+import { runKubernetesBench } from "./kubernetes";
 
 const SUITES: Record<string, (args: string[]) => Promise<void>> = {
   catalog: runCatalogBench,
   github: runGithubBench,
+  kubernetes: runKubernetesBench,
 };
 
 const [suite, ...args] = process.argv.slice(2);
