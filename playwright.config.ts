@@ -6,6 +6,7 @@ import { defineConfig } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://localhost:${PORT}`;
 export const FAKE_GITHUB_PORT = Number(process.env.E2E_FAKE_GITHUB_PORT ?? 4010);
+export const FAKE_KUBERNETES_PORT = Number(process.env.E2E_FAKE_KUBERNETES_PORT ?? 4020);
 
 export default defineConfig({
   testDir: "apps/web/e2e",
@@ -39,6 +40,14 @@ export default defineConfig({
       name: "fake-github",
       command: `node_modules/.bin/tsx packages/connectors/src/testing/serve-fake-github.ts --port ${FAKE_GITHUB_PORT} --scenario onboarding --token github_pat_e2e`,
       port: FAKE_GITHUB_PORT,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // A Kubernetes-shaped API server with one app in CrashLoopBackOff, for the cluster spec.
+      name: "fake-kubernetes",
+      command: `node_modules/.bin/tsx packages/connectors/src/testing/serve-fake-kubernetes.ts --port ${FAKE_KUBERNETES_PORT} --token k8s-e2e`,
+      port: FAKE_KUBERNETES_PORT,
       reuseExistingServer: false,
       timeout: 30_000,
     },

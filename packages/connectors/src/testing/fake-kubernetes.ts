@@ -19,6 +19,8 @@ export type FakeClusterOptions = {
   /** Added before every answer (the benchmark's 50 ms). */
   latencyMs?: number;
   gitVersion?: string;
+  /** Default: any free port. */
+  port?: number;
 };
 
 export type FakeKubernetes = {
@@ -123,7 +125,7 @@ export async function startFakeKubernetes(options: FakeClusterOptions): Promise<
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
   });
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  await new Promise<void>((done) => server.listen(options.port ?? 0, "127.0.0.1", done));
   const port = (server.address() as AddressInfo).port;
 
   return {
