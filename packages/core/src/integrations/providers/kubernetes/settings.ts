@@ -55,7 +55,7 @@ export async function connectionFromInput(
   options: { allowPrivateNetworks: boolean },
 ): Promise<ClusterConnection> {
   const errors: FieldErrors = {};
-  let connection: ClusterConnection | null = null;
+  let connection: ClusterConnection;
   if (auth.type === "kubeconfig") {
     const read = readKubeconfig(auth.kubeconfig, auth.context);
     if (!read.ok) throw new AppError("BAD_REQUEST", read.message, { kubeconfig: read.message });
