@@ -13,6 +13,7 @@ export function ClustersPanel({ onConnected }: { onConnected?: () => void }) {
   const clusters = useQuery({ ...trpc.kubernetes.clusters.queryOptions(), refetchInterval: 5000 });
   const [adding, setAdding] = useState(false);
   const syncNow = useMutation(trpc.integrations.syncNow.mutationOptions());
+  const remove = useMutation(trpc.integrations.delete.mutationOptions({ onSettled: () => void refresh() }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.kubernetes.clusters.queryKey() });
 
   if (clusters.isPending) return <Spinner label="Loading clusters" />;
@@ -38,13 +39,28 @@ export function ClustersPanel({ onConnected }: { onConnected?: () => void }) {
                       : "Not synced yet"}
                 </p>
               </div>
-              <Button variant="secondary" onClick={() => syncNow.mutate({ id: c.id }, { onSettled: refresh })}>
-                Sync now
-              </Button>
+              <div className="flex gap-2">
+                <Button variant="secondary" onClick={() => syncNow.mutate({ id: c.id }, { onSettled: refresh })}>
+                  Sync now
+                </Button>
+                <Button
+                  variant="ghost"
+                  aria-label={`Disconnect ${c.name}`}
+                  onClick={() => {
+                    if (window.confirm(`Disconnect ${c.name}? Its stored workloads and problems are deleted.`)) {
+                      remove.mutate({ id: c.id });
+                    }
+                  }}
+                >
+                  Disconnect
+                </Button>
+              </div>
             </li>
           ))}
         </ul>
       ) : null}
+      {syncNow.error ? <Alert>{errorInfo(syncNow.error).message}</Alert> : null}
+      {remove.error ? <Alert>{errorInfo(remove.error).message}</Alert> : null}
       {adding || clusters.data.length === 0 ? (
         <Card title="Connect a cluster">
           <ClusterConnectionForm
