@@ -36,11 +36,11 @@ test("connect a cluster in the wizard; the entity shows its pod in CrashLoopBack
   await page.goto(`/${slug}/onboarding?step=kubernetes`);
   await expect(page.getByRole("heading", { name: "Connect Kubernetes" })).toBeVisible();
   await page.getByLabel("Cluster name").fill("prod");
-  await page.getByLabel("API server URL").fill(FAKE);
-  await page.getByLabel("Service-account token").fill("wrong-token");
+  await page.getByLabel("API server URL", { exact: true }).fill(FAKE);
+  await page.getByLabel("Service-account token", { exact: true }).fill("wrong-token");
   await page.getByRole("button", { name: "Test connection" }).click();
   await expect(page.getByTestId("cluster-test-problem")).toContainText("401 Unauthorized");
-  await page.getByLabel("Service-account token").fill("k8s-e2e");
+  await page.getByLabel("Service-account token", { exact: true }).fill("k8s-e2e");
   await page.getByRole("button", { name: "Test connection" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Kubernetes v1.31.2" })).toContainText(
     "Every needed resource is listable.",
