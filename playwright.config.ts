@@ -8,6 +8,7 @@ const BASE_URL = `http://localhost:${PORT}`;
 export const FAKE_GITHUB_PORT = Number(process.env.E2E_FAKE_GITHUB_PORT ?? 4010);
 const FAKE_STRIPE_PORT = Number(process.env.E2E_FAKE_STRIPE_PORT ?? 4020);
 const STRIPE_WEBHOOK_SECRET = "whsec_e2e";
+export const FAKE_KUBERNETES_PORT = Number(process.env.E2E_FAKE_KUBERNETES_PORT ?? 4030);
 
 export default defineConfig({
   testDir: "apps/web/e2e",
@@ -51,6 +52,14 @@ export default defineConfig({
       name: "fake-stripe",
       command: `node_modules/.bin/tsx packages/connectors/src/testing/serve-fake-stripe.ts --port ${FAKE_STRIPE_PORT} --webhook-url ${BASE_URL}/api/stripe/webhook --webhook-secret ${STRIPE_WEBHOOK_SECRET}`,
       port: FAKE_STRIPE_PORT,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // A Kubernetes-shaped API server with one app in CrashLoopBackOff, for the cluster spec.
+      name: "fake-kubernetes",
+      command: `node_modules/.bin/tsx packages/connectors/src/testing/serve-fake-kubernetes.ts --port ${FAKE_KUBERNETES_PORT} --token k8s-e2e`,
+      port: FAKE_KUBERNETES_PORT,
       reuseExistingServer: false,
       timeout: 30_000,
     },

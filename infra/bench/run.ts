@@ -4,12 +4,14 @@ import { runCatalogBench } from "./catalog";
 import { runCostBench } from "./cost";
 import { runGithubBench } from "./github";
 import { runScimBench } from "./scim";
+import { runKubernetesBench } from "./kubernetes";
 
 const SUITES: Record<string, (args: string[]) => Promise<void>> = {
   catalog: runCatalogBench,
   cost: runCostBench,
   github: runGithubBench,
   scim: runScimBench,
+  kubernetes: runKubernetesBench,
 };
 
 const [suite, ...args] = process.argv.slice(2);

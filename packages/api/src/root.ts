@@ -12,6 +12,7 @@ import { homeRouter } from "./routers/home";
 import { scimRouter } from "./routers/scim";
 import { billingRouter } from "./routers/billing";
 import { costsRouter } from "./routers/costs";
+import { kubernetesRouter } from "./routers/kubernetes";
 
 export const appRouter = router({
   org: orgRouter,
@@ -27,6 +28,7 @@ export const appRouter = router({
   scim: scimRouter,
   billing: billingRouter,
   costs: costsRouter,
+  kubernetes: kubernetesRouter,
 });
 
 export type AppRouter = typeof appRouter;

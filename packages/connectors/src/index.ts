@@ -146,3 +146,6 @@ export {
   type S3ExportLocation,
   type S3ExportObject,
 } from "./cost-export/s3-export";
+
+// Kubernetes: client on @kubernetes/client-node over the guarded dispatcher, kubeconfig, problems.
+export * from "./kubernetes";

@@ -11,6 +11,8 @@ export type OutboundGuardOptions = {
   lookup?: (hostname: string) => Promise<ResolvedAddress[]>;
   /** Injected in tests that need a reachable "public" server on loopback; defaults to nonPublicRange. */
   classify?: (address: string) => NonPublicRange | null;
+  /** TLS settings of a customer's server (a Kubernetes API server's CA and client certificate). */
+  tls?: { ca?: string; cert?: string; key?: string };
 };
 
 export const NON_PUBLIC_ADDRESS = "ERR_STAGEDOOR_NON_PUBLIC_ADDRESS";
@@ -78,7 +80,7 @@ export function createGuardedDispatcher(options: OutboundGuardOptions = {}): Dis
         (error: NodeJS.ErrnoException) => callback(error, "", 0),
       );
   };
-  const connector = buildConnector({ lookup } as buildConnector.BuildOptions);
+  const connector = buildConnector({ lookup, ...options.tls } as buildConnector.BuildOptions);
   return new Agent({
     connect: (connectOptions, callback) => {
       // Node skips the lookup for IP literals, so those are judged here.
@@ -110,7 +112,7 @@ export function sharedGuardedDispatcher(): Dispatcher {
  * when the operator allows private networks and nothing is injected.
  */
 export function outboundDispatcher(options: OutboundGuardOptions = {}): Dispatcher | undefined {
-  if (options.lookup || options.classify) return createGuardedDispatcher(options);
+  if (options.lookup || options.classify || options.tls) return createGuardedDispatcher(options);
   return options.allowPrivateNetworks ? undefined : sharedGuardedDispatcher();
 }
 

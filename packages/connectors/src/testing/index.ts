@@ -16,3 +16,4 @@ export { createManualClock, type ManualClock } from "./manual-clock";
 export { sendWebhook, signWebhookPayload, signedDelivery, type SignedDelivery } from "./sign-webhook";
 export { scenarioOrg, SCENARIOS, type ScenarioName, type ScenarioOptions } from "./scenarios";
 export { FakeStripe, startFakeStripe, type FakeStripeOptions } from "./fake-stripe";
+export { startFakeKubernetes, type FakeClusterOptions, type FakeKubernetes } from "./fake-kubernetes";

@@ -1,4 +1,4 @@
-import type { GitHubClientOptions } from "@stagedoor/connectors";
+import type { GitHubClientOptions, KubernetesClientOptions } from "@stagedoor/connectors";
 import type { SecretBox } from "../secrets";
 import type { SyncQueue } from "./queue/sync-jobs";
 import type { RejectionLimiter } from "./webhooks/rejection-limiter";
@@ -22,5 +22,12 @@ export type IntegrationDeps = {
     pageSize?: number;
     /** Window in which team and membership webhooks are coalesced into one teams sync. */
     teamsWebhookWindowMs?: number;
+  };
+  kubernetes?: {
+    client?: Omit<KubernetesClientOptions, "outbound">;
+    /** Entities per sync step (default 200). */
+    entitiesPerStep?: number;
+    /** Items per list page (default 500). */
+    pageSize?: number;
   };
 };

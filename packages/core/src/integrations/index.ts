@@ -52,3 +52,4 @@ export {
 export { createBullSyncQueue, DEFAULT_JOB_OPTIONS, type BullSyncQueue } from "./queue/bullmq-sync-queue";
 export * from "./providers/github/public";
 export * from "./providers/cost/public";
+export * from "./providers/kubernetes/public";

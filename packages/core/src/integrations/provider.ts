@@ -4,9 +4,9 @@ import type { CatalogSourceType } from "../catalog/ingestion-types";
 import type { AnyJobDefinition } from "../jobs/define-job";
 import type { UserPrincipal } from "../authz";
 import type { IntegrationDeps } from "./deps";
+import type { IntegrationConfigView } from "./views";
 import type { FingerprintStore } from "./sync/fingerprint-store";
 import type { RunCheckpoint, StepOutcome, SyncStepJob } from "./sync/step";
-import type { ProviderConfigView } from "./views";
 
 /**
  * One kind of integration (GitHub today; Kubernetes clusters and FOCUS cost exports next).
@@ -28,10 +28,7 @@ export type IntegrationProvider<Config = unknown, Credentials = unknown, Runtime
   /** How often its scheduler starts a sync (Kubernetes: minutes; a daily cost export: 1440). */
   syncIntervalMinutes(config: Config): number;
   /** What the integrations page shows of a row (settings and hints, never a secret). */
-  view(
-    rawConfig: unknown,
-    integrationId: string,
-  ): { config: ProviderConfigView["config"]; webhookSecretHint: string | null };
+  view(rawConfig: unknown, integrationId: string): { config: IntegrationConfigView; webhookSecretHint: string | null };
   /** CatalogSource.type of the entities it imports, so deleting the integration orphans them. */
   catalogSourceType?: CatalogSourceType;
   /** "Test connection" with what a form holds; problems are a result, not an error. */

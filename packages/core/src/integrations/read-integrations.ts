@@ -3,7 +3,13 @@ import { AppError } from "../errors";
 import { authorize, type Principal } from "../authz";
 import { findIntegration, type IntegrationRow } from "./find-integration";
 import { providerFor, requireProvider } from "./providers";
-import { toIntegrationView, toSyncRunView, type IntegrationView, type SyncRunView } from "./views";
+import {
+  toIntegrationView,
+  toSyncRunView,
+  type IntegrationConfigView,
+  type IntegrationView,
+  type SyncRunView,
+} from "./views";
 
 const latestRunOf = (db: TenantDb, integrationId: string) =>
   db.syncRun.findFirst({ where: { integrationId }, orderBy: [{ startedAt: "desc" }, { id: "desc" }] });
@@ -11,20 +17,32 @@ const latestRunOf = (db: TenantDb, integrationId: string) =>
 const viewOf = (row: IntegrationRow, latest: Awaited<ReturnType<typeof latestRunOf>>) =>
   toIntegrationView(row, latest, requireProvider(row.provider).view(row.config, row.id));
 
-/** The org's integrations (of the providers this version knows) with their latest sync run; never a secret. */
-export async function listIntegrations(db: TenantDb, by: Principal): Promise<IntegrationView[]> {
+/**
+ * The org's integrations (of one provider when named) with their latest sync run; never a
+ * secret. A page that lists one provider's rows names it, and gets that provider's view type.
+ */
+export async function listIntegrations<Config extends IntegrationConfigView = IntegrationConfigView>(
+  db: TenantDb,
+  by: Principal,
+  options: { provider?: string } = {},
+): Promise<IntegrationView<Config>[]> {
   authorize(by, "integrations.read");
-  const rows = (await db.integration.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).filter((row) =>
-    providerFor(row.provider),
+  const where = options.provider ? { provider: options.provider } : {};
+  const rows = (await db.integration.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).filter(
+    (row) => providerFor(row.provider),
   );
   const runs = await Promise.all(rows.map((row) => latestRunOf(db, row.id)));
-  return rows.map((row, i) => viewOf(row, runs[i] ?? null));
+  return rows.map((row, i) => viewOf(row, runs[i] ?? null) as IntegrationView<Config>);
 }
 
-export async function getIntegration(db: TenantDb, by: Principal, id: string): Promise<IntegrationView> {
+export async function getIntegration<Config extends IntegrationConfigView = IntegrationConfigView>(
+  db: TenantDb,
+  by: Principal,
+  id: string,
+): Promise<IntegrationView<Config>> {
   authorize(by, "integrations.read");
   const row = await findIntegration(db, id);
-  return viewOf(row, await latestRunOf(db, id));
+  return viewOf(row, await latestRunOf(db, id)) as IntegrationView<Config>;
 }
 
 export async function getSyncRun(db: TenantDb, by: Principal, id: string): Promise<SyncRunView> {

@@ -1,6 +1,7 @@
 import type { IntegrationStatus, PrismaTypes, SyncRunStatus, SyncTrigger } from "@stagedoor/db";
 import type { GitHubConfigView } from "./providers/github/config-view";
 import type { CostConfigView } from "./providers/cost/settings";
+import type { KubernetesConfigView } from "./providers/kubernetes/config-view";
 import { phaseOf } from "./sync/step";
 
 export type SyncRunError = {
@@ -46,9 +47,21 @@ export type SyncRunView = {
 
 /** Each provider's view of its settings, by kind (never a secret). */
 export type ProviderConfigView =
-  { provider: "github"; config: GitHubConfigView } | { provider: "focus"; config: CostConfigView };
+  | { provider: "github"; config: GitHubConfigView }
+  | { provider: "focus"; config: CostConfigView }
+  | { provider: "kubernetes"; config: KubernetesConfigView };
 
-export type IntegrationView = ProviderConfigView & {
+/** Any provider's settings view. */
+export type IntegrationConfigView = ProviderConfigView["config"];
+
+/**
+ * An integration as pages show it. Narrowed by `provider`, or by naming the config type
+ * (`IntegrationView<KubernetesConfigView>`) where a page lists one provider's rows.
+ */
+export type IntegrationView<Config extends IntegrationConfigView = IntegrationConfigView> = Extract<
+  ProviderConfigView,
+  { config: Config }
+> & {
   id: string;
   name: string;
   status: IntegrationStatus;
@@ -118,7 +131,7 @@ export function githubConfigOf(view: IntegrationView): GitHubConfigView {
 export function toIntegrationView(
   row: IntegrationRow,
   latestRun: SyncRunRow | null,
-  view: { config: ProviderConfigView["config"]; webhookSecretHint: string | null },
+  view: { config: IntegrationConfigView; webhookSecretHint: string | null },
 ): IntegrationView {
   // The registry pairs each kind with its provider's view, so provider and config agree.
   const byKind = { provider: row.provider, config: view.config } as ProviderConfigView;

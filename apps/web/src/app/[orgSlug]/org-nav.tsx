@@ -12,6 +12,7 @@ const ITEMS: Item[] = [
   { href: "", label: "Home" },
   { href: "/catalog", label: "Catalog" },
   { href: "/costs", label: "Cost Insights" },
+  { href: "/workloads", label: "Workloads" },
   { href: "/members", label: "Members" },
   { href: "/integrations", label: "Integrations", adminOnly: true },
   { href: "/audit", label: "Audit log", adminOnly: true },

@@ -2,6 +2,7 @@ import { AppError } from "../../errors";
 import type { AnyIntegrationProvider } from "../provider";
 import { costProvider } from "./cost";
 import { githubProvider } from "./github";
+import { kubernetesProvider } from "./kubernetes";
 
 /**
  * Every integration provider, by kind. Adding one is a folder beside github/ and one line
@@ -10,6 +11,7 @@ import { githubProvider } from "./github";
 export const providers: Readonly<Record<string, AnyIntegrationProvider>> = {
   [githubProvider.kind]: githubProvider,
   [costProvider.kind]: costProvider,
+  [kubernetesProvider.kind]: kubernetesProvider,
 };
 
 export const providerFor = (kind: string): AnyIntegrationProvider | undefined =>

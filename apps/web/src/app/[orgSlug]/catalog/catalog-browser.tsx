@@ -95,6 +95,7 @@ export function CatalogBrowser({ slug, defaultScope }: { slug: string; defaultSc
     enabled: ownerRefs.length > 0,
     placeholderData: keepPreviousData,
   });
+  const k8s = useQuery({ ...trpc.kubernetes.healthForRefs.queryOptions({ refs }), enabled: refs.length > 0 });
 
   const toggle = (key: FilterKey, value: string) =>
     update((p) => {
@@ -212,6 +213,7 @@ export function CatalogBrowser({ slug, defaultScope }: { slug: string; defaultSc
                 slug={slug}
                 items={list.data.items}
                 ci={ci.data}
+                health={k8s.data}
                 names={names.data}
                 stale={list.isPlaceholderData}
               />

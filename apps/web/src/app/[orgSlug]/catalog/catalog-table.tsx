@@ -5,6 +5,9 @@ import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@stagedoor/api";
 import { displayRef, entityHref } from "@/lib/entity-ref";
 import { RunStatusBadge } from "@/components/integrations/run-status-badge";
+import { HealthBadge } from "@/components/kubernetes/health-badge";
+
+type HealthProps = Parameters<typeof HealthBadge>[0];
 import { StarButton } from "@/components/catalog/star-button";
 
 type Outputs = inferRouterOutputs<AppRouter>;
@@ -16,10 +19,13 @@ export function CatalogTable(props: {
   slug: string;
   items: Row[];
   ci: Badges | undefined;
+  /** Kubernetes health of the listed entities that have workloads. */
+  health: Array<{ ref: string; health: HealthProps["health"]; stale: boolean; problems: number }> | undefined;
   names: Record<string, string> | undefined;
   stale: boolean;
 }) {
   const { slug, items, ci, names, stale } = props;
+  const healthOf = new Map((props.health ?? []).map((h) => [h.ref, h]));
   const nameOf = (ref: string) => names?.[ref] ?? displayRef(ref);
   return (
     <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
@@ -57,6 +63,15 @@ export function CatalogTable(props: {
                   <a href={ci[e.ref]!.url} target="_blank" rel="noreferrer" className="ml-2" title="Latest CI run">
                     <RunStatusBadge status={ci[e.ref]!.status} conclusion={ci[e.ref]!.conclusion} />
                   </a>
+                ) : null}
+                {healthOf.get(e.ref) ? (
+                  <span className="ml-2">
+                    <HealthBadge
+                      health={healthOf.get(e.ref)!.health}
+                      stale={healthOf.get(e.ref)!.stale}
+                      problems={healthOf.get(e.ref)!.problems}
+                    />
+                  </span>
                 ) : null}
                 {e.description ? <p className="max-w-xl truncate text-xs text-slate-500">{e.description}</p> : null}
               </td>

@@ -19,21 +19,23 @@ export function IntegrationsPanel() {
 
   if (list.isPending) return <Spinner label="Loading integrations" />;
   if (list.error) return <Alert>{errorInfo(list.error).message}</Alert>;
+  // Clusters have their own panel on this page; this one lists GitHub and cost exports.
+  const shown = list.data.filter((i) => i.provider !== "kubernetes");
   return (
     <div className="space-y-6">
-      {list.data.length === 0 && !adding ? (
+      {shown.length === 0 && !adding ? (
         <EmptyState title="Nothing connected yet">
           <Button className="mt-3" onClick={() => setAdding(true)}>
             Connect GitHub
           </Button>
         </EmptyState>
       ) : null}
-      {list.data.map((i) =>
+      {shown.map((i) =>
         i.provider === "github" ? (
           <IntegrationCard key={i.id} integration={i} onChanged={refresh} />
-        ) : (
+        ) : i.provider === "focus" ? (
           <CostExportCard key={i.id} integration={i} onChanged={refresh} />
-        ),
+        ) : null,
       )}
       {adding ? (
         <Card title="Connect GitHub">
@@ -44,7 +46,7 @@ export function IntegrationsPanel() {
             }}
           />
         </Card>
-      ) : list.data.length > 0 ? (
+      ) : shown.length > 0 ? (
         <Button variant="secondary" onClick={() => setAdding(true)}>
           Connect another GitHub organization
         </Button>

@@ -11,6 +11,7 @@ import { InviteForm } from "../members/invite-form";
 import { STEP_LABELS } from "./steps";
 import { CloudStep } from "./cloud-step";
 import { GithubStep } from "./github-step";
+import { KubernetesStep } from "./kubernetes-step";
 
 const STATUS_TEXT = { pending: "To do", done: "Done", skipped: "Skipped" } as const;
 
@@ -94,6 +95,8 @@ export function Wizard(props: {
           <Card title={STEP_LABELS[current].title} description={STEP_LABELS[current].description}>
             {current === "github" ? (
               <GithubStep onDone={() => settle("done")} />
+            ) : current === "kubernetes" ? (
+              <KubernetesStep onDone={() => settle("done")} />
             ) : current === "cloud" ? (
               <CloudStep onDone={() => settle("done")} />
             ) : current === "invite" ? (

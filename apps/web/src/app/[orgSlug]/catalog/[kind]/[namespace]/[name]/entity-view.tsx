@@ -15,6 +15,7 @@ import { SourceActions } from "./source-actions";
 import { TabList, panelId, tabId } from "./tab-list";
 import { PROJECT_SLUG, entityTabs, selectedTab, type TabId } from "./entity-tabs";
 import { EntityCost } from "./entity-cost";
+import { KubernetesTab } from "./kubernetes-tab";
 
 const NOT_CONNECTED: Record<"kubernetes" | "cost" | "docs", string> = {
   kubernetes: "Workloads appear here once a Kubernetes cluster is connected.",
@@ -108,6 +109,8 @@ export function EntityView({ slug, entityRef, isAdmin }: { slug: string; entityR
           <CicdRuns entityRef={e.ref} projectSlug={e.entity.metadata.annotations?.[PROJECT_SLUG]} />
         ) : tab === "cost" && costs.data ? (
           <EntityCost costs={costs.data} />
+        ) : tab === "kubernetes" ? (
+          <KubernetesTab entityRef={e.ref} annotated />
         ) : (
           <Card>
             <p className="text-sm text-slate-600">{NOT_CONNECTED[tab]}</p>
