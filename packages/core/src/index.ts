@@ -11,6 +11,7 @@ export { getOrg, renameOrg } from "./orgs/update-org";
 export { listMembers, listPendingInvitations } from "./members/list-members";
 export { inviteMember, revokeInvitation } from "./members/invite-member";
 export { changeMemberRole, removeMember } from "./members/change-member";
+export { endMemberAccess, type EndedAccess } from "./members/end-member-access";
 export { acceptInvitation, previewInvitation } from "./invitations/accept-invitation";
 export { newInvitationToken, hashInvitationToken } from "./invitations/tokens";
 export { listAudit, type AuditPage } from "./audit/list-audit";

@@ -6,6 +6,7 @@ export type AuditAction =
   | "member.invited"
   | "member.role_changed"
   | "member.removed"
+  | "member.access_ended"
   | "invitation.accepted"
   | "invitation.revoked"
   | "api_token.created"
@@ -16,7 +17,22 @@ export type AuditAction =
   | "integration.host_changed"
   | "integration.deleted"
   | "integration.sync_requested"
-  | "integration.webhook_secret_revealed";
+  | "integration.webhook_secret_revealed"
+  | "sso.created"
+  | "sso.updated"
+  | "sso.tested"
+  | "sso.test_failed"
+  | "sso.enabled"
+  | "sso.disabled"
+  | "sso.required"
+  | "sso.optional"
+  | "sso.member_provisioned"
+  | "sso.break_glass"
+  | "sso.sessions_changed"
+  | "domain.added"
+  | "domain.removed"
+  | "domain.verified"
+  | "sessions.ended_everywhere";
 
 type Writer = Pick<PrismaTypes.TransactionClient, "auditLog">;
 
