@@ -130,3 +130,13 @@ export {
 // Shared helpers.
 export { systemClock, type Clock } from "./util/clock";
 export { createLimiter, mapWithConcurrency, type Limiter } from "./util/concurrency";
+
+// OpenID Connect issuers (per-org SSO).
+export {
+  discoverOidcIssuer,
+  normaliseIssuer,
+  OidcDiscoveryError,
+  type DiscoveryOptions,
+  type OidcDiscoveryProblemCode,
+  type OidcDiscovery,
+} from "./oidc/discovery";

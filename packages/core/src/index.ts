@@ -32,3 +32,4 @@ export * from "./integrations";
 export * from "./cicd";
 export { TRPC_MAX_BODY_BYTES, TRPC_MAX_BATCH_CALLS, IMPORT_YAML_MAX_CHARS } from "./http-limits";
 export * from "./jobs";
+export * from "./sso";

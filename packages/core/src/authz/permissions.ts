@@ -16,7 +16,8 @@ export type Permission =
   | "catalog.read"
   | "catalog.import"
   | "integrations.read"
-  | "integrations.manage";
+  | "integrations.manage"
+  | "sso.manage";
 
 const MEMBER: readonly Permission[] = ["org.read", "members.read", "catalog.read", "integrations.read"];
 const ADMIN: readonly Permission[] = [
@@ -27,6 +28,7 @@ const ADMIN: readonly Permission[] = [
   "tokens.manage",
   "catalog.import",
   "integrations.manage",
+  "sso.manage",
 ];
 const OWNER: readonly Permission[] = [...ADMIN, "members.manage-owners"];
 
@@ -56,4 +58,5 @@ export const PERMISSION_TEXT: Record<Permission, string> = {
   "catalog.import": "import entities",
   "integrations.read": "see integrations",
   "integrations.manage": "manage integrations",
+  "sso.manage": "manage single sign-on, verified domains and session timeouts",
 };
