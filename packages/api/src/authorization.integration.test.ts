@@ -60,6 +60,7 @@ beforeAll(async () => {
   const invited = await api.members.invite({ email: "pending@example.test", role: "MEMBER" });
   const created = await api.tokens.create({ name: "reader", scopes: ["catalog:read"] });
   tokens.aRead = created.token;
+  const domain = await api.sso.addDomain({ domain: `${slugA}.example.test` });
   const memberships = await db.admin.membership.findMany({ where: { orgId } });
   const entity = await db.admin.catalogEntity.findFirstOrThrow({ where: { orgId, name: "svc-a" } });
   ids = {
@@ -73,6 +74,7 @@ beforeAll(async () => {
     syncRunId,
     entityRef: entity.ref,
     entityUid: entity.id,
+    domainId: domain.id,
   };
 
   // Org B: the outsider owns it, with a catalog and a write token of its own.
@@ -92,8 +94,11 @@ afterAll(() => fake?.close());
 /** Everything a refused call could have changed in org A (lastUsedAt of tokens aside). */
 async function snapshotA() {
   const where = { where: { orgId } };
-  const [org, memberships, invitations, apiTokens, entities, sources, integrations, runs, audit] = await Promise.all([
-    db.admin.organization.findUniqueOrThrow({ where: { id: orgId }, select: { name: true, onboardingSteps: true } }),
+  const [org, memberships, invitations, apiTokens, entities, sources, integrations, runs, audit, sso, domains] = await Promise.all([
+    db.admin.organization.findUniqueOrThrow({
+      where: { id: orgId },
+      select: { name: true, onboardingSteps: true, requireSso: true, sessionIdleMinutes: true, sessionMaxMinutes: true },
+    }),
     db.admin.membership.findMany({ ...where, select: { id: true, role: true }, orderBy: { id: "asc" } }),
     db.admin.invitation.findMany({
       ...where,
@@ -109,8 +114,10 @@ async function snapshotA() {
     }),
     db.admin.syncRun.findMany({ ...where, select: { id: true, status: true }, orderBy: { id: "asc" } }),
     db.admin.auditLog.count(where),
+    db.admin.ssoConnection.findMany(where),
+    db.admin.verifiedDomain.findMany({ ...where, orderBy: { id: "asc" } }),
   ]);
-  return { org, memberships, invitations, apiTokens, entities, sources, integrations, runs, audit };
+  return { org, memberships, invitations, apiTokens, entities, sources, integrations, runs, audit, sso, domains };
 }
 
 async function refusedWithoutChange(call: () => Promise<unknown>, code: string) {

@@ -1,7 +1,13 @@
-import type { IntegrationDeps } from "@stagedoor/core";
+import type { IntegrationDeps, SessionFacts, TxtResolver } from "@stagedoor/core";
 import type { Database } from "@stagedoor/db";
 
-export type SessionUser = { userId: string; email: string; name: string | null };
+export type SessionUser = {
+  userId: string;
+  email: string;
+  name: string | null;
+  /** The database session's facts (which IdP, when): org SSO and timeout rules read them. */
+  session?: SessionFacts | null;
+};
 
 /**
  * Built per request by the host app (apps/web). `orgSlug` is the slug of the page the
@@ -15,6 +21,8 @@ export type Context = {
   orgSlug: string | null;
   /** Secret box, outbound-URL policy and sync queue for the integration procedures. */
   integrations: IntegrationDeps;
+  /** Injected in tests: the DNS TXT lookup for domain verification (default: the system resolver). */
+  sso?: { resolveTxt?: TxtResolver };
 };
 
 export { ORG_SLUG_HEADER } from "./org-slug-header";

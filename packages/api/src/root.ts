@@ -8,6 +8,7 @@ import { catalogRouter } from "./routers/catalog";
 import { tokensRouter } from "./routers/tokens";
 import { integrationsRouter } from "./routers/integrations";
 import { cicdRouter } from "./routers/cicd";
+import { ssoRouter } from "./routers/sso";
 
 export const appRouter = router({
   org: orgRouter,
@@ -19,6 +20,7 @@ export const appRouter = router({
   tokens: tokensRouter,
   integrations: integrationsRouter,
   cicd: cicdRouter,
+  sso: ssoRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,7 +1,16 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import { authorize, isAppError, resolveOrgAccess, type Permission, type UserPrincipal } from "@stagedoor/core";
+import {
+  auditBreakGlass,
+  authorize,
+  isAppError,
+  isBreakGlass,
+  resolveOrgAccess,
+  sessionOrgContext,
+  type Permission,
+  type UserPrincipal,
+} from "@stagedoor/core";
 import type { Context } from "./context";
 import { toTRPCError } from "./errors";
 
@@ -56,7 +65,13 @@ export const orgProcedure = authedProcedure.use(async ({ ctx, next }) => {
     email: ctx.user.email,
     role: access.role,
   };
-  return next({ ctx: { org: access.org, principal, tenant: ctx.admin.forOrg(access.org.id) } });
+  // The org's SSO policy and session timeouts (docs/authorization.md, the seam): a timed-out
+  // session is UNAUTHORIZED, a member without an SSO session where SSO is required FORBIDDEN.
+  const session = ctx.user.session ?? null;
+  const orgContext = sessionOrgContext(access.rules, session);
+  authorize(principal, "org.read", orgContext);
+  if (isBreakGlass(principal, access.rules, session)) await auditBreakGlass(ctx.admin, access.org.id, principal);
+  return next({ ctx: { org: access.org, principal, orgContext, tenant: ctx.admin.forOrg(access.org.id) } });
 });
 
 /**
@@ -65,7 +80,7 @@ export const orgProcedure = authedProcedure.use(async ({ ctx, next }) => {
  */
 export function requirePermission(permission: Permission) {
   return orgProcedure.use(({ ctx, next }) => {
-    authorize(ctx.principal, permission);
+    authorize(ctx.principal, permission, ctx.orgContext);
     return next();
   });
 }

@@ -12,6 +12,7 @@ export type SampleIds = {
   syncRunId: string;
   entityRef: string;
   entityUid: string;
+  domainId: string;
 };
 
 /**
@@ -99,6 +100,16 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
   "integrations.revealWebhookSecret": org(ADMINS, true, (i) => ({ id: i.integrationId })),
   "cicd.runsForEntity": org([], true, (i) => ({ ref: i.entityRef })),
   "cicd.latestForRefs": org([], false, (i) => ({ refs: [i.entityRef] })),
+  "sso.settings": org(ADMINS, false),
+  "sso.saveOidc": org(ADMINS, false, () => ({ issuer: "https://idp.example.test", clientId: "x", clientSecret: "y" })),
+  "sso.setEnabled": org(ADMINS, false, () => ({ enabled: true })),
+  "sso.setRequired": org(ADMINS, false, () => ({ requireSso: true })),
+  "sso.setSessionTimeouts": org(ADMINS, false, () => ({ idleMinutes: 30, maxMinutes: null })),
+  "sso.domains": org(ADMINS, false),
+  "sso.addDomain": org(ADMINS, false, () => ({ domain: "intruder.example.test" })),
+  "sso.verifyDomain": org(ADMINS, true, (i) => ({ domainId: i.domainId })),
+  "sso.removeDomain": org(ADMINS, true, (i) => ({ domainId: i.domainId })),
+  "sso.signOutEverywhere": authed(),
 };
 
 /**
