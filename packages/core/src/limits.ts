@@ -33,3 +33,7 @@ export const DEFAULT_ORPHAN_GRACE_HOURS = 24;
 export const DEFAULT_SYNC_INTERVAL_MINUTES = 30;
 export const MIN_SYNC_INTERVAL_MINUTES = 5;
 export const MAX_SYNC_INTERVAL_MINUTES = 24 * 60;
+
+/** Per-org session timeouts (idle and absolute), in minutes: 5 minutes to 30 days. */
+export const MIN_SESSION_MINUTES = 5;
+export const MAX_SESSION_MINUTES = 30 * 24 * 60;

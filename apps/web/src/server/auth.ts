@@ -7,6 +7,7 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import { authTrustHost, env } from "@/env";
 import { db } from "./db";
 import { signInAllowed } from "./sign-in-policy";
+import { orgSsoConfig } from "./org-sso";
 
 function providers(): Provider[] {
   const e = env();
@@ -34,14 +35,21 @@ export function enabledProviders(): Array<{ id: string; name: string }> {
   });
 }
 
-// Lazy config: env is read per server process at first request, not at build time.
-export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig => ({
+// Lazy config, per request: env is read at first request, not at build time, and a request
+// that names an org's SSO connection gets that org's provider (server/org-sso.ts).
+export const { handlers, auth, signIn, signOut } = NextAuth(async (req): Promise<NextAuthConfig> => {
   // Auth.js tables are global; the adapter runs on the explicit cross-org client.
-  adapter: PrismaAdapter(db().admin as never),
-  session: { strategy: "database", maxAge: 30 * 24 * 3600 },
-  secret: env().AUTH_SECRET,
-  trustHost: authTrustHost(env()),
-  providers: providers(),
-  pages: { signIn: "/sign-in", error: "/sign-in" },
-  callbacks: { signIn: ({ profile }) => signInAllowed({ profile }) },
-}));
+  const adapter = PrismaAdapter(db().admin as never);
+  const base: NextAuthConfig = {
+    adapter,
+    session: { strategy: "database", maxAge: 30 * 24 * 3600 },
+    secret: env().AUTH_SECRET,
+    trustHost: authTrustHost(env()),
+    providers: providers(),
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    callbacks: { signIn: ({ profile }) => signInAllowed({ profile }) },
+  };
+  const origin = env().AUTH_URL ?? (req ? new URL(req.url).origin : null);
+  const org = await orgSsoConfig(req, { adapter, origin });
+  return org ? { ...base, ...org, providers: org.providers ?? [] } : base;
+});

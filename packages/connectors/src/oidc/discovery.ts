@@ -12,12 +12,7 @@ export type OidcDiscovery = {
 };
 
 export type OidcDiscoveryProblemCode =
-  | "invalid_issuer"
-  | "non_public"
-  | "unreachable"
-  | "not_found"
-  | "invalid_document"
-  | "issuer_mismatch";
+  "invalid_issuer" | "non_public" | "unreachable" | "not_found" | "invalid_document" | "issuer_mismatch";
 
 /** Why an issuer cannot be used, in words an admin can act on. */
 export class OidcDiscoveryError extends Error {
@@ -79,18 +74,23 @@ export async function discoverOidcIssuer(issuerInput: string, options: Discovery
     throw new OidcDiscoveryError("unreachable", `Could not reach ${url}: ${describe(error)}.`);
   }
   if (response.status === 404) {
-    throw new OidcDiscoveryError("not_found", `${url} answered 404: check the issuer URL (it is the one your IdP names as "issuer").`);
+    throw new OidcDiscoveryError(
+      "not_found",
+      `${url} answered 404: check the issuer URL (it is the one your IdP names as "issuer").`,
+    );
   }
   if (!response.ok) throw new OidcDiscoveryError("unreachable", `${url} answered HTTP ${response.status}.`);
   const text = await response.text();
-  if (text.length > MAX_DOCUMENT_BYTES) throw new OidcDiscoveryError("invalid_document", "The discovery document is too large.");
+  if (text.length > MAX_DOCUMENT_BYTES)
+    throw new OidcDiscoveryError("invalid_document", "The discovery document is too large.");
   let doc: Record<string, unknown>;
   try {
     doc = JSON.parse(text) as Record<string, unknown>;
   } catch {
     throw new OidcDiscoveryError("invalid_document", `${url} did not answer JSON.`);
   }
-  if (typeof doc !== "object" || doc === null) throw new OidcDiscoveryError("invalid_document", "The discovery document is not an object.");
+  if (typeof doc !== "object" || doc === null)
+    throw new OidcDiscoveryError("invalid_document", "The discovery document is not an object.");
   if (doc.issuer !== issuer) {
     throw new OidcDiscoveryError(
       "issuer_mismatch",
@@ -100,7 +100,8 @@ export async function discoverOidcIssuer(issuerInput: string, options: Discovery
   const endpoint = (key: string, required: boolean): string | null => {
     const value = doc[key];
     if (value === undefined && !required) return null;
-    if (typeof value !== "string") throw new OidcDiscoveryError("invalid_document", `The discovery document has no ${key}.`);
+    if (typeof value !== "string")
+      throw new OidcDiscoveryError("invalid_document", `The discovery document has no ${key}.`);
     try {
       const parsed = new URL(value);
       if (parsed.protocol === "https:" || (allowHttp && parsed.protocol === "http:")) return value;

@@ -20,7 +20,14 @@ export async function resolveOrgAccess(db: Database, slug: string, userId: strin
     select: {
       role: true,
       org: {
-        select: { id: true, slug: true, name: true, requireSso: true, sessionIdleMinutes: true, sessionMaxMinutes: true },
+        select: {
+          id: true,
+          slug: true,
+          name: true,
+          requireSso: true,
+          sessionIdleMinutes: true,
+          sessionMaxMinutes: true,
+        },
       },
     },
   });

@@ -90,7 +90,9 @@ export async function saveOidcConnection(
   const clientId = input.clientId.trim();
   if (!clientId) throw new AppError("BAD_REQUEST", "Enter the client ID from your IdP.", { clientId: "Required." });
   if (input.defaultRole === "OWNER") {
-    throw new AppError("BAD_REQUEST", "New members cannot become owners by signing in.", { defaultRole: "Not allowed." });
+    throw new AppError("BAD_REQUEST", "New members cannot become owners by signing in.", {
+      defaultRole: "Not allowed.",
+    });
   }
   const groupRoles = parseGroupRoles(input.groupRoles ?? {});
   if (Object.values(groupRoles).includes("OWNER")) {
@@ -100,7 +102,8 @@ export async function saveOidcConnection(
   try {
     issuer = (await discoverOidcIssuer(input.issuer, deps)).issuer;
   } catch (error) {
-    if (error instanceof OidcDiscoveryError) throw new AppError("BAD_REQUEST", error.message, { issuer: error.message });
+    if (error instanceof OidcDiscoveryError)
+      throw new AppError("BAD_REQUEST", error.message, { issuer: error.message });
     throw error;
   }
   const secret = input.clientSecret?.trim();
@@ -115,7 +118,8 @@ export async function saveOidcConnection(
       issuer,
       clientId,
       defaultRole: input.defaultRole ?? existing?.defaultRole ?? "MEMBER",
-      groupsClaim: input.groupsClaim === undefined ? (existing?.groupsClaim ?? null) : input.groupsClaim?.trim() || null,
+      groupsClaim:
+        input.groupsClaim === undefined ? (existing?.groupsClaim ?? null) : input.groupsClaim?.trim() || null,
       groupRoles,
       ...(changedIdentity ? { status: "draft" as const, testedAt: null, testedBy: null, lastError: null } : {}),
     };
@@ -161,7 +165,12 @@ export async function setSsoEnabled(db: TenantDb, actor: UserPrincipal, enabled:
       select: VIEW,
     });
     if (!enabled) await tx.organization.update({ where: { id: db.orgId }, data: { requireSso: false } });
-    await recordAudit(tx, { orgId: db.orgId, actor, action: enabled ? "sso.enabled" : "sso.disabled", target: existing.issuer });
+    await recordAudit(tx, {
+      orgId: db.orgId,
+      actor,
+      action: enabled ? "sso.enabled" : "sso.disabled",
+      target: existing.issuer,
+    });
     return toView(row);
   });
 }

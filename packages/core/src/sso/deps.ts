@@ -1,4 +1,4 @@
-import type { OutboundGuardOptions } from "@stagedoor/connectors";
+import { createGuardedFetch, type OutboundGuardOptions } from "@stagedoor/connectors";
 import type { SecretBox } from "../secrets";
 
 /** What SSO services need from their host process (the same settings integrations get). */
@@ -12,3 +12,7 @@ export type SsoDeps = {
 
 /** Binds a client secret to its org and connection row: a copied ciphertext will not open. */
 export const secretContext = (orgId: string, connectionId: string) => `org:${orgId}/sso:${connectionId}/client-secret`;
+
+/** fetch for the org's IdP (discovery, token, JWKS, userinfo): customer-supplied URLs, so guarded. */
+export const ssoFetch = (deps: SsoDeps): typeof globalThis.fetch =>
+  createGuardedFetch({ allowPrivateNetworks: deps.allowPrivateNetworks, lookup: deps.lookup });

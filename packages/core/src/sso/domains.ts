@@ -21,7 +21,13 @@ export type DomainView = {
   record: { name: string; value: string };
 };
 
-const toView = (row: { id: string; domain: string; token: string; verifiedAt: Date | null; verifiedBy: string | null }): DomainView => ({
+const toView = (row: {
+  id: string;
+  domain: string;
+  token: string;
+  verifiedAt: Date | null;
+  verifiedBy: string | null;
+}): DomainView => ({
   id: row.id,
   domain: row.domain,
   verifiedAt: row.verifiedAt,
@@ -153,7 +159,10 @@ export async function operatorVerifyDomain(db: Database, orgSlug: string, input:
 export async function homeRealmFor(db: Database, email: string): Promise<{ slug: string; name: string } | null> {
   const at = email.trim().toLowerCase().lastIndexOf("@");
   if (at < 1) return null;
-  const domain = email.trim().toLowerCase().slice(at + 1);
+  const domain = email
+    .trim()
+    .toLowerCase()
+    .slice(at + 1);
   const row = await db.admin.verifiedDomain.findFirst({
     where: { domain, verifiedAt: { not: null }, org: { ssoConnection: { status: "enabled" } } },
     select: { org: { select: { slug: true, name: true } } },

@@ -1,4 +1,4 @@
-export type { SsoDeps } from "./deps";
+export { ssoFetch, type SsoDeps } from "./deps";
 export {
   getSsoSettings,
   saveOidcConnection,
@@ -38,9 +38,8 @@ export {
   requireSsoPolicy,
   sessionOrgContext,
   sessionTimeout,
-  MAX_SESSION_MINUTES,
-  MIN_SESSION_MINUTES,
   type OrgSessionRules,
   type SessionFacts,
 } from "./session-policy";
 export { readSessionFacts, setSessionTimeouts, signOutEverywhere } from "./sessions";
+export { describeSsoFailure } from "./failures";

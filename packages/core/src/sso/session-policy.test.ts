@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { refusal, type UserPrincipal } from "../authz";
-import { isBreakGlass, sessionOrgContext, sessionTimeout, type OrgSessionRules, type SessionFacts } from "./session-policy";
+import {
+  isBreakGlass,
+  sessionOrgContext,
+  sessionTimeout,
+  type OrgSessionRules,
+  type SessionFacts,
+} from "./session-policy";
 
 const now = new Date("2026-11-27T12:00:00Z");
 const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
@@ -18,7 +24,9 @@ describe("session timeouts", () => {
     expect(sessionTimeout(session(), org, now)).toBeNull();
     expect(sessionTimeout(session({ lastSeenAt: minutesAgo(31) }), org, now)).toMatch(/inactivity/);
     expect(sessionTimeout(session({ createdAt: minutesAgo(8 * 60 + 1) }), org, now)).toMatch(/time limit/);
-    expect(sessionTimeout(session({ createdAt: minutesAgo(9999) }), { ...org, sessionMaxMinutes: null }, now)).toBeNull();
+    expect(
+      sessionTimeout(session({ createdAt: minutesAgo(9999) }), { ...org, sessionMaxMinutes: null }, now),
+    ).toBeNull();
     expect(() => sessionOrgContext(org, session({ lastSeenAt: minutesAgo(60) }), now)).toThrow(
       expect.objectContaining({ code: "UNAUTHORIZED" }),
     );
@@ -30,10 +38,18 @@ describe("require SSO, through authorize's policies", () => {
     const viaOtherIdp = sessionOrgContext(org, session({ ssoOrgId: "org-b" }), now);
     const viaGitHub = sessionOrgContext(org, session({ ssoOrgId: null }), now);
     const viaOwnIdp = sessionOrgContext(org, session(), now);
-    expect(refusal(user("MEMBER"), "catalog.read", viaOtherIdp)).toMatch(/requires signing in through its single sign-on/);
+    expect(refusal(user("MEMBER"), "catalog.read", viaOtherIdp)).toMatch(
+      /requires signing in through its single sign-on/,
+    );
     expect(refusal(user("ADMIN"), "org.read", viaGitHub)).toMatch(/single sign-on/);
     expect(refusal(user("MEMBER"), "catalog.read", viaOwnIdp)).toBeNull();
-    expect(refusal(user("MEMBER"), "catalog.read", sessionOrgContext({ ...org, requireSso: false }, session({ ssoOrgId: null }), now))).toBeNull();
+    expect(
+      refusal(
+        user("MEMBER"),
+        "catalog.read",
+        sessionOrgContext({ ...org, requireSso: false }, session({ ssoOrgId: null }), now),
+      ),
+    ).toBeNull();
   });
 
   it("keeps the owners' break-glass path, which callers audit", () => {

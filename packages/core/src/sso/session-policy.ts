@@ -18,10 +18,6 @@ export type OrgSessionRules = {
   sessionMaxMinutes: number | null;
 };
 
-/** Bounds for the per-org timeouts (minutes): 5 minutes to 30 days. */
-export const MIN_SESSION_MINUTES = 5;
-export const MAX_SESSION_MINUTES = 30 * 24 * 60;
-
 /** Why the session may no longer reach the org's data, or null. */
 export function sessionTimeout(session: SessionFacts, org: OrgSessionRules, now = new Date()): string | null {
   const minutes = (since: Date) => (now.getTime() - since.getTime()) / 60_000;

@@ -3,7 +3,7 @@ import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { authorize, type UserPrincipal } from "../authz";
 import type { SessionFacts } from "./session-policy";
-import { MAX_SESSION_MINUTES, MIN_SESSION_MINUTES } from "./session-policy";
+import { MAX_SESSION_MINUTES, MIN_SESSION_MINUTES } from "../limits";
 
 // lastSeenAt feeds idle timeouts measured in minutes: one write a minute per session is enough.
 const LAST_SEEN_RESOLUTION_MS = 60_000;
@@ -13,7 +13,11 @@ const LAST_SEEN_RESOLUTION_MS = 60_000;
  * once a minute). Sessions are global (Auth.js tables), so this reads as admin, by the
  * secret session token only.
  */
-export async function readSessionFacts(db: Database, sessionToken: string, now = new Date()): Promise<SessionFacts | null> {
+export async function readSessionFacts(
+  db: Database,
+  sessionToken: string,
+  now = new Date(),
+): Promise<SessionFacts | null> {
   const row = await db.admin.session.findUnique({
     where: { sessionToken },
     select: { ssoOrgId: true, createdAt: true, lastSeenAt: true, expires: true },

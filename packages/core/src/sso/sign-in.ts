@@ -61,10 +61,18 @@ export async function checkSsoSignIn(
 ): Promise<SsoSignInCheck> {
   const email = typeof claims.email === "string" ? claims.email.trim().toLowerCase() : "";
   if (!email || !email.includes("@")) {
-    return { ok: false, reason: "missing_email", message: "The IdP sent no email claim. Add the email scope/claim to the app in your IdP." };
+    return {
+      ok: false,
+      reason: "missing_email",
+      message: "The IdP sent no email claim. Add the email scope/claim to the app in your IdP.",
+    };
   }
   if (claims.email_verified !== true && claims.email_verified !== "true") {
-    return { ok: false, reason: "unverified_email", message: `The IdP does not say ${email} is verified (email_verified is not true).` };
+    return {
+      ok: false,
+      reason: "unverified_email",
+      message: `The IdP does not say ${email} is verified (email_verified is not true).`,
+    };
   }
   const domain = email.slice(email.lastIndexOf("@") + 1);
   const org = await db.admin.organization.findUnique({
@@ -74,18 +82,27 @@ export async function checkSsoSignIn(
       verifiedDomains: { where: { domain, verifiedAt: { not: null } }, select: { id: true } },
     },
   });
-  if (!org?.ssoConnection) return { ok: false, reason: "not_enabled", message: "This organization has no SSO connection." };
+  if (!org?.ssoConnection)
+    return { ok: false, reason: "not_enabled", message: "This organization has no SSO connection." };
   if (mode === "sign-in" && org.ssoConnection.status !== "enabled") {
     return { ok: false, reason: "not_enabled", message: "Single sign-on is not switched on for this organization." };
   }
   if (org.verifiedDomains.length === 0) {
-    return { ok: false, reason: "domain_not_verified", message: `${domain} is not a verified domain of this organization.` };
+    return {
+      ok: false,
+      reason: "domain_not_verified",
+      message: `${domain} is not a verified domain of this organization.`,
+    };
   }
   return { ok: true, email };
 }
 
 /** Records the outcome of an admin's test sign-in (draft becomes tested on success). */
-export async function recordSsoTest(db: Database, orgId: string, outcome: { ok: true; email: string } | { ok: false; message: string }) {
+export async function recordSsoTest(
+  db: Database,
+  orgId: string,
+  outcome: { ok: true; email: string } | { ok: false; message: string },
+) {
   const tenant = db.forOrg(orgId);
   await tenant.transaction(async (tx) => {
     const c = await tx.ssoConnection.findUnique({ where: { orgId } });
@@ -93,7 +110,12 @@ export async function recordSsoTest(db: Database, orgId: string, outcome: { ok: 
     await tx.ssoConnection.update({
       where: { id: c.id },
       data: outcome.ok
-        ? { status: c.status === "draft" ? "tested" : c.status, testedAt: new Date(), testedBy: outcome.email, lastError: null }
+        ? {
+            status: c.status === "draft" ? "tested" : c.status,
+            testedAt: new Date(),
+            testedBy: outcome.email,
+            lastError: null,
+          }
         : { lastError: outcome.message },
     });
     await recordAudit(tx, {
@@ -120,10 +142,12 @@ export async function provisionSsoMember(
   const tenant = db.forOrg(orgId);
   return tenant.transaction(async (tx) => {
     const c = await tx.ssoConnection.findUnique({ where: { orgId } });
-    if (!c || c.status !== "enabled") throw new AppError("FORBIDDEN", "Single sign-on is not switched on for this organization.");
+    if (!c || c.status !== "enabled")
+      throw new AppError("FORBIDDEN", "Single sign-on is not switched on for this organization.");
     const mapping = parseGroupRoles(c.groupRoles);
     const groups = groupsFromClaims(claims, c.groupsClaim);
-    const mapped = Object.keys(mapping).length > 0 && c.groupsClaim ? roleForGroups(groups, mapping, c.defaultRole) : null;
+    const mapped =
+      Object.keys(mapping).length > 0 && c.groupsClaim ? roleForGroups(groups, mapping, c.defaultRole) : null;
     const existing = await tx.membership.findFirst({ where: { userId: user.userId } });
     if (existing) {
       if (mapped && existing.role !== "OWNER" && existing.role !== mapped) {

@@ -11,7 +11,10 @@ import { checkSsoSignIn, loadSsoProvider, provisionSsoMember, recordSsoTest } fr
 import type { SsoDeps } from "./deps";
 
 const db = testDatabase();
-const deps: SsoDeps = { secrets: createSecretBox(parseKeyring(process.env.SECRETS_KEYS ?? "")), allowPrivateNetworks: true };
+const deps: SsoDeps = {
+  secrets: createSecretBox(parseKeyring(process.env.SECRETS_KEYS ?? "")),
+  allowPrivateNetworks: true,
+};
 
 // A discovery endpoint per path: /good states its own issuer, /liar states another one.
 let server: Server;
@@ -50,7 +53,12 @@ describe("OIDC connection settings", () => {
   it("checks discovery, seals the secret and never shows it", async () => {
     const { org, tdb, actor } = await orgWith();
     const view = await saveOidcConnection(tdb, actor, deps, input());
-    expect(view).toMatchObject({ issuer: `${base}/good`, clientId: "stagedoor", status: "draft", hasClientSecret: true });
+    expect(view).toMatchObject({
+      issuer: `${base}/good`,
+      clientId: "stagedoor",
+      status: "draft",
+      hasClientSecret: true,
+    });
     expect(JSON.stringify(view)).not.toContain("s3cret");
     const row = await db.admin.ssoConnection.findUniqueOrThrow({ where: { orgId: org.id } });
     expect(row.clientSecretCiphertext).not.toContain("s3cret");
@@ -72,14 +80,21 @@ describe("OIDC connection settings", () => {
   it("refuses a private issuer unless the operator allows private networks", async () => {
     const { tdb, actor } = await orgWith();
     await expect(
-      saveOidcConnection(tdb, actor, { ...deps, allowPrivateNetworks: false }, { ...input(), issuer: "https://10.0.0.1/x" }),
+      saveOidcConnection(
+        tdb,
+        actor,
+        { ...deps, allowPrivateNetworks: false },
+        { ...input(), issuer: "https://10.0.0.1/x" },
+      ),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("not a public address") });
   });
 
   it("is for admins only, and one org never sees another's connection", async () => {
     const a = await orgWith();
     const member = await orgWith("MEMBER");
-    await expect(saveOidcConnection(member.tdb, member.actor, deps, input())).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(saveOidcConnection(member.tdb, member.actor, deps, input())).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await saveOidcConnection(a.tdb, a.actor, deps, input());
     const b = await orgWith();
     expect((await getSsoSettings(b.tdb, b.actor)).connection).toBeNull();
@@ -113,7 +128,8 @@ describe("verified domains and home-realm discovery", () => {
     expect(pending.record.name).toBe(`_stagedoor-challenge.${name}`);
     const none = async () => [["unrelated"]];
     await expect(verifyDomain(a.tdb, a.actor, pending.id, none)).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
-    const published = async (n: string) => (n === pending.record.name ? [[pending.record.value.slice(0, 10), pending.record.value.slice(10)]] : []);
+    const published = async (n: string) =>
+      n === pending.record.name ? [[pending.record.value.slice(0, 10), pending.record.value.slice(10)]] : [];
     expect((await verifyDomain(a.tdb, a.actor, pending.id, published)).verifiedBy).toBe("dns");
 
     // No enabled connection yet: no home realm.
@@ -177,7 +193,10 @@ describe("signing in through an org's IdP", () => {
     const a = await enabledOrg();
     const user = await makeUser(db, { email: `jit-${Date.now()}@${a.domain}` });
     const who = { userId: user.id, email: user.email };
-    expect(await provisionSsoMember(db, a.org.id, who, { groups: ["devs"] })).toMatchObject({ role: "MEMBER", created: true });
+    expect(await provisionSsoMember(db, a.org.id, who, { groups: ["devs"] })).toMatchObject({
+      role: "MEMBER",
+      created: true,
+    });
     expect(await provisionSsoMember(db, a.org.id, who, { groups: ["devs", "portal-admins"] })).toMatchObject({
       role: "ADMIN",
       created: false,

@@ -95,7 +95,11 @@ export function createCatalogRestHandler(deps: CatalogRestDeps, basePath = "/api
       }
       const params = route.pattern.exec(path!)!.slice(1).map(decodeSegment);
       const auth = await authenticate(req, deps);
-      authorize(auth.principal, typeof route.permission === "function" ? route.permission(url) : route.permission, auth.org);
+      authorize(
+        auth.principal,
+        typeof route.permission === "function" ? route.permission(url) : route.permission,
+        auth.org,
+      );
       return await route.run(auth, url, req, params);
     } catch (error) {
       return failure(req, error);
