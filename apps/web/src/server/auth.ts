@@ -8,6 +8,7 @@ import { authTrustHost, env } from "@/env";
 import { db } from "./db";
 import { signInAllowed } from "./sign-in-policy";
 import { orgSsoConfig } from "./org-sso";
+import { sessionCookieName } from "./dev-session";
 
 function providers(): Provider[] {
   const e = env();
@@ -35,6 +36,23 @@ export function enabledProviders(): Array<{ id: string; name: string }> {
   });
 }
 
+/**
+ * With BASE_DOMAIN, the session cookie is for the base host and every {slug}.{BASE_DOMAIN}:
+ * sign-in callbacks land on one host (AUTH_URL), the portal is on the org's. Which org a
+ * host may show is still decided by membership (and the host fixes the org).
+ */
+function tenantHostCookies(req: Request | undefined): NextAuthConfig["cookies"] {
+  const baseDomain = env().BASE_DOMAIN;
+  if (!baseDomain) return undefined;
+  const secure = (env().AUTH_URL ?? req?.url ?? "").startsWith("https:");
+  return {
+    sessionToken: {
+      name: sessionCookieName(secure),
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure, domain: `.${baseDomain}` },
+    },
+  };
+}
+
 // Lazy config, per request: env is read at first request, not at build time, and a request
 // that names an org's SSO connection gets that org's provider (server/org-sso.ts).
 export const { handlers, auth, signIn, signOut } = NextAuth(async (req): Promise<NextAuthConfig> => {
@@ -48,6 +66,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (req): Promise
     providers: providers(),
     pages: { signIn: "/sign-in", error: "/sign-in" },
     callbacks: { signIn: ({ profile }) => signInAllowed({ profile }) },
+    cookies: tenantHostCookies(req),
   };
   const origin = env().AUTH_URL ?? (req ? new URL(req.url).origin : null);
   const org = await orgSsoConfig(req, { adapter, origin });
