@@ -43,7 +43,8 @@ export async function SsoSignIn({ orgSlug, next }: { orgSlug: string | null; nex
           await startSso(realm.slug, next);
         }}
       >
-        <Field label="Work email" htmlFor="sso-email">
+        {/* Not labelled "email": the development sign-in below has the one "Email" field. */}
+        <Field label="Work address" htmlFor="sso-email">
           <Input id="sso-email" name="email" type="email" autoComplete="email" required placeholder="you@company.com" />
         </Field>
         <Button type="submit" variant="secondary" className="w-full">
