@@ -100,3 +100,70 @@ test("test sign-in, switch on, require SSO, JIT member via home-realm discovery"
     await idp.close();
   }
 });
+
+async function sql(text: string, values: unknown[]) {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    return await client.query(text, values);
+  } finally {
+    await client.end();
+  }
+}
+
+/** An org with its own IdP, tested and switched on (domain verified by the operator path). */
+async function orgWithSso(page: Page, name: string, domain: string) {
+  const slug = await createOrg(page, name);
+  const idp = await startIdp(slug);
+  await page.goto(`/${slug}/settings/sso`);
+  await page.getByLabel("Issuer URL").fill(idp.issuer);
+  await page.getByLabel("Client ID").fill("stagedoor");
+  await page.getByLabel("Client secret").fill("idp-secret");
+  await page.getByRole("button", { name: "Save", exact: true }).first().click();
+  await expect(page.getByTestId("sso-status")).toContainText("draft");
+  await page.getByLabel("Domain").fill(domain);
+  await page.getByRole("button", { name: "Add" }).click();
+  await expect(page.getByText(`_stagedoor-challenge.${domain}`)).toBeVisible();
+  await sql(`UPDATE "VerifiedDomain" SET "verifiedAt" = now(), "verifiedBy" = 'operator' WHERE domain = $1`, [domain]);
+  await page.getByRole("button", { name: "Test sign-in" }).click();
+  await idpLogin(page, `admin@${domain}`);
+  await expect(page.getByText("Test sign-in succeeded.")).toBeVisible();
+  await page.getByRole("button", { name: "Switch SSO on" }).click();
+  await expect(page.getByTestId("sso-status")).toContainText("enabled");
+  return { slug, idp };
+}
+
+test("require SSO: a session from a second org's IdP is refused, the owner keeps break-glass", async ({ browser }) => {
+  const id = uid();
+  const ownerA = await newUserPage(browser, `owner-a-${id}@example.test`);
+  const ownerB = await newUserPage(browser, `owner-b-${id}@example.test`);
+  const a = await orgWithSso(ownerA.page, `Req A ${id}`, `a-${id}.example.test`);
+  const b = await orgWithSso(ownerB.page, `Req B ${id}`, `b-${id}.example.test`);
+  try {
+    await ownerA.page.getByRole("button", { name: "Require SSO for members" }).click();
+    await expect(ownerA.page.getByRole("button", { name: "Stop requiring SSO" })).toBeVisible();
+
+    // Someone of org B's domain signs in through B's IdP, and is (also) a member of A.
+    const person = await (await browser.newContext()).newPage();
+    await person.goto(`/sign-in?org=${b.slug}`);
+    await person.getByRole("button", { name: `Continue with Req B ${id} SSO` }).click();
+    await idpLogin(person, `x@b-${id}.example.test`);
+    await expect(person.getByTestId("current-user")).toHaveText(`x@b-${id}.example.test`);
+    expect((await person.goto(`/${b.slug}/catalog`))?.status()).toBe(200);
+    await sql(
+      `INSERT INTO "Membership" (id, "orgId", "userId", role, "updatedAt")
+       SELECT 'm' || md5(random()::text), o.id, u.id, 'MEMBER', now() FROM "Organization" o, "User" u
+       WHERE o.slug = $1 AND u.email = $2`,
+      [a.slug, `x@b-${id}.example.test`],
+    );
+    await person.goto(`/${a.slug}/catalog`);
+    await expect(person).toHaveURL(/\/sign-in\?org=.*error=SsoRequired/);
+    await expect(person.getByText("This organization requires signing in through its single sign-on.")).toBeVisible();
+
+    // The owner signed in without SSO keeps access (audited).
+    expect((await ownerA.page.goto(`/${a.slug}/catalog`))?.status()).toBe(200);
+  } finally {
+    await a.idp.close();
+    await b.idp.close();
+  }
+});
