@@ -22,6 +22,12 @@ const schema = z
       .optional()
       .or(z.literal("").transform(() => undefined)),
     AUTH_TRUST_HOST: flag,
+    // Per-tenant hosts: {slug}.{BASE_DOMAIN} serves org {slug} (e.g. portal.example.com).
+    BASE_DOMAIN: z
+      .string()
+      .regex(/^([a-z0-9-]+\.)*[a-z0-9-]+$/, "must be a host name such as portal.example.com (no scheme or port)")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     AUTH_GITHUB_ID: optional,
     AUTH_GITHUB_SECRET: optional,
     AUTH_GOOGLE_ID: optional,

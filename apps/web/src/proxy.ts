@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isNextDev } from "@/env";
+import { env, isNextDev } from "@/env";
+import { ORG_SLUG_HEADER } from "@stagedoor/api/client";
+import { tenantPath, tenantSlugOfHost } from "@/lib/tenant-host";
 import { requestIsHttps, securityHeaders } from "@/lib/security-headers";
 
 /**
@@ -21,7 +23,17 @@ export function proxy(request: NextRequest) {
     forwarded.set("x-nonce", nonce);
     forwarded.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
   }
-  const response = NextResponse.next({ request: { headers: forwarded } });
+  // On an org's own host the host names the org: the API's org header is set from it (a
+  // client-sent one is replaced), and pages are served from below /{slug}.
+  const tenant = tenantSlugOfHost(request.headers.get("host"), env().BASE_DOMAIN);
+  if (tenant && isApi) forwarded.set(ORG_SLUG_HEADER, tenant);
+  const path = tenant && !isApi ? tenantPath(tenant, request.nextUrl.pathname) : null;
+  const response =
+    path && path !== request.nextUrl.pathname
+      ? NextResponse.rewrite(new URL(`${path}${request.nextUrl.search}`, request.url), {
+          request: { headers: forwarded },
+        })
+      : NextResponse.next({ request: { headers: forwarded } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }

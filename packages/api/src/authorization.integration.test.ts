@@ -61,6 +61,7 @@ beforeAll(async () => {
   const created = await api.tokens.create({ name: "reader", scopes: ["catalog:read"] });
   tokens.aRead = created.token;
   const scimToken = await api.scim.createToken({ name: "idp" });
+  const domain = await api.sso.addDomain({ domain: `${slugA}.example.test` });
   const memberships = await db.admin.membership.findMany({ where: { orgId } });
   const entity = await db.admin.catalogEntity.findFirstOrThrow({ where: { orgId, name: "svc-a" } });
   ids = {
@@ -75,6 +76,7 @@ beforeAll(async () => {
     syncRunId,
     entityRef: entity.ref,
     entityUid: entity.id,
+    domainId: domain.id,
   };
 
   // Org B: the outsider owns it, with a catalog and a write token of its own.
@@ -94,25 +96,37 @@ afterAll(() => fake?.close());
 /** Everything a refused call could have changed in org A (lastUsedAt of tokens aside). */
 async function snapshotA() {
   const where = { where: { orgId } };
-  const [org, memberships, invitations, apiTokens, entities, sources, integrations, runs, audit] = await Promise.all([
-    db.admin.organization.findUniqueOrThrow({ where: { id: orgId }, select: { name: true, onboardingSteps: true } }),
-    db.admin.membership.findMany({ ...where, select: { id: true, role: true }, orderBy: { id: "asc" } }),
-    db.admin.invitation.findMany({
-      ...where,
-      select: { id: true, revokedAt: true, acceptedAt: true },
-      orderBy: { id: "asc" },
-    }),
-    db.admin.apiToken.findMany({ ...where, select: { id: true, revokedAt: true }, orderBy: { id: "asc" } }),
-    db.admin.catalogEntity.findMany({ ...where, select: { ref: true, updatedAt: true }, orderBy: { ref: "asc" } }),
-    db.admin.catalogSource.findMany({ ...where, select: { id: true }, orderBy: { id: "asc" } }),
-    db.admin.integration.findMany({
-      ...where,
-      select: { id: true, name: true, config: true, status: true, updatedAt: true, credentialsCiphertext: true },
-    }),
-    db.admin.syncRun.findMany({ ...where, select: { id: true, status: true }, orderBy: { id: "asc" } }),
-    db.admin.auditLog.count(where),
-  ]);
-  return { org, memberships, invitations, apiTokens, entities, sources, integrations, runs, audit };
+  const [org, memberships, invitations, apiTokens, entities, sources, integrations, runs, audit, sso, domains] =
+    await Promise.all([
+      db.admin.organization.findUniqueOrThrow({
+        where: { id: orgId },
+        select: {
+          name: true,
+          onboardingSteps: true,
+          requireSso: true,
+          sessionIdleMinutes: true,
+          sessionMaxMinutes: true,
+        },
+      }),
+      db.admin.membership.findMany({ ...where, select: { id: true, role: true }, orderBy: { id: "asc" } }),
+      db.admin.invitation.findMany({
+        ...where,
+        select: { id: true, revokedAt: true, acceptedAt: true },
+        orderBy: { id: "asc" },
+      }),
+      db.admin.apiToken.findMany({ ...where, select: { id: true, revokedAt: true }, orderBy: { id: "asc" } }),
+      db.admin.catalogEntity.findMany({ ...where, select: { ref: true, updatedAt: true }, orderBy: { ref: "asc" } }),
+      db.admin.catalogSource.findMany({ ...where, select: { id: true }, orderBy: { id: "asc" } }),
+      db.admin.integration.findMany({
+        ...where,
+        select: { id: true, name: true, config: true, status: true, updatedAt: true, credentialsCiphertext: true },
+      }),
+      db.admin.syncRun.findMany({ ...where, select: { id: true, status: true }, orderBy: { id: "asc" } }),
+      db.admin.auditLog.count(where),
+      db.admin.ssoConnection.findMany(where),
+      db.admin.verifiedDomain.findMany({ ...where, orderBy: { id: "asc" } }),
+    ]);
+  return { org, memberships, invitations, apiTokens, entities, sources, integrations, runs, audit, sso, domains };
 }
 
 async function refusedWithoutChange(call: () => Promise<unknown>, code: string) {

@@ -1,7 +1,13 @@
-import type { BillingDeps, IntegrationDeps } from "@stagedoor/core";
+import type { BillingDeps, IntegrationDeps, SessionFacts, TxtResolver } from "@stagedoor/core";
 import type { Database } from "@stagedoor/db";
 
-export type SessionUser = { userId: string; email: string; name: string | null };
+export type SessionUser = {
+  userId: string;
+  email: string;
+  name: string | null;
+  /** The database session's facts (which IdP, when): org SSO and timeout rules read them. */
+  session?: SessionFacts | null;
+};
 
 /**
  * Built per request by the host app (apps/web). `orgSlug` is the slug of the page the
@@ -17,6 +23,8 @@ export type Context = {
   integrations: IntegrationDeps;
   /** Stripe and prices for Checkout, Portal and invoices; absent when billing is not configured. */
   billing?: BillingDeps | null;
+  /** Injected in tests: the DNS TXT lookup for domain verification (default: the system resolver). */
+  sso?: { resolveTxt?: TxtResolver };
 };
 
 export { ORG_SLUG_HEADER } from "./org-slug-header";

@@ -13,6 +13,7 @@ import { scimRouter } from "./routers/scim";
 import { billingRouter } from "./routers/billing";
 import { costsRouter } from "./routers/costs";
 import { kubernetesRouter } from "./routers/kubernetes";
+import { ssoRouter } from "./routers/sso";
 
 export const appRouter = router({
   org: orgRouter,
@@ -29,6 +30,7 @@ export const appRouter = router({
   billing: billingRouter,
   costs: costsRouter,
   kubernetes: kubernetesRouter,
+  sso: ssoRouter,
 });
 
 export type AppRouter = typeof appRouter;

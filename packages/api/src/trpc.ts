@@ -2,11 +2,15 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import {
+  auditBreakGlass,
   authorize,
+  combineOrgContexts,
   isAppError,
+  isBreakGlass,
   loadOrgContext,
   parsePluginPermission,
   resolveOrgAccess,
+  sessionOrgContext,
   type Permission,
   type UserPrincipal,
 } from "@stagedoor/core";
@@ -64,7 +68,13 @@ export const orgProcedure = authedProcedure.use(async ({ ctx, next }) => {
     email: ctx.user.email,
     role: access.role,
   };
-  return next({ ctx: { org: access.org, principal, tenant: ctx.admin.forOrg(access.org.id) } });
+  // The org's SSO policy and session timeouts (docs/authorization.md, the seam): a timed-out
+  // session is UNAUTHORIZED, a member without an SSO session where SSO is required FORBIDDEN.
+  const session = ctx.user.session ?? null;
+  const orgContext = sessionOrgContext(access.rules, session);
+  authorize(principal, "org.read", orgContext);
+  if (isBreakGlass(principal, access.rules, session)) await auditBreakGlass(ctx.admin, access.org.id, principal);
+  return next({ ctx: { org: access.org, principal, orgContext, tenant: ctx.admin.forOrg(access.org.id) } });
 });
 
 /**
@@ -75,7 +85,8 @@ export function requirePermission(permission: Permission) {
   // Only premium plugin permissions depend on the org's licenses: the others skip the read.
   const licensed = parsePluginPermission(permission) !== null;
   return orgProcedure.use(async ({ ctx, next }) => {
-    authorize(ctx.principal, permission, licensed ? await loadOrgContext(ctx.tenant, ctx.principal) : undefined);
+    const licenses = licensed ? await loadOrgContext(ctx.tenant, ctx.principal) : undefined;
+    authorize(ctx.principal, permission, combineOrgContexts(ctx.orgContext, licenses));
     return next();
   });
 }

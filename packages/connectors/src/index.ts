@@ -149,3 +149,13 @@ export {
 
 // Kubernetes: client on @kubernetes/client-node over the guarded dispatcher, kubeconfig, problems.
 export * from "./kubernetes";
+
+// OpenID Connect issuers (per-org SSO).
+export {
+  discoverOidcIssuer,
+  normaliseIssuer,
+  OidcDiscoveryError,
+  type DiscoveryOptions,
+  type OidcDiscoveryProblemCode,
+  type OidcDiscovery,
+} from "./oidc/discovery";

@@ -53,3 +53,7 @@ export const MAX_COST_DOWNLOAD_BYTES = 8 * 1024 * 1024 * 1024;
 export const MAX_COST_FILES = 200;
 /** Cost Insights growth alert: default threshold in percent over the period. */
 export const DEFAULT_COST_GROWTH_ALERT_PERCENT = 20;
+
+/** Per-org session timeouts (idle and absolute), in minutes: 5 minutes to 30 days. */
+export const MIN_SESSION_MINUTES = 5;
+export const MAX_SESSION_MINUTES = 30 * 24 * 60;

@@ -8,6 +8,8 @@ import { authTrustHost, env } from "@/env";
 import { recordGitHubLogin } from "@stagedoor/core";
 import { db } from "./db";
 import { signInAllowed } from "./sign-in-policy";
+import { orgSsoConfig } from "./org-sso";
+import { sessionCookieName } from "./dev-session";
 
 function providers(): Provider[] {
   const e = env();
@@ -35,20 +37,45 @@ export function enabledProviders(): Array<{ id: string; name: string }> {
   });
 }
 
-// Lazy config: env is read per server process at first request, not at build time.
-export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig => ({
-  // Auth.js tables are global; the adapter runs on the explicit cross-org client.
-  adapter: PrismaAdapter(db().admin as never),
-  session: { strategy: "database", maxAge: 30 * 24 * 3600 },
-  secret: env().AUTH_SECRET,
-  trustHost: authTrustHost(env()),
-  providers: providers(),
-  pages: { signIn: "/sign-in", error: "/sign-in" },
-  callbacks: { signIn: ({ profile }) => signInAllowed({ profile }) },
-  events: {
-    // The GitHub login matches the member to their catalog User (core memberIdentity).
-    async signIn({ user, account, profile }) {
-      if (user.id && account?.provider === "github") await recordGitHubLogin(db(), user.id, profile?.login);
+/**
+ * With BASE_DOMAIN, the session cookie is for the base host and every {slug}.{BASE_DOMAIN}:
+ * sign-in callbacks land on one host (AUTH_URL), the portal is on the org's. Which org a
+ * host may show is still decided by membership (and the host fixes the org).
+ */
+function tenantHostCookies(req: Request | undefined): NextAuthConfig["cookies"] {
+  const baseDomain = env().BASE_DOMAIN;
+  if (!baseDomain) return undefined;
+  const secure = (env().AUTH_URL ?? req?.url ?? "").startsWith("https:");
+  return {
+    sessionToken: {
+      name: sessionCookieName(secure),
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure, domain: `.${baseDomain}` },
     },
-  },
-}));
+  };
+}
+
+// Lazy config, per request: env is read at first request, not at build time, and a request
+// that names an org's SSO connection gets that org's provider (server/org-sso.ts).
+export const { handlers, auth, signIn, signOut } = NextAuth(async (req): Promise<NextAuthConfig> => {
+  // Auth.js tables are global; the adapter runs on the explicit cross-org client.
+  const adapter = PrismaAdapter(db().admin as never);
+  const base: NextAuthConfig = {
+    adapter,
+    session: { strategy: "database", maxAge: 30 * 24 * 3600 },
+    secret: env().AUTH_SECRET,
+    trustHost: authTrustHost(env()),
+    providers: providers(),
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    callbacks: { signIn: ({ profile }) => signInAllowed({ profile }) },
+    events: {
+      // The GitHub login matches the member to their catalog User (core memberIdentity).
+      async signIn({ user, account, profile }) {
+        if (user.id && account?.provider === "github") await recordGitHubLogin(db(), user.id, profile?.login);
+      },
+    },
+    cookies: tenantHostCookies(req),
+  };
+  const origin = env().AUTH_URL ?? (req ? new URL(req.url).origin : null);
+  const org = await orgSsoConfig(req, { adapter, origin });
+  return org ? { ...base, ...org, providers: org.providers ?? [] } : base;
+});

@@ -17,6 +17,14 @@ export const loadOrgPage = cache(async (slug: string) => {
     return { user, org };
   } catch (e) {
     if (e instanceof TRPCError && e.code === "NOT_FOUND") notFound();
+    // The org's SSO policy refused the session (require SSO) or it timed out for this org:
+    // sign in again, through the org's IdP.
+    if (e instanceof TRPCError && (e.code === "FORBIDDEN" || e.code === "UNAUTHORIZED")) {
+      const reason = e.code === "FORBIDDEN" ? "SsoRequired" : "SessionTimedOut";
+      redirect(
+        `/sign-in?org=${encodeURIComponent(slug)}&error=${reason}&callbackUrl=${encodeURIComponent(`/${slug}`)}`,
+      );
+    }
     throw e;
   }
 });

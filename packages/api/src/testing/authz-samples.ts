@@ -13,6 +13,7 @@ export type SampleIds = {
   syncRunId: string;
   entityRef: string;
   entityUid: string;
+  domainId: string;
 };
 
 /**
@@ -131,6 +132,16 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
   "billing.checkout": org(ADMINS, false, () => ({ plan: "team", pluginSeats: {} })),
   "billing.portal": org(ADMINS, false),
   "billing.invoices": org(ADMINS, false),
+  "sso.settings": org(ADMINS, false),
+  "sso.saveOidc": org(ADMINS, false, () => ({ issuer: "https://idp.example.test", clientId: "x", clientSecret: "y" })),
+  "sso.setEnabled": org(ADMINS, false, () => ({ enabled: true })),
+  "sso.setRequired": org(ADMINS, false, () => ({ requireSso: true })),
+  "sso.setSessionTimeouts": org(ADMINS, false, () => ({ idleMinutes: 30, maxMinutes: null })),
+  "sso.domains": org(ADMINS, false),
+  "sso.addDomain": org(ADMINS, false, () => ({ domain: "intruder.example.test" })),
+  "sso.verifyDomain": org(ADMINS, true, (i) => ({ domainId: i.domainId })),
+  "sso.removeDomain": org(ADMINS, true, (i) => ({ domainId: i.domainId })),
+  "sso.signOutEverywhere": authed(),
 };
 
 /**

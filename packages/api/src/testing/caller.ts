@@ -1,5 +1,6 @@
 import { makeUser, testDatabase } from "@stagedoor/db/testing";
 import { appRouter } from "../root";
+import type { SessionUser } from "../context";
 import { createCallerFactory } from "../trpc";
 import type { IntegrationDeps } from "@stagedoor/core";
 import { testIntegrationDeps } from "./integration-deps";
@@ -7,7 +8,7 @@ import { testIntegrationDeps } from "./integration-deps";
 const createCaller = createCallerFactory(appRouter);
 const db = testDatabase();
 
-export type TestUser = { userId: string; email: string; name: string | null };
+export type TestUser = SessionUser;
 
 export async function signedInUser(email?: string): Promise<TestUser> {
   const u = await makeUser(db, email ? { email } : {});

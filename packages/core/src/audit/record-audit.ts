@@ -6,6 +6,7 @@ export type AuditAction =
   | "member.invited"
   | "member.role_changed"
   | "member.removed"
+  | "member.access_ended"
   | "invitation.accepted"
   | "invitation.revoked"
   | "api_token.created"
@@ -35,7 +36,22 @@ export type AuditAction =
   | "billing.payment_succeeded"
   | "billing.trial_started"
   | "license.assigned"
-  | "license.released";
+  | "license.released"
+  | "sso.created"
+  | "sso.updated"
+  | "sso.tested"
+  | "sso.test_failed"
+  | "sso.enabled"
+  | "sso.disabled"
+  | "sso.required"
+  | "sso.optional"
+  | "sso.member_provisioned"
+  | "sso.break_glass"
+  | "sso.sessions_changed"
+  | "domain.added"
+  | "domain.removed"
+  | "domain.verified"
+  | "sessions.ended_everywhere";
 
 type Writer = Pick<PrismaTypes.TransactionClient, "auditLog">;
 

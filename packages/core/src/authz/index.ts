@@ -7,3 +7,4 @@ export {
 } from "./principal";
 export { ROLE_PERMISSIONS, SCIM_PERMISSIONS, SCOPE_PERMISSIONS, PERMISSION_TEXT, type Permission } from "./permissions";
 export { authorize, can, refusal, isUser, type OrgContext, type OrgPolicy } from "./authorize";
+export { combineOrgContexts } from "./combine";

@@ -22,9 +22,10 @@ export type Permission =
   | "scim.provision"
   | "billing.read"
   | "billing.manage"
+  | "costs.read"
+  | "sso.manage"
   // Every role may use a premium plugin; whether this org and this member are licensed is
   // the billing policy's call (billing/license-policy.ts), passed in through OrgContext.
-  | "costs.read"
   | PluginPermission;
 
 const MEMBER: readonly Permission[] = [
@@ -46,6 +47,7 @@ const ADMIN: readonly Permission[] = [
   "scim.manage",
   "billing.read",
   "billing.manage",
+  "sso.manage",
 ];
 const OWNER: readonly Permission[] = [...ADMIN, "members.manage-owners"];
 
@@ -88,4 +90,5 @@ export const PERMISSION_TEXT: Record<Permission, string> = {
   "billing.manage": "change the plan or assign plugin licenses",
   "costs.read": "see cloud costs",
   ...PLUGIN_PERMISSION_TEXT,
+  "sso.manage": "manage single sign-on, verified domains and session timeouts",
 };

@@ -3,6 +3,7 @@ import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { authorize, type UserPrincipal } from "../authz";
 import { forgetVerifiedTokensOf } from "../api-tokens/api-tokens";
+import { endAccessIn } from "./end-member-access";
 
 type Tx = PrismaTypes.TransactionClient;
 
@@ -69,13 +70,16 @@ export async function removeMember(db: TenantDb, actor: UserPrincipal, membershi
     if (target.role === "OWNER" && (await lockedOwnerCount(tx, db.orgId)) <= 1) {
       throw new AppError("PRECONDITION_FAILED", "The last owner cannot be removed. Make someone else an owner first.");
     }
+    // Removed by someone else: signed out and their tokens revoked at once (issue 12).
+    // Leaving keeps the sessions (they may belong to other orgs too); tokens stop anyway.
+    const ended = leaving ? null : await endAccessIn(tx, target.userId);
     await tx.membership.delete({ where: { id: target.id } });
     await recordAudit(tx, {
       orgId: db.orgId,
       actor,
       action: "member.removed",
       target: target.user.email,
-      data: { role: target.role, left: leaving },
+      data: { role: target.role, left: leaving, ...(ended ?? {}) },
     });
     return target.userId;
   });

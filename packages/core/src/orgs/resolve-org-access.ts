@@ -1,9 +1,12 @@
 import type { Database, Role } from "@stagedoor/db";
 import { AppError } from "../errors";
+import type { OrgSessionRules } from "../sso/session-policy";
 
 export type OrgAccess = {
   org: { id: string; slug: string; name: string };
   role: Role;
+  /** The org's SSO and session rules, for `sessionOrgContext` (sso/session-policy.ts). */
+  rules: OrgSessionRules;
 };
 
 /**
@@ -14,10 +17,23 @@ export type OrgAccess = {
 export async function resolveOrgAccess(db: Database, slug: string, userId: string): Promise<OrgAccess> {
   const membership = await db.admin.membership.findFirst({
     where: { userId, org: { slug } },
-    select: { role: true, org: { select: { id: true, slug: true, name: true } } },
+    select: {
+      role: true,
+      org: {
+        select: {
+          id: true,
+          slug: true,
+          name: true,
+          requireSso: true,
+          sessionIdleMinutes: true,
+          sessionMaxMinutes: true,
+        },
+      },
+    },
   });
   if (!membership) throw new AppError("NOT_FOUND", "Organization not found.");
-  return { org: membership.org, role: membership.role };
+  const { requireSso, sessionIdleMinutes, sessionMaxMinutes, ...org } = membership.org;
+  return { org, role: membership.role, rules: { id: org.id, requireSso, sessionIdleMinutes, sessionMaxMinutes } };
 }
 
 /** The orgs a user belongs to, for the org switcher and the post-sign-in redirect. */

@@ -6,6 +6,7 @@ import { sessionUser } from "@/server/session";
 import { SiteHeader } from "@/components/site-header";
 import { Alert, Button, Field, Input } from "@/components/ui";
 import { safeCallback } from "@/lib/safe-callback";
+import { SsoSignIn } from "./sso-sign-in";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -19,16 +20,29 @@ const ERRORS: Record<string, string> = {
   EmailUnverified:
     "Your identity provider says your email address is not verified. Verify it there, then sign in again.",
   Verification: "The sign-in link is no longer valid.",
+  Sso: "Your organization's identity provider signed you in, but Stagedoor could not accept it.",
+  SsoRequired: "This organization requires signing in through its single sign-on.",
+  SessionTimedOut: "Your session for this organization timed out. Sign in again.",
+  NoSso: "No single sign-on is set up for that email address. Use another sign-in method.",
+};
+
+// Why an SSO sign-in was refused (server/org-sso.ts, core's checkSsoSignIn).
+const SSO_REASONS: Record<string, string> = {
+  missing_email: "Your identity provider sent no email address. Ask your administrator to release the email claim.",
+  unverified_email: "Your identity provider says your email address is not verified.",
+  domain_not_verified: "Your email address is not in a verified domain of this organization.",
+  not_enabled: "Single sign-on is not switched on for this organization.",
 };
 
 export default async function SignIn({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; error?: string; reason?: string; org?: string }>;
 }) {
-  const { callbackUrl, error } = await searchParams;
+  const { callbackUrl, error, reason, org } = await searchParams;
   const next = safeCallback(callbackUrl);
-  if (await sessionUser()) redirect(next);
+  // Sent here by an org that wants SSO or a fresh sign-in: stay, even with a session.
+  if (error !== "SsoRequired" && error !== "SessionTimedOut" && (await sessionUser())) redirect(next);
   const providers = enabledProviders();
   const devSignIn = env().AUTH_DEV_SIGN_IN;
 
@@ -38,7 +52,14 @@ export default async function SignIn({
       <main className="mx-auto max-w-sm px-6 py-16">
         <h1 className="text-2xl font-bold tracking-tight">Sign in to Stagedoor</h1>
         <div className="mt-6 space-y-4">
-          {error ? <Alert>{ERRORS[error] ?? "Sign-in failed. Try again."}</Alert> : null}
+          {error ? (
+            <Alert>
+              {(error === "Sso" && reason ? SSO_REASONS[reason] : null) ??
+                ERRORS[error] ??
+                "Sign-in failed. Try again."}
+            </Alert>
+          ) : null}
+          <SsoSignIn orgSlug={org ?? null} next={next} />
           {providers.map((p) => (
             <form
               key={p.id}

@@ -1,4 +1,11 @@
-import { AppError, authenticateApiToken, resolveOrgAccess, type Principal } from "@stagedoor/core";
+import {
+  AppError,
+  authenticateApiToken,
+  resolveOrgAccess,
+  sessionOrgContext,
+  type OrgContext,
+  type Principal,
+} from "@stagedoor/core";
 import type { Database, TenantDb } from "@stagedoor/db";
 import { ORG_SLUG_HEADER, type SessionUser } from "../../context";
 
@@ -8,7 +15,8 @@ export type CatalogRestDeps = {
   sessionUser: () => Promise<SessionUser | null>;
 };
 
-export type Authenticated = { db: TenantDb; principal: Principal };
+/** `org`: the org's SSO policy and session timeouts, for session callers (tokens are not sessions). */
+export type Authenticated = { db: TenantDb; principal: Principal; org?: OrgContext };
 
 /**
  * Two ways in, and the org is never taken from input alone:
@@ -41,5 +49,6 @@ export async function authenticate(req: Request, deps: CatalogRestDeps): Promise
   return {
     db: db.forOrg(access.org.id),
     principal: { type: "user", userId: user.userId, email: user.email, role: access.role },
+    org: sessionOrgContext(access.rules, user.session ?? null),
   };
 }

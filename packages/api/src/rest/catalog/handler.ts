@@ -1,4 +1,11 @@
-import { AppError, authorize, loadOrgContext, parsePluginPermission, type Permission } from "@stagedoor/core";
+import {
+  AppError,
+  authorize,
+  combineOrgContexts,
+  loadOrgContext,
+  parsePluginPermission,
+  type Permission,
+} from "@stagedoor/core";
 import { authenticate, type Authenticated, type CatalogRestDeps } from "./auth";
 import {
   getEntities,
@@ -97,8 +104,8 @@ export function createCatalogRestHandler(deps: CatalogRestDeps, basePath = "/api
       const auth = await authenticate(req, deps);
       const permission = typeof route.permission === "function" ? route.permission(url) : route.permission;
       // Premium plugin routes also need the org's license (and, for a token, its creator's seat).
-      const org = parsePluginPermission(permission) ? await loadOrgContext(auth.db, auth.principal) : undefined;
-      authorize(auth.principal, permission, org);
+      const licenses = parsePluginPermission(permission) ? await loadOrgContext(auth.db, auth.principal) : undefined;
+      authorize(auth.principal, permission, combineOrgContexts(auth.org, licenses));
       return await route.run(auth, url, req, params);
     } catch (error) {
       return failure(req, error);

@@ -51,7 +51,17 @@ describe("API tokens never outlive their creator's role", () => {
   it("a token does nothing once its creator has left the org", async () => {
     const o = await orgWithOwnerAndTokenAdmin();
     expect((await rest.get("/entities", o.read)).status).toBe(200);
+    // Removing a member revokes their tokens at once (issue 12): unknown from then on.
     await removeMember(o.tdb, o.owner, o.creatorMembershipId);
+    expect((await rest.get("/entities", o.read)).status).toBe(401);
+    expect((await push(o.write, "after")).status).toBe(401);
+    expect(await entityNames(o.org.id)).toEqual(["existing"]);
+  });
+
+  it("a token whose creator's membership is gone by another path is refused too", async () => {
+    const o = await orgWithOwnerAndTokenAdmin();
+    await db.admin.membership.delete({ where: { id: o.creatorMembershipId } });
+    forgetVerifiedTokens();
     expect((await rest.get("/entities", o.read)).status).toBe(403);
     expect((await push(o.write, "after")).status).toBe(403);
     expect(await entityNames(o.org.id)).toEqual(["existing"]);

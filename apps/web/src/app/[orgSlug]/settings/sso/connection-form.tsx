@@ -1,0 +1,133 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { errorInfo, useTRPC } from "@/lib/trpc";
+import { Alert, Button, Card, Field, Input, Select } from "@/components/ui";
+
+/** "group=ROLE" per line <-> the mapping the API takes. */
+const parseMapping = (text: string) =>
+  Object.fromEntries(
+    text
+      .split("\n")
+      .map((line) => line.split("=").map((part) => part.trim()))
+      .filter(([group, role]) => group && (role === "ADMIN" || role === "MEMBER")),
+  ) as Record<string, "ADMIN" | "MEMBER">;
+
+export function ConnectionForm({ redirectUri }: { redirectUri: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const settings = useQuery(trpc.sso.settings.queryOptions());
+  const connection = settings.data?.connection ?? null;
+  const [issuer, setIssuer] = useState("");
+  const [clientId, setClientId] = useState("");
+  const [clientSecret, setClientSecret] = useState("");
+  const [defaultRole, setDefaultRole] = useState<"ADMIN" | "MEMBER">("MEMBER");
+  const [groupsClaim, setGroupsClaim] = useState("");
+  const [mapping, setMapping] = useState("");
+  useEffect(() => {
+    if (!connection) return;
+    setIssuer(connection.issuer);
+    setClientId(connection.clientId);
+    setDefaultRole(connection.defaultRole === "ADMIN" ? "ADMIN" : "MEMBER");
+    setGroupsClaim(connection.groupsClaim ?? "");
+    setMapping(
+      Object.entries(connection.groupRoles)
+        .map(([g, r]) => `${g}=${r}`)
+        .join("\n"),
+    );
+  }, [connection]);
+  const save = useMutation(
+    trpc.sso.saveOidc.mutationOptions({
+      onSuccess: () => {
+        setClientSecret("");
+        void queryClient.invalidateQueries({ queryKey: trpc.sso.settings.queryKey() });
+      },
+    }),
+  );
+  const failure = save.error ? errorInfo(save.error) : null;
+  return (
+    <Card title="OpenID Connect" description={`Register this redirect URI in your IdP: ${redirectUri}`}>
+      {connection ? (
+        <p className="mb-4 text-sm" data-testid="sso-status">
+          Status: <strong>{connection.status}</strong>
+          {connection.testedAt ? ` · last test sign-in ${new Date(connection.testedAt).toLocaleString()}` : ""}
+        </p>
+      ) : null}
+      {connection?.lastError ? <Alert>{connection.lastError}</Alert> : null}
+      <form
+        className="space-y-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate({
+            issuer,
+            clientId,
+            clientSecret: clientSecret || undefined,
+            defaultRole,
+            groupsClaim: groupsClaim || null,
+            groupRoles: parseMapping(mapping),
+          });
+        }}
+      >
+        <Field label="Issuer URL" htmlFor="sso-issuer" error={failure?.fields.issuer}>
+          <Input
+            id="sso-issuer"
+            value={issuer}
+            required
+            placeholder="https://login.example.com"
+            onChange={(e) => setIssuer(e.target.value)}
+          />
+        </Field>
+        <Field label="Client ID" htmlFor="sso-client-id" error={failure?.fields.clientId}>
+          <Input id="sso-client-id" value={clientId} required onChange={(e) => setClientId(e.target.value)} />
+        </Field>
+        <Field
+          label={connection ? "Client secret (leave empty to keep the saved one)" : "Client secret"}
+          htmlFor="sso-client-secret"
+          error={failure?.fields.clientSecret}
+        >
+          <Input
+            id="sso-client-secret"
+            type="password"
+            autoComplete="off"
+            value={clientSecret}
+            required={!connection}
+            onChange={(e) => setClientSecret(e.target.value)}
+          />
+        </Field>
+        <Field label="Role of new members (just-in-time)" htmlFor="sso-default-role">
+          <Select
+            id="sso-default-role"
+            value={defaultRole}
+            onChange={(e) => setDefaultRole(e.target.value as "ADMIN" | "MEMBER")}
+          >
+            <option value="MEMBER">Member</option>
+            <option value="ADMIN">Admin</option>
+          </Select>
+        </Field>
+        <Field label="Groups claim (optional)" htmlFor="sso-groups-claim">
+          <Input
+            id="sso-groups-claim"
+            value={groupsClaim}
+            placeholder="groups"
+            onChange={(e) => setGroupsClaim(e.target.value)}
+          />
+        </Field>
+        <Field label="Group → role, one per line (e.g. portal-admins=ADMIN)" htmlFor="sso-group-roles">
+          <textarea
+            id="sso-group-roles"
+            className="w-full rounded-md border border-slate-300 p-2 font-mono text-sm"
+            rows={3}
+            value={mapping}
+            onChange={(e) => setMapping(e.target.value)}
+          />
+        </Field>
+        {failure && !failure.fields.issuer ? <Alert>{failure.message}</Alert> : null}
+        {save.isSuccess ? <Alert tone="success">Saved. Run a test sign-in before switching it on.</Alert> : null}
+        <Button type="submit" disabled={save.isPending}>
+          {save.isPending ? "Checking the issuer…" : "Save"}
+        </Button>
+      </form>
+    </Card>
+  );
+}

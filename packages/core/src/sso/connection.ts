@@ -1,0 +1,191 @@
+import type { Role, TenantDb } from "@stagedoor/db";
+import { OidcDiscoveryError, discoverOidcIssuer } from "@stagedoor/connectors";
+import { AppError } from "../errors";
+import { recordAudit } from "../audit/record-audit";
+import { authorize, type Principal, type UserPrincipal } from "../authz";
+import { secretContext, type SsoDeps } from "./deps";
+import { parseGroupRoles, type GroupRoles } from "./group-roles";
+
+/** What settings show about an org's connection: never the secret. */
+export type SsoConnectionView = {
+  id: string;
+  protocol: string;
+  issuer: string;
+  clientId: string;
+  hasClientSecret: true;
+  status: "draft" | "tested" | "enabled";
+  testedAt: Date | null;
+  lastError: string | null;
+  defaultRole: Role;
+  groupsClaim: string | null;
+  groupRoles: GroupRoles;
+};
+
+const VIEW = {
+  id: true,
+  protocol: true,
+  issuer: true,
+  clientId: true,
+  status: true,
+  testedAt: true,
+  lastError: true,
+  defaultRole: true,
+  groupsClaim: true,
+  groupRoles: true,
+} as const;
+
+type ViewRow = { [K in keyof typeof VIEW]: unknown } & { groupRoles: unknown };
+
+function toView(row: ViewRow): SsoConnectionView {
+  return {
+    ...(row as Omit<SsoConnectionView, "hasClientSecret" | "groupRoles">),
+    hasClientSecret: true,
+    groupRoles: parseGroupRoles(row.groupRoles),
+  };
+}
+
+export type SsoSettings = {
+  connection: SsoConnectionView | null;
+  requireSso: boolean;
+  sessionIdleMinutes: number | null;
+  sessionMaxMinutes: number | null;
+};
+
+export async function getSsoSettings(db: TenantDb, by: Principal): Promise<SsoSettings> {
+  authorize(by, "sso.manage");
+  const org = await db.organization.findUniqueOrThrow({
+    where: { id: db.orgId },
+    select: { requireSso: true, sessionIdleMinutes: true, sessionMaxMinutes: true, ssoConnection: { select: VIEW } },
+  });
+  return {
+    connection: org.ssoConnection ? toView(org.ssoConnection) : null,
+    requireSso: org.requireSso,
+    sessionIdleMinutes: org.sessionIdleMinutes,
+    sessionMaxMinutes: org.sessionMaxMinutes,
+  };
+}
+
+export type OidcConnectionInput = {
+  issuer: string;
+  clientId: string;
+  /** Omitted when editing: the stored secret is kept. */
+  clientSecret?: string;
+  defaultRole?: Role;
+  groupsClaim?: string | null;
+  groupRoles?: GroupRoles;
+};
+
+/**
+ * Saves the org's OIDC connection after fetching and checking the issuer's discovery
+ * document. Any change of issuer, client or secret puts it back to draft (and off): it
+ * must pass a test sign-in again before members can use it.
+ */
+export async function saveOidcConnection(
+  db: TenantDb,
+  actor: UserPrincipal,
+  deps: SsoDeps,
+  input: OidcConnectionInput,
+): Promise<SsoConnectionView> {
+  authorize(actor, "sso.manage");
+  const clientId = input.clientId.trim();
+  if (!clientId) throw new AppError("BAD_REQUEST", "Enter the client ID from your IdP.", { clientId: "Required." });
+  if (input.defaultRole === "OWNER") {
+    throw new AppError("BAD_REQUEST", "New members cannot become owners by signing in.", {
+      defaultRole: "Not allowed.",
+    });
+  }
+  const groupRoles = parseGroupRoles(input.groupRoles ?? {});
+  if (Object.values(groupRoles).includes("OWNER")) {
+    throw new AppError("BAD_REQUEST", "IdP groups cannot grant the owner role.", { groupRoles: "Not allowed." });
+  }
+  let issuer: string;
+  try {
+    issuer = (await discoverOidcIssuer(input.issuer, deps)).issuer;
+  } catch (error) {
+    if (error instanceof OidcDiscoveryError)
+      throw new AppError("BAD_REQUEST", error.message, { issuer: error.message });
+    throw error;
+  }
+  const secret = input.clientSecret?.trim();
+  return db.transaction(async (tx) => {
+    const existing = await tx.ssoConnection.findUnique({ where: { orgId: db.orgId } });
+    if (!existing && !secret) {
+      throw new AppError("BAD_REQUEST", "Enter the client secret from your IdP.", { clientSecret: "Required." });
+    }
+    const changedIdentity =
+      !existing || existing.issuer !== issuer || existing.clientId !== clientId || Boolean(secret);
+    const common = {
+      issuer,
+      clientId,
+      defaultRole: input.defaultRole ?? existing?.defaultRole ?? "MEMBER",
+      groupsClaim:
+        input.groupsClaim === undefined ? (existing?.groupsClaim ?? null) : input.groupsClaim?.trim() || null,
+      groupRoles,
+      ...(changedIdentity ? { status: "draft" as const, testedAt: null, testedBy: null, lastError: null } : {}),
+    };
+    const row = existing
+      ? await tx.ssoConnection.update({ where: { id: existing.id }, data: common, select: VIEW })
+      : await tx.ssoConnection.create({
+          data: { ...common, orgId: db.orgId, clientSecretCiphertext: "" },
+          select: VIEW,
+        });
+    if (secret) {
+      await tx.ssoConnection.update({
+        where: { id: row.id },
+        data: { clientSecretCiphertext: deps.secrets.encrypt(secret, { context: secretContext(db.orgId, row.id) }) },
+      });
+    }
+    if (changedIdentity && existing?.status === "enabled") {
+      // An untested connection is never live; requiring it would lock members out.
+      await tx.organization.update({ where: { id: db.orgId }, data: { requireSso: false } });
+    }
+    await recordAudit(tx, {
+      orgId: db.orgId,
+      actor,
+      action: existing ? "sso.updated" : "sso.created",
+      target: issuer,
+      data: { clientId, secretChanged: Boolean(secret), backToDraft: changedIdentity },
+    });
+    return toView(row);
+  });
+}
+
+/** Switches a tested connection on (offered at sign-in) or off (which also ends "require SSO"). */
+export async function setSsoEnabled(db: TenantDb, actor: UserPrincipal, enabled: boolean): Promise<SsoConnectionView> {
+  authorize(actor, "sso.manage");
+  return db.transaction(async (tx) => {
+    const existing = await tx.ssoConnection.findUnique({ where: { orgId: db.orgId } });
+    if (!existing) throw new AppError("NOT_FOUND", "Set up a connection first.");
+    if (enabled && existing.status === "draft") {
+      throw new AppError("PRECONDITION_FAILED", "Run a successful test sign-in before switching the connection on.");
+    }
+    const row = await tx.ssoConnection.update({
+      where: { id: existing.id },
+      data: { status: enabled ? "enabled" : existing.testedAt ? "tested" : "draft" },
+      select: VIEW,
+    });
+    if (!enabled) await tx.organization.update({ where: { id: db.orgId }, data: { requireSso: false } });
+    await recordAudit(tx, {
+      orgId: db.orgId,
+      actor,
+      action: enabled ? "sso.enabled" : "sso.disabled",
+      target: existing.issuer,
+    });
+    return toView(row);
+  });
+}
+
+/** "Require SSO": only with an enabled connection. Owners keep the audited break-glass path. */
+export async function setRequireSso(db: TenantDb, actor: UserPrincipal, requireSso: boolean): Promise<void> {
+  authorize(actor, "sso.manage");
+  await db.transaction(async (tx) => {
+    if (requireSso) {
+      const connection = await tx.ssoConnection.findUnique({ where: { orgId: db.orgId }, select: { status: true } });
+      if (connection?.status !== "enabled") {
+        throw new AppError("PRECONDITION_FAILED", "Switch on a tested SSO connection before requiring it.");
+      }
+    }
+    await tx.organization.update({ where: { id: db.orgId }, data: { requireSso } });
+    await recordAudit(tx, { orgId: db.orgId, actor, action: requireSso ? "sso.required" : "sso.optional" });
+  });
+}
