@@ -16,7 +16,11 @@ export function AuditFilters({ filter, exportHref }: { filter: AuditUrlFilter; e
   const actions = options.data?.actions ?? (filter.action ? [filter.action] : []);
   const active = Boolean(filter.actor || filter.action || filter.from || filter.to);
   return (
-    <form method="get" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end" aria-label="Filter the audit log">
+    <form
+      method="get"
+      className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
+      aria-label="Filter the audit log"
+    >
       <Field label="Who" htmlFor="audit-actor">
         <Select id="audit-actor" name="actor" defaultValue={filter.actor ?? ""}>
           <option value="">Anyone</option>

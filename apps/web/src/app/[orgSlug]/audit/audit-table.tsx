@@ -12,10 +12,7 @@ export function AuditTable({ slug }: { slug: string }) {
   const trpc = useTRPC();
   const filter = filterFromSearch(useSearchParams());
   const query = useInfiniteQuery(
-    trpc.audit.list.infiniteQueryOptions(
-      { limit: 50, ...filter },
-      { getNextPageParam: (last) => last.nextCursor },
-    ),
+    trpc.audit.list.infiniteQueryOptions({ limit: 50, ...filter }, { getNextPageParam: (last) => last.nextCursor }),
   );
   const filtered = Boolean(filter.actor || filter.action || filter.from || filter.to);
   return (

@@ -1,7 +1,9 @@
 /** The audit page's filters as they sit in its URL (?actor=&action=&from=&to=). */
 export type AuditUrlFilter = { actor?: string; action?: string; from?: string; to?: string };
 
-export function filterFromSearch(search: URLSearchParams | Record<string, string | string[] | undefined>): AuditUrlFilter {
+export function filterFromSearch(
+  search: URLSearchParams | Record<string, string | string[] | undefined>,
+): AuditUrlFilter {
   const get = (k: string) => {
     const v = search instanceof URLSearchParams ? search.get(k) : search[k];
     const one = Array.isArray(v) ? v[0] : v;
