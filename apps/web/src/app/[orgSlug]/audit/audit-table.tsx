@@ -66,44 +66,73 @@ function AuditRows({ rows, filtered, more }: { rows: AuditRow[]; filtered: boole
     );
   return (
     <Card>
-      <ul className="divide-y divide-slate-100" aria-label="Audit log entries">
-        {rows.map((r) => (
-          <li key={r.id} data-action={r.action} className="py-3">
-            <div className="flex flex-col gap-1 sm:flex-row sm:items-baseline sm:gap-4">
-              <time dateTime={r.createdAt.toISOString()} className="shrink-0 text-sm text-slate-600 sm:w-48">
-                {r.createdAt.toLocaleString()}
-              </time>
-              <p className="min-w-0 flex-1 break-words text-sm text-slate-900">{r.summary}</p>
-            </div>
-            <details className="mt-1 sm:ml-52">
-              <summary className="cursor-pointer text-sm text-indigo-700">Details</summary>
-              <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
-                <dt className="text-slate-600">Event</dt>
-                <dd>
-                  {actionLabel(r.action)} <code className="text-xs text-slate-600">{r.action}</code>
-                </dd>
-                <dt className="text-slate-600">By</dt>
-                <dd className="break-all">{r.actorEmail ?? "The system"}</dd>
-                {r.target ? (
-                  <>
-                    <dt className="text-slate-600">Target</dt>
-                    <dd className="break-all">{r.target}</dd>
-                  </>
-                ) : null}
-                <dt className="text-slate-600">Time</dt>
-                <dd>{r.createdAt.toISOString()}</dd>
-                <dt className="text-slate-600">Data</dt>
-                <dd>
-                  <pre className="overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">
-                    {JSON.stringify(r.data ?? {}, null, 2)}
-                  </pre>
-                </dd>
-              </dl>
-            </details>
-          </li>
-        ))}
-      </ul>
+      <div className="overflow-x-auto">
+        <table className="min-w-full text-left text-sm">
+          <caption className="sr-only">Audit log entries</caption>
+          <thead className="text-slate-600">
+            <tr>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                When
+              </th>
+              <th scope="col" className="py-2 font-medium">
+                What happened
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((r) => (
+              <tr key={r.id} data-action={r.action} className="align-top">
+                <td className="py-3 pr-4 text-slate-600 sm:whitespace-nowrap">
+                  <time dateTime={r.createdAt.toISOString()}>{r.createdAt.toLocaleString()}</time>
+                </td>
+                <td className="py-3">
+                  <p className="break-words text-slate-900">{r.summary}</p>
+                  <AuditDetails row={r} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {more}
     </Card>
+  );
+}
+
+function AuditDetails({ row: r }: { row: AuditRow }) {
+  const d = (r.data && typeof r.data === "object" ? r.data : {}) as Record<string, unknown>;
+  const change = typeof d.from === "string" && typeof d.to === "string" ? `${d.from} → ${d.to}` : null;
+  return (
+    <details className="mt-1">
+      <summary className="cursor-pointer text-indigo-700">Details</summary>
+      <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+        <dt className="text-slate-600">Event</dt>
+        <dd>
+          {actionLabel(r.action)} <code className="text-xs text-slate-600">{r.action}</code>
+        </dd>
+        <dt className="text-slate-600">By</dt>
+        <dd className="break-all">{r.actorEmail ?? "The system"}</dd>
+        {r.target ? (
+          <>
+            <dt className="text-slate-600">Target</dt>
+            <dd className="break-all">{r.target}</dd>
+          </>
+        ) : null}
+        {change ? (
+          <>
+            <dt className="text-slate-600">Change</dt>
+            <dd className="break-all">{change}</dd>
+          </>
+        ) : null}
+        <dt className="text-slate-600">Time</dt>
+        <dd>{r.createdAt.toISOString()}</dd>
+        <dt className="text-slate-600">Data</dt>
+        <dd>
+          <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs break-all whitespace-pre-wrap">
+            {JSON.stringify(r.data ?? {}, null, 2)}
+          </pre>
+        </dd>
+      </dl>
+    </details>
   );
 }
