@@ -15,7 +15,9 @@ export { changeMemberRole, removeMember } from "./members/change-member";
 export { endMemberAccess, type EndedAccess } from "./members/end-member-access";
 export { acceptInvitation, previewInvitation } from "./invitations/accept-invitation";
 export { newInvitationToken, hashInvitationToken } from "./invitations/tokens";
-export { listAudit, type AuditPage } from "./audit/list-audit";
+export { listAudit, auditFilterOptions, type AuditPage, type AuditItem, type AuditFilter } from "./audit/list-audit";
+export { describeAuditEvent } from "./audit/describe-audit";
+export { auditCsvRow, csvCell, AUDIT_CSV_HEADER } from "./audit/audit-csv";
 export { recordAudit, type AuditAction } from "./audit/record-audit";
 export {
   getOnboarding,

@@ -2,7 +2,11 @@
 
 export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
   return (
-    <main className="mx-auto flex min-h-[70vh] max-w-lg flex-col items-center justify-center px-6 text-center">
+    <main
+      id="main"
+      tabIndex={-1}
+      className="mx-auto flex min-h-[70vh] max-w-lg flex-col items-center justify-center px-6 text-center"
+    >
       <h1 className="text-2xl font-bold tracking-tight">Something went wrong</h1>
       <p className="mt-2 text-slate-600">The page could not be loaded. It has been logged; try again.</p>
       <button

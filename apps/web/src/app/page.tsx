@@ -6,10 +6,11 @@ import { RoleBadge } from "@/components/ui";
 
 export const dynamic = "force-dynamic";
 
+// Only what works today: add a promise here when its feature ships, not before.
 const FEATURES = [
-  ["Software catalog", "Backstage-compatible catalog-info.yaml, imported from GitHub in minutes."],
-  ["CI, workloads, costs", "Every service's runs, pods and cloud spend next to its owner."],
-  ["Your SSO, your org", "Members, roles and an audit log of every admin action."],
+  ["Software catalog", "Backstage-compatible catalog-info.yaml files, synced from GitHub or pasted in."],
+  ["APIs and CI together", "Rendered API definitions and each component's latest GitHub Actions runs."],
+  ["Your organization", "Members, roles, API tokens and an audit log of every admin change."],
 ];
 
 export default async function Landing() {
@@ -18,7 +19,7 @@ export default async function Landing() {
   return (
     <>
       <SiteHeader user={user} />
-      <main className="mx-auto max-w-5xl px-6 py-12">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-6 py-12">
         {user ? (
           <section aria-labelledby="orgs-heading" className="mx-auto max-w-xl">
             <h1 id="orgs-heading" className="text-2xl font-bold tracking-tight">
@@ -54,8 +55,8 @@ export default async function Landing() {
           <section className="text-center">
             <h1 className="text-4xl font-bold tracking-tight sm:text-5xl">Backstage in a box</h1>
             <p className="mx-auto mt-4 max-w-2xl text-lg text-slate-600">
-              Stagedoor is a hosted internal developer portal. Connect GitHub, Kubernetes and your cloud bill, and your
-              developers get a software catalog, CI runs, workloads, costs and docs behind your own SSO.
+              Stagedoor is a hosted internal developer portal. Connect GitHub, and your developers get one catalog of
+              their services, APIs and teams, with CI runs, API definitions and search.
             </p>
             <Link
               href="/sign-in"

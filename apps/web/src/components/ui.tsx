@@ -1,4 +1,5 @@
-import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import { cloneElement, isValidElement } from "react";
+import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactElement, ReactNode, SelectHTMLAttributes } from "react";
 
 const cx = (...c: Array<string | false | null | undefined>) => c.filter(Boolean).join(" ");
 
@@ -40,18 +41,29 @@ export function Field({
   hint?: ReactNode;
   children: ReactNode;
 }) {
+  // The error (or hint) is tied to the control so screen readers read it with the field;
+  // a control that sets its own aria-describedby keeps it.
+  const describedBy = error ? `${htmlFor}-error` : hint ? `${htmlFor}-hint` : undefined;
+  type Described = { "aria-describedby"?: string; "aria-invalid"?: boolean };
+  const control =
+    describedBy && isValidElement<Described>(children) && !children.props["aria-describedby"]
+      ? cloneElement(children as ReactElement<Described>, {
+          "aria-describedby": describedBy,
+          ...(error ? { "aria-invalid": true } : {}),
+        })
+      : children;
   return (
     <div className="space-y-1">
       <label htmlFor={htmlFor} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      {children}
+      {control}
       {error ? (
         <p id={`${htmlFor}-error`} role="alert" className="text-sm text-red-700">
           {error}
         </p>
       ) : hint ? (
-        <p id={`${htmlFor}-hint`} className="text-sm text-slate-500">
+        <p id={`${htmlFor}-hint`} className="text-sm text-slate-600">
           {hint}
         </p>
       ) : null}

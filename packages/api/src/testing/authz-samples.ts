@@ -61,6 +61,7 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
   "invitations.accept": authed((i) => ({ token: i.invitationToken })),
   "invitations.preview": authed((i) => ({ token: i.invitationToken })),
   "audit.list": org(ADMINS, false, () => ({})),
+  "audit.filters": org(ADMINS, false),
   "onboarding.get": org([], false),
   "onboarding.setStep": org(ADMINS, false, () => ({ step: "github", status: "skipped" })),
   "catalog.list": org([], false, () => ({})),

@@ -84,7 +84,7 @@ export async function* discoverRepositoryPages(
   if (client.authType !== "app") {
     throw new DiscoveryError(
       "owner-required",
-      "A personal access token needs an organisation or user to discover repositories of.",
+      "A personal access token needs an organization or user to discover repositories of.",
     );
   }
   yield* installationPages(client, options.after ?? null, settings);
@@ -152,7 +152,7 @@ async function* ownerPages(
     }
     const connection = result.data.repositoryOwner?.repositories;
     if (!connection)
-      throw new DiscoveryError("owner-not-found", `No organisation or user "${owner}" is visible to this connection.`);
+      throw new DiscoveryError("owner-not-found", `No organization or user "${owner}" is visible to this connection.`);
     const repositories = await toRepositories(client, connection.nodes, result, settings);
     const { hasNextPage, endCursor } = connection.pageInfo;
     yield {

@@ -212,7 +212,7 @@ async function query<T>(
     if (gql.errors.some((e) => e.type === "FORBIDDEN")) {
       throw new TeamsError(
         "forbidden",
-        `Reading the teams of "${org}" needs the members:read organisation permission.`,
+        `Reading the teams of "${org}" needs the members:read organization permission.`,
       );
     }
     if (gql.errors.some((e) => e.type === "NOT_FOUND" && e.path?.[0] === "organization")) {

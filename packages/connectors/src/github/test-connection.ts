@@ -114,7 +114,7 @@ async function inspectApp(client: GitHubClient, input: TestConnectionInput): Pro
     if (asRequestError(error)?.status === 404) {
       return problem(
         "installation-not-found",
-        `App "${app.data.slug ?? app.data.name}" has no installation ${installationId}. Install the app on your organisation and copy the number at the end of the installation's settings URL.`,
+        `App "${app.data.slug ?? app.data.name}" has no installation ${installationId}. Install the app on your organization and copy the number at the end of the installation's settings URL.`,
       );
     }
     throw error;
@@ -124,7 +124,7 @@ async function inspectApp(client: GitHubClient, input: TestConnectionInput): Pro
   if (installation.suspended_at) {
     return problem(
       "installation-suspended",
-      `The installation on ${login} was suspended on ${installation.suspended_at}. Unsuspend it in the organisation's GitHub App settings.`,
+      `The installation on ${login} was suspended on ${installation.suspended_at}. Unsuspend it in the organization's GitHub App settings.`,
     );
   }
   const repos = await client.octokit.request("GET /installation/repositories", { per_page: 1 });
@@ -180,7 +180,7 @@ async function inspectToken(client: GitHubClient, input: TestConnectionInput): P
     if (asRequestError(error)?.status === 404)
       return problem(
         "owner-not-found",
-        `No organisation or user "${owner}" is visible with this token. Check the name, and that the token's resource owner is ${owner}.`,
+        `No organization or user "${owner}" is visible with this token. Check the name, and that the token's resource owner is ${owner}.`,
       );
     throw error;
   }
@@ -242,7 +242,7 @@ function consequenceOf(permission: string, authType: GitHubCredentials["type"]):
   };
   const fix =
     authType === "app"
-      ? "Add it in the GitHub App's permission settings; the organisation then has to accept the new permissions."
+      ? "Add it in the GitHub App's permission settings; the organization then has to accept the new permissions."
       : "Edit the token's permissions on GitHub (Settings, Developer settings, Personal access tokens).";
   return `Missing ${permission}: ${what[permission] ?? "some features will not work"}. ${fix}`;
 }

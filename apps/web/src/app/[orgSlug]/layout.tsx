@@ -39,7 +39,7 @@ export default async function OrgLayout({
             <UserMenu user={user} />
           </div>
         </header>
-        <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
+        <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
           <OrgProvider org={{ slug: org.slug, name: org.name, role: org.role }}>{children}</OrgProvider>
         </main>
       </div>

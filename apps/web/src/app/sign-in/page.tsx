@@ -49,7 +49,7 @@ export default async function SignIn({
   return (
     <>
       <SiteHeader user={null} />
-      <main className="mx-auto max-w-sm px-6 py-16">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-sm px-6 py-16">
         <h1 className="text-2xl font-bold tracking-tight">Sign in to Stagedoor</h1>
         <div className="mt-6 space-y-4">
           {error ? (

@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { errorInfo, useTRPC } from "@/lib/trpc";
 import { Alert, Button, Card, Spinner } from "@/components/ui";
+import { plural } from "@/lib/plural";
 
 /** The import dry run: what the first sync would find, with every failing file and why. */
 export function DryRunReport({ integrationId }: { integrationId: string }) {
@@ -25,9 +26,10 @@ export function DryRunReport({ integrationId }: { integrationId: string }) {
       {r ? (
         <div className="space-y-4 text-sm" data-testid="dry-run-report">
           <p>
-            <strong>{r.repositories}</strong> repositories, <strong>{r.filesFound}</strong> catalog files,{" "}
-            <strong>{failing.length}</strong> with errors, <strong>{r.withoutCatalog.length}</strong> repositories
-            without a catalog file. Used {r.requests} API requests
+            <strong>{plural(r.repositories, "repository", "repositories")}</strong>,{" "}
+            <strong>{plural(r.filesFound, "catalog file")}</strong>, <strong>{failing.length}</strong> with errors,{" "}
+            <strong>{plural(r.withoutCatalog.length, "repository", "repositories")}</strong> without a catalog file.
+            Used {plural(r.requests, "API request")}
             {r.rateLimitRemaining !== null ? ` (${r.rateLimitRemaining} left)` : ""}.
           </p>
           {failing.length ? (

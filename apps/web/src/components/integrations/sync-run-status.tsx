@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@stagedoor/api/client";
 import { useTRPC } from "@/lib/trpc";
 import { Alert, Spinner } from "@/components/ui";
+import { plural } from "@/lib/plural";
 
 const FINISHED = new Set(["succeeded", "failed"]);
 
@@ -16,7 +17,7 @@ export function SyncRunStatus({ syncRunId }: { syncRunId: string }) {
   });
   if (!run.data) return <Spinner label="Starting sync" />;
   const r = run.data;
-  const counts = `${r.reposScanned} repositories scanned, ${r.filesFound} catalog files, ${r.entitiesCreated} created, ${r.entitiesUpdated} updated, ${r.entitiesUnchanged} unchanged, ${r.entitiesOrphaned} orphaned · ${r.apiRequests} API requests`;
+  const counts = `${plural(r.reposScanned, "repository", "repositories")} scanned, ${plural(r.filesFound, "catalog file")}, ${r.entitiesCreated} created, ${r.entitiesUpdated} updated, ${r.entitiesUnchanged} unchanged, ${r.entitiesOrphaned} orphaned · ${plural(r.apiRequests, "API request")}`;
   if (r.status === "succeeded") {
     return (
       <div className="space-y-2">
@@ -59,7 +60,7 @@ function SyncErrors({ errors }: { errors: SyncError[] }) {
   return (
     <details className="rounded-md px-3 py-2 text-sm ring-1 ring-red-200">
       <summary className="cursor-pointer text-red-800">
-        {errors.length} file{errors.length === 1 ? "" : "s"} with errors (their entities keep their last good version)
+        {plural(errors.length, "file")} with errors (their entities keep their last good version)
       </summary>
       <ul className="mt-2 space-y-1" aria-label="Sync errors">
         {errors.map((e, i) => (

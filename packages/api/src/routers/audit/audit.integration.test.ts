@@ -36,4 +36,32 @@ describe("audit router", () => {
     const page = await callerFor(a, slugA).audit.list({ cursor: bEntry.id });
     expect(page).toEqual({ items: [], nextCursor: null });
   });
+
+  it("filters by actor, action and date, says each event in words, and lists only this org's actors", async () => {
+    const owner = await signedInUser();
+    const other = await signedInUser();
+    const slug = uniqueSlug();
+    const otherSlug = uniqueSlug();
+    await callerFor(owner).org.create({ name: "Acme", slug });
+    await callerFor(other).org.create({ name: "Other", slug: otherSlug });
+    await callerFor(owner, slug).members.invite({ email: "bob@example.test", role: "MEMBER" });
+    await callerFor(owner, slug).org.updateName({ name: "Acme Inc" });
+    const asOwner = callerFor(owner, slug);
+
+    const invited = await asOwner.audit.list({ action: "member.invited" });
+    expect(invited.items.map((i) => i.summary)).toEqual([`${owner.email} invited bob@example.test as member`]);
+
+    const byOwner = await asOwner.audit.list({ actor: owner.email.toUpperCase() });
+    expect(byOwner.items.map((i) => i.action)).toEqual(["org.renamed", "member.invited", "org.created"]);
+    expect((await asOwner.audit.list({ actor: other.email })).items).toEqual([]);
+
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await asOwner.audit.list({ from: today, to: today })).items).toHaveLength(3);
+    expect((await asOwner.audit.list({ to: "2000-01-01" })).items).toEqual([]);
+    await expect(asOwner.audit.list({ from: "yesterday-ish" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+
+    const options = await asOwner.audit.filters();
+    expect(options.actors).toEqual([owner.email]);
+    expect(options.actions).toEqual(["member.invited", "org.created", "org.renamed"]);
+  });
 });

@@ -1,4 +1,5 @@
 import { router } from "../../trpc";
+import { auditFiltersProcedure } from "./audit-filters";
 import { listAuditProcedure } from "./list-audit";
 
-export const auditRouter = router({ list: listAuditProcedure });
+export const auditRouter = router({ list: listAuditProcedure, filters: auditFiltersProcedure });

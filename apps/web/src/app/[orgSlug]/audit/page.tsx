@@ -13,7 +13,7 @@ export default async function AuditPage({ params }: { params: Promise<{ orgSlug:
         <h1 className="text-2xl font-bold tracking-tight">Audit log</h1>
         <p className="mt-1 text-slate-600">Every administrative change in this organization, newest first.</p>
       </div>
-      <AuditTable />
+      <AuditTable slug={orgSlug} />
     </div>
   );
 }

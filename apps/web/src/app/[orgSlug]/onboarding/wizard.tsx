@@ -70,7 +70,7 @@ export function Wizard(props: {
                   </span>
                   <span className="flex-1">
                     <span className="block font-medium">{STEP_LABELS[step].title}</span>
-                    <span className="block text-xs text-slate-500" data-testid={`step-status-${step}`}>
+                    <span className="block text-xs text-slate-600" data-testid={`step-status-${step}`}>
                       {STATUS_TEXT[status]}
                     </span>
                   </span>

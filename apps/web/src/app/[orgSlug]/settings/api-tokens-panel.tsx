@@ -32,7 +32,14 @@ export function ApiTokensPanel() {
   const failure = create.error ? errorInfo(create.error) : null;
 
   return (
-    <Card title="API tokens" description="For the Backstage-compatible REST API and `stagedoor catalog push` in CI.">
+    <Card
+      title="API tokens"
+      description={
+        <>
+          For the Backstage-compatible REST API and <code>stagedoor catalog push</code> in CI.
+        </>
+      }
+    >
       <form
         className="grid gap-4 sm:grid-cols-[1fr_auto_auto] sm:items-end"
         onSubmit={(e) => {

@@ -33,7 +33,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   return (
     <>
       <SiteHeader user={user} />
-      <main className="mx-auto max-w-md px-6 py-16">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-md px-6 py-16">
         {!preview ? (
           <Alert>This invitation link is not valid. Check that you copied all of it.</Alert>
         ) : (

@@ -13,7 +13,7 @@ export default async function NewOrg() {
   return (
     <>
       <SiteHeader user={user} />
-      <main className="mx-auto max-w-lg px-6 py-12">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-lg px-6 py-12">
         <h1 className="text-2xl font-bold tracking-tight">Create an organization</h1>
         <p className="mt-1 text-slate-600">
           Your team&apos;s portal. You will be its owner and can invite teammates next.

@@ -126,7 +126,7 @@ export async function validateGitHubSettings(
 
   const owner = input.owner.trim();
   if (!OWNER.test(owner)) {
-    errors.owner = "Enter the GitHub organisation or user login, e.g. acme (letters, digits and hyphens).";
+    errors.owner = "Enter the GitHub organization or user login, e.g. acme (letters, digits and hyphens).";
   }
 
   const baseUrl = await validateBaseUrl(input.baseUrl, options.allowPrivateNetworks, errors);

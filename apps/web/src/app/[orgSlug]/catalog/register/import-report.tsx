@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { IngestionReport } from "@stagedoor/core/catalog-types";
 import { displayRef, entityHref } from "@/lib/entity-ref";
 import { Alert, Card } from "@/components/ui";
+import { plural } from "@/lib/plural";
 import { describeProblem } from "@stagedoor/catalog/describe-problem";
 
 const STATUS_STYLE: Record<string, string> = {
@@ -23,7 +24,7 @@ export function ImportReport({ slug, report }: { slug: string; report: Ingestion
   return (
     <Card
       title={report.dryRun ? "Check result" : "Imported"}
-      description={`${report.dryRun ? "Would create" : "Created"} ${c.created}, ${report.dryRun ? "update" : "updated"} ${c.updated}, unchanged ${c.unchanged}, orphaned ${c.orphaned}; ${c.invalid} invalid, ${c.conflicts} conflicts`}
+      description={`${report.dryRun ? "Would create" : "Created"} ${c.created}, ${report.dryRun ? "update" : "updated"} ${c.updated}, unchanged ${c.unchanged}, orphaned ${c.orphaned}; ${c.invalid} invalid, ${plural(c.conflicts, "conflict")}`}
     >
       <div className="space-y-4" data-testid="import-report">
         <p className="text-sm text-slate-600">
