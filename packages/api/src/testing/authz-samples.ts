@@ -85,6 +85,32 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
   "catalog.unregisterPlan": org(ADMINS, true, (i) => ({ ref: i.entityRef })),
   "catalog.unregister": org(ADMINS, true, (i) => ({ ref: i.entityRef, expectedTotal: 1 })),
   "catalog.refresh": org(ADMINS, true, (i) => ({ ref: i.entityRef })),
+  // Cloud costs: reading is for every member; connecting an export is an admin's. An unknown
+  // ref has no costs, which reveals nothing either way.
+  "costs.insights": org([], false, () => ({ days: 30 })),
+  "costs.forEntity": org([], false, (i) => ({ ref: i.entityRef })),
+  "costs.testExport": org(ADMINS, false, () => ({
+    source: { type: "url", url: "https://costs.example.test/focus.csv" },
+    credentials: { type: "none" },
+  })),
+  "costs.saveExport": org(ADMINS, false, () => ({
+    name: "Intruder costs",
+    source: { type: "url", url: "https://costs.example.test/focus.csv" },
+    credentials: { type: "none" },
+  })),
+  // Kubernetes: workloads are read with the catalog; clusters are managed by admins.
+  "kubernetes.clusters": org([], false),
+  "kubernetes.clusterRole": org([], false),
+  "kubernetes.testCluster": org(ADMINS, false, () => ({
+    auth: { type: "token", server: "https://k8s.example.test", token: "intruder" },
+  })),
+  "kubernetes.saveCluster": org(ADMINS, false, () => ({
+    name: "Intruder cluster",
+    auth: { type: "token", server: "https://k8s.example.test", token: "intruder" },
+  })),
+  "kubernetes.forEntity": org([], false, (i) => ({ ref: i.entityRef })),
+  "kubernetes.problems": org([], false),
+  "kubernetes.healthForRefs": org([], false, (i) => ({ refs: [i.entityRef] })),
   "catalog.search": org([], false, () => ({ text: "payments" })),
   "catalog.displayNames": org([], false, (i) => ({ refs: [i.entityRef] })),
   // The signed-in member's own home, stars and recent views.
