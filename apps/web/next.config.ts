@@ -9,7 +9,17 @@ const config: NextConfig = {
     "@stagedoor/core",
     "@stagedoor/db",
   ],
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "ioredis", "bullmq"],
+  // Loaded from node_modules at run time, not bundled: DuckDB (cost exports) ships a native
+  // binary per platform, and the others keep process-wide pools and connections.
+  serverExternalPackages: [
+    "pg",
+    "@prisma/adapter-pg",
+    "ioredis",
+    "bullmq",
+    "@duckdb/node-api",
+    "@duckdb/node-bindings",
+    "@kubernetes/client-node",
+  ],
   poweredByHeader: false,
 };
 
