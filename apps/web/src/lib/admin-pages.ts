@@ -4,6 +4,7 @@ export const ADMIN_ONLY_PAGES = [
   "/integrations",
   "/audit",
   "/settings",
+  "/settings/sso",
   "/onboarding",
   "/catalog/register",
   "/billing",

@@ -39,7 +39,7 @@ export function OrgNav({ slug, isAdmin, plugins = [] }: { slug: string; isAdmin:
         );
       })}
       {plugins.length ? (
-        <div className="px-3 pt-3 text-xs font-semibold uppercase tracking-wide text-slate-400 max-lg:hidden">
+        <div className="px-3 pt-3 text-xs font-semibold uppercase tracking-wide text-slate-600 max-lg:hidden">
           Plugins
         </div>
       ) : null}
@@ -52,7 +52,7 @@ export function OrgNav({ slug, isAdmin, plugins = [] }: { slug: string; isAdmin:
             data-testid={`nav-plugin-${p.key}`}
             data-locked={p.unlocked ? "false" : "true"}
             aria-current={pathname.startsWith(href) ? "page" : undefined}
-            className={`whitespace-nowrap rounded-md px-3 py-2 text-sm ${p.unlocked ? "font-medium text-slate-700" : "text-slate-400"} hover:bg-slate-100`}
+            className={`whitespace-nowrap rounded-md px-3 py-2 text-sm ${p.unlocked ? "font-medium text-slate-700" : "text-slate-600"} hover:bg-slate-100`}
           >
             {p.name}
             {p.unlocked ? null : <span className="ml-1 text-xs">(locked)</span>}

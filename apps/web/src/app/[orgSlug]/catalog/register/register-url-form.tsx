@@ -36,7 +36,7 @@ export function RegisterUrlForm({ slug }: { slug: string }) {
   const blocker = !url.trim()
     ? null
     : !checked
-      ? "Check the file before importing it."
+      ? "Preview the file before registering it."
       : importable === 0
         ? "Nothing valid to import: fix the problems below and check again."
         : orphans > 0 && !orphansConfirmed
@@ -68,14 +68,14 @@ export function RegisterUrlForm({ slug }: { slug: string }) {
         </Field>
         <div className="flex flex-wrap items-center justify-end gap-3">
           <Button type="submit" variant="secondary" disabled={!url.trim() || run.isPending}>
-            {run.isPending && run.variables?.dryRun ? "Checking…" : "Check"}
+            {run.isPending && run.variables?.dryRun ? "Reading…" : "Preview from GitHub"}
           </Button>
           <Button
             type="button"
             disabled={blocker !== null || !url.trim() || run.isPending}
             onClick={() => run.mutate({ url: url.trim(), dryRun: false })}
           >
-            {run.isPending && !run.variables?.dryRun ? "Importing…" : "Import"}
+            {run.isPending && !run.variables?.dryRun ? "Registering…" : "Register from GitHub"}
           </Button>
         </div>
         {checked && orphans > 0 ? (
