@@ -1,9 +1,10 @@
 import { test, expect } from "@playwright/test";
+import { FAKE_KUBERNETES_PORT } from "../../../playwright.config";
 import { createOrg, newUserPage, uid } from "./helpers";
 
 // Runs against the fake Kubernetes process (playwright.config.ts: app "checkout" in
 // namespace shop, one pod in CrashLoopBackOff) and the real worker.
-const FAKE = `http://127.0.0.1:${process.env.E2E_FAKE_KUBERNETES_PORT ?? 4020}`;
+const FAKE = `http://127.0.0.1:${FAKE_KUBERNETES_PORT}`;
 
 const checkoutYaml = `apiVersion: backstage.io/v1alpha1
 kind: Component
