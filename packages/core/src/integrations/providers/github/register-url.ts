@@ -58,7 +58,7 @@ export async function importCatalogUrl(
       key: urlSourceKey(row.id, file),
       location: { repository: `${owner}/${repo}`, url: raw.replace(/\/blob\/.*$/, ""), files: { [path]: raw } },
     },
-    files: [{ name: path, content: resolved.content }],
+    files: [{ name: path, content: resolved.content, problems: resolved.problems }],
     dryRun: input.dryRun,
   });
   return { ...report, file, url: raw, problems: resolved.problems };

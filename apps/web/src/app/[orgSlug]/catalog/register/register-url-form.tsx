@@ -98,20 +98,6 @@ export function RegisterUrlForm({ slug }: { slug: string }) {
           <Alert>{errorInfo(run.error).message}</Alert>
         </div>
       ) : null}
-      {report && report.problems.length > 0 ? (
-        <div className="mt-4">
-          <Alert>
-            <p className="font-medium">Placeholders that could not be resolved in {report.file}:</p>
-            <ul className="mt-1 list-disc pl-5">
-              {report.problems.map((p) => (
-                <li key={`${p.line}:${p.column}:${p.message}`}>
-                  Line {p.line}: {p.message}
-                </li>
-              ))}
-            </ul>
-          </Alert>
-        </div>
-      ) : null}
       {report ? (
         <div className="mt-4">
           <ImportReport slug={slug} report={report} />
