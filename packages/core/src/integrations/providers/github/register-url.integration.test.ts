@@ -69,10 +69,12 @@ describe("register by URL", () => {
   it("refuses folders, missing files, other hosts and other owners with clear errors", async () => {
     const { deps, ctx, url } = await setup();
     const run = (u: string) => failure(importCatalogUrl(ctx.tdb, deps, ctx.actor, { url: u, dryRun: true }));
-    expect(await run(url("missing.yaml"))).toMatchObject({
-      code: "BAD_REQUEST",
-      message: expect.stringContaining("could not be read"),
-    });
+    // A missing file is NOT_FOUND with a detail the Register page uses to offer a pull request.
+    const missing = await importCatalogUrl(ctx.tdb, deps, ctx.actor, { url: url("missing.yaml"), dryRun: true }).catch(
+      (e: unknown) => e,
+    );
+    expect(isAppError(missing) && missing.code).toBe("NOT_FOUND");
+    expect(isAppError(missing) && missing.details).toEqual({ catalogFile: "missing" });
     expect(await run(url("other").replace("/blob/", "/tree/"))).toMatchObject({
       message: expect.stringContaining("is a folder"),
     });

@@ -46,6 +46,10 @@ export async function importCatalogUrl(
     );
   }
   const [result] = await fetchLocationTargets(client, [raw]);
+  if (result?.status === "error" && result.reason === "not-found") {
+    // The Register page then offers a pull request that adds a generated file.
+    throw new AppError("NOT_FOUND", `${raw} does not exist on GitHub.`, { catalogFile: "missing" });
+  }
   if (!result || result.status !== "ok") {
     throw new AppError("BAD_REQUEST", `${raw} could not be read: ${result ? result.message : "no answer"}`);
   }
