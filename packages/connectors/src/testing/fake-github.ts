@@ -344,7 +344,10 @@ export class FakeGitHub {
       try {
         body = JSON.parse(raw.toString("utf8"));
       } catch {
-        return { status: 400, body: { message: "Problems parsing JSON", documentation_url: "https://docs.github.com/rest" } };
+        return {
+          status: 400,
+          body: { message: "Problems parsing JSON", documentation_url: "https://docs.github.com/rest" },
+        };
       }
     }
     const ctx = {

@@ -30,7 +30,11 @@ export function routeRestWrite(ctx: RestContext): FakeResponse | null {
   for (const route of ROUTES) {
     if (route.method !== ctx.method) continue;
     const match = route.pattern.exec(ctx.path);
-    if (match) return route.handle(ctx, match.slice(1).map((p) => decodeURIComponent(p ?? "")));
+    if (match)
+      return route.handle(
+        ctx,
+        match.slice(1).map((p) => decodeURIComponent(p ?? "")),
+      );
   }
   return null;
 }
@@ -98,7 +102,7 @@ function putContents(ctx: RestContext, [owner, name, path]: string[]): FakeRespo
   const docs = "https://docs.github.com/rest/repos/contents#create-or-update-file-contents";
   const input = (ctx.body ?? {}) as { message?: unknown; content?: unknown; branch?: unknown; sha?: unknown };
   if (typeof input.message !== "string" || typeof input.content !== "string") {
-    return unprocessable("Invalid request.\n\n\"message\" and \"content\" are required.", docs);
+    return unprocessable('Invalid request.\n\n"message" and "content" are required.', docs);
   }
   const branchName = typeof input.branch === "string" ? input.branch : repo.defaultBranch;
   const branch = branchOf(repo, branchName);
@@ -107,7 +111,9 @@ function putContents(ctx: RestContext, [owner, name, path]: string[]): FakeRespo
   const existing = branch.files.get(filePath);
   if (existing !== undefined && input.sha !== gitBlobSha(existing)) {
     return unprocessable(
-      input.sha === undefined ? 'Invalid request.\n\n"sha" wasn\'t supplied.' : `${filePath} does not match ${String(input.sha)}`,
+      input.sha === undefined
+        ? 'Invalid request.\n\n"sha" wasn\'t supplied.'
+        : `${filePath} does not match ${String(input.sha)}`,
       docs,
     );
   }
@@ -147,7 +153,9 @@ function putContents(ctx: RestContext, [owner, name, path]: string[]): FakeRespo
       committer: { name: who, email: `${who}@users.noreply.github.com`, date: now },
       tree: { sha: sha(`tree:${branch.headOid}`), url: `${api}/git/trees/${sha(`tree:${branch.headOid}`)}` },
       message: input.message,
-      parents: [{ sha: parent, url: `${api}/git/commits/${parent}`, html_url: `${ctx.urls.web}/${full}/commit/${parent}` }],
+      parents: [
+        { sha: parent, url: `${api}/git/commits/${parent}`, html_url: `${ctx.urls.web}/${full}/commit/${parent}` },
+      ],
       verification: { verified: false, reason: "unsigned", signature: null, payload: null, verified_at: null },
     },
   };
@@ -162,15 +170,25 @@ function createPull(ctx: RestContext, [owner, name]: string[]): FakeResponse {
   const repo = writable(ctx, owner ?? "", name ?? "", "pull_requests");
   if ("status" in repo) return repo;
   const docs = "https://docs.github.com/rest/pulls/pulls#create-a-pull-request";
-  const input = (ctx.body ?? {}) as { title?: unknown; head?: unknown; base?: unknown; body?: unknown; draft?: unknown };
+  const input = (ctx.body ?? {}) as {
+    title?: unknown;
+    head?: unknown;
+    base?: unknown;
+    body?: unknown;
+    draft?: unknown;
+  };
   if (typeof input.title !== "string" || typeof input.head !== "string" || typeof input.base !== "string") {
-    return unprocessable("Validation Failed", docs, [{ resource: "PullRequest", code: "missing_field", field: "title" }]);
+    return unprocessable("Validation Failed", docs, [
+      { resource: "PullRequest", code: "missing_field", field: "title" },
+    ]);
   }
   const headName = input.head.includes(":") ? (input.head.split(":")[1] as string) : input.head;
   const head = repo.branches.get(headName);
   const base = branchOf(repo, input.base);
-  if (!head) return unprocessable("Validation Failed", docs, [{ resource: "PullRequest", field: "head", code: "invalid" }]);
-  if (!base) return unprocessable("Validation Failed", docs, [{ resource: "PullRequest", field: "base", code: "invalid" }]);
+  if (!head)
+    return unprocessable("Validation Failed", docs, [{ resource: "PullRequest", field: "head", code: "invalid" }]);
+  if (!base)
+    return unprocessable("Validation Failed", docs, [{ resource: "PullRequest", field: "base", code: "invalid" }]);
   if (head.headOid === base.headOid) {
     return unprocessable("Validation Failed", docs, [
       { resource: "PullRequest", code: "custom", message: `No commits between ${input.base} and ${headName}` },
@@ -178,7 +196,11 @@ function createPull(ctx: RestContext, [owner, name]: string[]): FakeResponse {
   }
   if (repo.pulls.some((p) => p.head === headName && p.base === input.base)) {
     return unprocessable("Validation Failed", docs, [
-      { resource: "PullRequest", code: "custom", message: `A pull request already exists for ${repo.owner}:${headName}.` },
+      {
+        resource: "PullRequest",
+        code: "custom",
+        message: `A pull request already exists for ${repo.owner}:${headName}.`,
+      },
     ]);
   }
   const pull: FakePullRequest = {
@@ -209,7 +231,13 @@ function pullShape(ctx: RestContext, repo: FakeRepository, pull: FakePullRequest
   const user = { ...account(ctx.urls, pull.user, pull.id), user_view_type: "public" };
   const orgAccount = account(ctx.urls, repo.owner, ctx.orgId, "Organization");
   const repoShape = repoShapes.installationRepository(ctx.urls, repo, ctx.orgId);
-  const side = (ref: string, sha: string) => ({ label: `${repo.owner}:${ref}`, ref, repo: repoShape, sha, user: orgAccount });
+  const side = (ref: string, sha: string) => ({
+    label: `${repo.owner}:${ref}`,
+    ref,
+    repo: repoShape,
+    sha,
+    user: orgAccount,
+  });
   const link = (href: string) => ({ href });
   return {
     url: `${api}/pulls/${pull.number}`,

@@ -220,7 +220,12 @@ function orgTeams(ctx: RestContext, [org]: string[]): FakeResponse {
 }
 
 /** A repository the principal may see, a 301 to its new name, or a 404. */
-export function resolveRepository(ctx: RestContext, owner: string, name: string, rest = ""): FakeRepository | FakeResponse {
+export function resolveRepository(
+  ctx: RestContext,
+  owner: string,
+  name: string,
+  rest = "",
+): FakeRepository | FakeResponse {
   const repo = ctx.state.findRepository(owner, name);
   if (repo)
     return canSeeRepository(ctx.principal, repo.name) && hasPermission(ctx.principal, "metadata") ? repo : notFound();

@@ -66,7 +66,11 @@ describe("register by URL: a pull request adding catalog-info.yaml", () => {
     });
     expect(parse(proposal.content)).toMatchObject({
       kind: "Component",
-      metadata: { name: "orders", description: "Takes orders.", annotations: { "github.com/project-slug": "acme/orders" } },
+      metadata: {
+        name: "orders",
+        description: "Takes orders.",
+        annotations: { "github.com/project-slug": "acme/orders" },
+      },
       spec: { owner: "group:default/checkout" },
     });
     // A repository that has the file is registered by URL instead.
@@ -104,7 +108,11 @@ describe("register by URL: a pull request adding catalog-info.yaml", () => {
     if (proposal.kind !== "proposal") throw new Error("expected a proposal");
     const open = (content: string) =>
       failure(
-        openCatalogPullRequest(ctx.tdb, deps, ctx.actor, { url: repoUrl("orders"), integrationId: ctx.integrationId, content }),
+        openCatalogPullRequest(ctx.tdb, deps, ctx.actor, {
+          url: repoUrl("orders"),
+          integrationId: ctx.integrationId,
+          content,
+        }),
       );
     expect(await open("kind: Component\nmetadata:\n  name: not valid name\n")).toMatchObject({
       code: "BAD_REQUEST",
@@ -157,7 +165,10 @@ describe("register by URL: a pull request adding catalog-info.yaml", () => {
     const web = "https://github.com";
     expect(repositoryOf("https://github.com/acme/orders", web)).toEqual({ owner: "acme", repo: "orders" });
     expect(repositoryOf("https://github.com/acme/orders.git", web)).toEqual({ owner: "acme", repo: "orders" });
-    expect(repositoryOf("https://github.com/acme/orders/tree/main/svc", web)).toEqual({ owner: "acme", repo: "orders" });
+    expect(repositoryOf("https://github.com/acme/orders/tree/main/svc", web)).toEqual({
+      owner: "acme",
+      repo: "orders",
+    });
     expect(repositoryOf("https://www.github.com/acme/orders/blob/main/x.yaml", web)).toMatchObject({ repo: "orders" });
     expect(repositoryOf("https://gitlab.com/acme/orders", web)).toBeNull();
     expect(repositoryOf("https://github.com/acme", web)).toBeNull();

@@ -75,7 +75,10 @@ async function proposalFor(target: Target): Promise<CatalogFileProposal | Existi
   );
   const suggested = inferred
     ? { ref: inferred.ref, source: "codeowners" as const }
-    : { ref: `group:default/${toEntityName(integration.config.owner.toLowerCase()) ?? "unowned"}`, source: "organization" as const };
+    : {
+        ref: `group:default/${toEntityName(integration.config.owner.toLowerCase()) ?? "unowned"}`,
+        source: "organization" as const,
+      };
   const name = toEntityName(repository.name);
   if (!name) throw new AppError("BAD_REQUEST", `${repository.full_name} has no name a catalog entity can take.`);
   const entity = {
@@ -200,7 +203,10 @@ async function writeStep<R>(repository: string, what: string, call: () => Promis
     const e = error as ResponseError;
     const said = typeof e.response?.data?.message === "string" ? e.response.data.message : e.message;
     const detail = Array.isArray(e.response?.data?.errors)
-      ? (e.response.data.errors as Array<{ message?: string }>).map((x) => x.message).filter(Boolean).join("; ")
+      ? (e.response.data.errors as Array<{ message?: string }>)
+          .map((x) => x.message)
+          .filter(Boolean)
+          .join("; ")
       : "";
     if (e.status === 403 || e.status === 404) {
       throw new AppError(
@@ -281,7 +287,8 @@ export function repositoryOf(url: string, webBaseUrl: string): { owner: string; 
 async function readRepository(client: GitHubClient, owner: string, repo: string) {
   try {
     const { data } = await client.octokit.rest.repos.get({ owner, repo });
-    if (data.archived) throw new AppError("BAD_REQUEST", `${data.full_name} is archived: it cannot take a pull request.`);
+    if (data.archived)
+      throw new AppError("BAD_REQUEST", `${data.full_name} is archived: it cannot take a pull request.`);
     return data;
   } catch (error) {
     const status = (error as ResponseError).status;

@@ -81,7 +81,11 @@ describe("placeholders in the GitHub sync", () => {
     );
     const webErrors = web.errors as Array<{ code: string; line: number; message: string }>;
     expect(webErrors).toEqual([
-      expect.objectContaining({ code: "unreadable-placeholder", line: 19, message: expect.stringContaining("missing.md") }),
+      expect.objectContaining({
+        code: "unreadable-placeholder",
+        line: 19,
+        message: expect.stringContaining("missing.md"),
+      }),
     ]);
     expect(api.errors).toBeNull();
     expect(await ctx.tdb.catalogEntity.count({ where: { errors: { not: Prisma.DbNull } } })).toBe(1);
