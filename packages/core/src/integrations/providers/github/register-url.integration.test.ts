@@ -66,6 +66,25 @@ describe("register by URL", () => {
     expect(await ctx.tdb.catalogEntity.count({ where: { orphanedAt: null } })).toBe(2);
   });
 
+  it("imports an entity whose placeholder cannot be read, with the error on the entity and in the report", async () => {
+    const { deps, ctx, url } = await setup();
+    fake!.setFile(
+      "payments",
+      "broken/catalog-info.yaml",
+      component("broken", "  description:\n    $text: ./gone.md\n"),
+    );
+    const done = await importCatalogUrl(ctx.tdb, deps, ctx.actor, {
+      url: url("broken/catalog-info.yaml"),
+      dryRun: false,
+    });
+    expect(done.counts.created).toBe(1);
+    expect(done.files[0]?.documents[0]?.errors).toEqual([
+      expect.objectContaining({ code: "unreadable-placeholder", line: 6, problem: expect.stringContaining("gone.md") }),
+    ]);
+    const entity = await ctx.tdb.catalogEntity.findFirstOrThrow({ where: { name: "broken" } });
+    expect(entity.errors).toEqual([expect.objectContaining({ code: "unreadable-placeholder", line: 6 })]);
+  });
+
   it("refuses folders, missing files, other hosts and other owners with clear errors", async () => {
     const { deps, ctx, url } = await setup();
     const run = (u: string) => failure(importCatalogUrl(ctx.tdb, deps, ctx.actor, { url: u, dryRun: true }));
