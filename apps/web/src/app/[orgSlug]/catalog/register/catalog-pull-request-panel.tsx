@@ -45,7 +45,7 @@ export function CatalogPullRequestPanel({ url, proposal }: { url: string; propos
             </a>{" "}
             is open.
           </p>
-          <p className="mt-1">
+          <p className="mt-1 break-words">
             {opened.pickedUpBySync
               ? "Once it is merged, the next GitHub sync adds the component to the catalog."
               : `Once it is merged, register ${opened.fileUrl} here.`}

@@ -87,7 +87,14 @@ export function RegisterUrlForm({ slug }: { slug: string }) {
         <Field
           label="File or repository URL"
           htmlFor="catalog-url"
-          hint="For example https://github.com/acme/payments/blob/main/catalog-info.yaml, or a repository such as https://github.com/acme/payments: without a catalog file you can open a pull request that adds one. Read with the GitHub integration's credentials."
+          hint={
+            <>
+              A file such as{" "}
+              <span className="break-all">https://github.com/acme/payments/blob/main/catalog-info.yaml</span>, or a
+              repository such as <span className="break-all">https://github.com/acme/payments</span>: without a catalog
+              file you can open a pull request that adds one. Read with the GitHub integration&apos;s credentials.
+            </>
+          }
         >
           <Input
             id="catalog-url"
