@@ -116,6 +116,14 @@ test("register YAML with an error, see the line, fix it, import; then filter, se
   await expect(graph).not.toHaveAttribute("viewBox", zoomed ?? "");
   await page.keyboard.press("0");
   await expect(graph).toHaveAttribute("viewBox", initial ?? "");
+  // Ctrl + wheel zooms (a plain wheel scrolls the page).
+  await graph.hover({ position: { x: 10, y: 10 } });
+  await page.keyboard.down("Control");
+  await page.mouse.wheel(0, -200);
+  await page.keyboard.up("Control");
+  await expect(graph).not.toHaveAttribute("viewBox", initial ?? "");
+  await page.getByRole("button", { name: "Reset view" }).click();
+  await expect(graph).toHaveAttribute("viewBox", initial ?? "");
   await graph.getByLabel("Group Team Alpha").click();
   await expect(page).toHaveURL(`/${slug}/catalog/group/default/team-alpha`);
   await expect(page.getByRole("heading", { name: "Team Alpha" })).toBeVisible();

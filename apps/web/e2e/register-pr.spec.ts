@@ -20,8 +20,16 @@ test("Register by URL: a repository without a catalog file gets a pull request a
   await page.getByRole("button", { name: "Save connection" }).click();
   await expect(page.getByText("Connected to GitHub (acme)")).toBeVisible();
 
-  // A repository URL: no catalog file there, so the generated one is shown, owner from CODEOWNERS.
+  // A repository with a catalog file: its file is previewed, as if its URL had been entered.
   await page.goto(`/${slug}/catalog/register`);
+  await page.getByLabel("File or repository URL").fill(`${FAKE}/acme/payments-api`);
+  await page.getByRole("button", { name: "Preview from GitHub" }).click();
+  await expect(page.getByLabel("File or repository URL")).toHaveValue(
+    `${FAKE}/acme/payments-api/blob/main/catalog-info.yaml`,
+  );
+  await expect(page.getByRole("button", { name: "Register from GitHub" })).toBeEnabled();
+
+  // A repository URL: no catalog file there, so the generated one is shown, owner from CODEOWNERS.
   await page.getByLabel("File or repository URL").fill(`${FAKE}/acme/legacy-tool`);
   await page.getByRole("button", { name: "Preview from GitHub" }).click();
   await expect(page.getByRole("heading", { name: "acme/legacy-tool has no catalog-info.yaml" })).toBeVisible();
