@@ -5,7 +5,8 @@ import { parse } from "yaml";
 import { isAppError } from "../../../errors";
 import { requestSync } from "../../request-sync";
 import { adminOf, connectedOrg, FAKE_TOKEN, runToEnd, startGitHub, testDeps } from "../../testing";
-import { CATALOG_PR_BRANCH, openCatalogPullRequest, proposeCatalogFile, repositoryOf } from "./catalog-pull-request";
+import { CATALOG_PR_BRANCH, openCatalogPullRequest, proposeCatalogFile } from "./catalog-pull-request";
+import { repositoryOf } from "./repository-target";
 
 const db = testDatabase();
 let fake: FakeGitHub | undefined;

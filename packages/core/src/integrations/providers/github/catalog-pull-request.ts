@@ -8,8 +8,7 @@ import { AppError } from "../../../errors";
 import { MAX_PROPOSED_CATALOG_FILE_BYTES } from "../../../limits";
 import type { IntegrationDeps } from "../../deps";
 import { toEntityName } from "./generated-component";
-import { findGitHubIntegration, GITHUB_PROVIDER, openGitHubClient, type GitHubIntegration } from "./open-client";
-import { readGitHubConfig } from "./settings";
+import { repositoryTarget, type RepositoryTarget as Target } from "./repository-target";
 
 /** The branch the pull request comes from, like Backstage's `backstage-integration`. */
 export const CATALOG_PR_BRANCH = "stagedoor-catalog-info";
@@ -37,8 +36,6 @@ export type CatalogFileProposal = {
 export type ExistingCatalogFile = { kind: "exists"; integrationId: string; repository: string; fileUrl: string };
 
 export type OpenedCatalogPullRequest = CatalogFileProposal & { pullRequest: { number: number; url: string } };
-
-type Target = { integration: GitHubIntegration; client: GitHubClient; owner: string; repo: string };
 
 /**
  * Backstage's catalog import for a repository without a catalog file: propose a
@@ -227,61 +224,6 @@ async function writeStep<R>(repository: string, what: string, call: () => Promis
     }
     throw error;
   }
-}
-
-/** The repository a URL names (root, /tree/… or /blob/…), on one of the org's GitHub integrations. */
-async function repositoryTarget(
-  db: TenantDb,
-  deps: IntegrationDeps,
-  input: { url: string; integrationId?: string },
-): Promise<Target> {
-  const integrations = input.integrationId
-    ? [await findGitHubIntegration(db, input.integrationId)]
-    : (await db.integration.findMany({ where: { provider: GITHUB_PROVIDER }, orderBy: { createdAt: "asc" } })).map(
-        (row) => ({ row, config: readGitHubConfig(row.config) }),
-      );
-  if (integrations.length === 0) {
-    throw new AppError("PRECONDITION_FAILED", "Connect GitHub first: the pull request is opened with its credentials.");
-  }
-  for (const integration of integrations) {
-    const client = await openGitHubClient(deps, integration);
-    const parsed = repositoryOf(input.url, client.endpoints.webBaseUrl);
-    if (!parsed) continue;
-    const { config } = integration;
-    if (!config.allowOtherLocationOwners && parsed.owner.toLowerCase() !== config.owner.toLowerCase()) {
-      throw new AppError(
-        "BAD_REQUEST",
-        `${parsed.owner}/${parsed.repo} is outside ${config.owner}; only ${config.owner}'s repositories can be registered.`,
-      );
-    }
-    return { integration, client, ...parsed };
-  }
-  throw new AppError(
-    "BAD_REQUEST",
-    `${input.url} is not a repository on the connected GitHub. Enter a URL such as https://github.com/acme/payments.`,
-  );
-}
-
-/** owner and repository of https://host/owner/repo[.git][/tree|blob/…], or null for another host. */
-export function repositoryOf(url: string, webBaseUrl: string): { owner: string; repo: string } | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    return null;
-  }
-  const web = new URL(webBaseUrl);
-  const sameHost =
-    parsed.host.toLowerCase() === web.host.toLowerCase() ||
-    (web.hostname === "github.com" && parsed.hostname === "www.github.com");
-  if (!sameHost || parsed.protocol !== web.protocol) return null;
-  const base = web.pathname.replace(/\/+$/, "");
-  if (base && !parsed.pathname.startsWith(`${base}/`)) return null;
-  const [owner, rawRepo] = parsed.pathname.slice(base.length).split("/").filter(Boolean);
-  const repo = rawRepo?.replace(/\.git$/, "");
-  const valid = /^[A-Za-z0-9_.-]+$/;
-  if (!owner || !repo || !valid.test(owner) || !valid.test(repo) || repo === "." || repo === "..") return null;
-  return { owner, repo };
 }
 
 async function readRepository(client: GitHubClient, owner: string, repo: string) {
