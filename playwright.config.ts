@@ -42,7 +42,7 @@ export default defineConfig({
     {
       // A GitHub-shaped API (REST + GraphQL) for the onboarding and sync specs.
       name: "fake-github",
-      command: `node_modules/.bin/tsx packages/connectors/src/testing/serve-fake-github.ts --port ${FAKE_GITHUB_PORT} --scenario onboarding --token github_pat_e2e`,
+      command: `node_modules/.bin/tsx packages/connectors/src/testing/serve-fake-github.ts --port ${FAKE_GITHUB_PORT} --scenario onboarding --token github_pat_e2e --write-token github_pat_e2e_write`,
       port: FAKE_GITHUB_PORT,
       reuseExistingServer: false,
       timeout: 30_000,

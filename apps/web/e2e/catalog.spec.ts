@@ -105,7 +105,26 @@ test("register YAML with an error, see the line, fix it, import; then filter, se
   // Open the entity and follow a relation in the graph to its owner.
   await rows.first().getByRole("link", { name: "svc-03" }).click();
   await expect(page.getByRole("heading", { name: "svc-03" })).toBeVisible();
-  await page.getByRole("group", { name: "Entity relation graph" }).getByLabel("Group Team Alpha").click();
+  // The graph zooms and pans from the keyboard when it has focus, and resets with 0.
+  const graph = page.getByRole("group", { name: "Entity relation graph" });
+  const initial = await graph.getAttribute("viewBox");
+  await graph.focus();
+  await page.keyboard.press("+");
+  await expect(graph).not.toHaveAttribute("viewBox", initial ?? "");
+  const zoomed = await graph.getAttribute("viewBox");
+  await page.keyboard.press("ArrowRight");
+  await expect(graph).not.toHaveAttribute("viewBox", zoomed ?? "");
+  await page.keyboard.press("0");
+  await expect(graph).toHaveAttribute("viewBox", initial ?? "");
+  // Ctrl + wheel zooms (a plain wheel scrolls the page).
+  await graph.hover({ position: { x: 10, y: 10 } });
+  await page.keyboard.down("Control");
+  await page.mouse.wheel(0, -200);
+  await page.keyboard.up("Control");
+  await expect(graph).not.toHaveAttribute("viewBox", initial ?? "");
+  await page.getByRole("button", { name: "Reset view" }).click();
+  await expect(graph).toHaveAttribute("viewBox", initial ?? "");
+  await graph.getByLabel("Group Team Alpha").click();
   await expect(page).toHaveURL(`/${slug}/catalog/group/default/team-alpha`);
   await expect(page.getByRole("heading", { name: "Team Alpha" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Owned entities" }).getByRole("listitem")).toHaveCount(31);

@@ -46,6 +46,7 @@ export type IssueCode =
   | "unsupported-kind"
   | "invalid-ref"
   | "invalid-placeholder"
+  | "unreadable-placeholder"
   | "forbidden-key"
   | "too-many-errors";
 

@@ -11,6 +11,8 @@ export const MAX_CATALOG_FILE_BYTES = MAX_FILE_BYTES;
 export const MAX_REGISTER_FILES = 20;
 /** Longest file name on the Register page. */
 export const MAX_REGISTER_FILE_NAME = 300;
+/** Largest catalog-info.yaml Register by URL sends in a pull request (edited by hand, so small). */
+export const MAX_PROPOSED_CATALOG_FILE_BYTES = 64 * 1024;
 /** Longest push-source key (Register page, import API). */
 export const MAX_SOURCE_KEY_LENGTH = 200;
 

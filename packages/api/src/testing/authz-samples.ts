@@ -80,6 +80,16 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
     url: "https://github.com/acme/payments/blob/main/catalog-info.yaml",
     dryRun: true,
   })),
+  // Both name A's GitHub integration: from another org that id is NOT_FOUND.
+  "catalog.proposeCatalogFile": org(ADMINS, true, (i) => ({
+    url: "https://github.com/acme/payments",
+    integrationId: i.integrationId,
+  })),
+  "catalog.openCatalogPullRequest": org(ADMINS, true, (i) => ({
+    url: "https://github.com/acme/payments",
+    integrationId: i.integrationId,
+    content: doc("intruder"),
+  })),
   "catalog.sources": org([], false),
   "catalog.related": org([], true, (i) => ({ ref: i.entityRef })),
   "catalog.unregisterPlan": org(ADMINS, true, (i) => ({ ref: i.entityRef })),

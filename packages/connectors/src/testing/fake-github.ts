@@ -15,6 +15,7 @@ import {
   type RateResource,
 } from "./fake-limits";
 import { notFound, routeRest, type FakeResponse } from "./fake-rest";
+import { routeRestWrite } from "./fake-rest-write";
 import type { Urls } from "./fake-shapes";
 import {
   FakeOrgState,
@@ -312,7 +313,7 @@ export class FakeGitHub {
           },
           body,
         )
-      : this.rest(req, path, prefix, url, principal, urls);
+      : this.rest(req, path, prefix, url, principal, urls, raw);
 
     const headers: Record<string, string> = { ...answer.headers, date: new Date().toUTCString() };
     if (req.method === "GET" && answer.status === 200) {
@@ -335,9 +336,21 @@ export class FakeGitHub {
     url: URL,
     principal: Principal,
     urls: Urls,
+    raw: Buffer,
   ): FakeResponse {
-    if (!["GET", "POST"].includes(req.method ?? "")) return notFound();
-    return routeRest({
+    if (!["GET", "POST", "PUT"].includes(req.method ?? "")) return notFound();
+    let body: unknown;
+    if (raw.byteLength > 0) {
+      try {
+        body = JSON.parse(raw.toString("utf8"));
+      } catch {
+        return {
+          status: 400,
+          body: { message: "Problems parsing JSON", documentation_url: "https://docs.github.com/rest" },
+        };
+      }
+    }
+    const ctx = {
       method: req.method ?? "GET",
       path,
       query: url.searchParams,
@@ -348,7 +361,9 @@ export class FakeGitHub {
       linkBase: `${this.url}${prefix}`,
       orgId: ORG_ID,
       rateLimits: () => this.limits.overview(),
-    });
+      body,
+    };
+    return routeRestWrite(ctx) ?? routeRest(ctx);
   }
 }
 

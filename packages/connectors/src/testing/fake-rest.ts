@@ -24,6 +24,8 @@ export type RestContext = {
   linkBase: string;
   orgId: number;
   rateLimits: () => Record<string, { limit: number; remaining: number; reset: number; used: number }>;
+  /** The parsed JSON body of a POST/PUT, or undefined. */
+  body?: unknown;
 };
 
 const DOCS = "https://docs.github.com/rest";
@@ -32,12 +34,12 @@ export function notFound(message = "Not Found"): FakeResponse {
   return { status: 404, body: { message, documentation_url: DOCS, status: "404" } };
 }
 
-function forbidden(principal: Principal, permission: string): FakeResponse {
+export function forbidden(principal: Principal, permission: string, level: "read" | "write" = "read"): FakeResponse {
   const who = principal.kind === "installation" ? "integration" : "personal access token";
   return {
     status: 403,
     body: { message: `Resource not accessible by ${who}`, documentation_url: DOCS, status: "403" },
-    headers: { "x-accepted-github-permissions": `${permission}=read` },
+    headers: { "x-accepted-github-permissions": `${permission}=${level}` },
   };
 }
 
@@ -218,7 +220,12 @@ function orgTeams(ctx: RestContext, [org]: string[]): FakeResponse {
 }
 
 /** A repository the principal may see, a 301 to its new name, or a 404. */
-function resolveRepository(ctx: RestContext, owner: string, name: string, rest = ""): FakeRepository | FakeResponse {
+export function resolveRepository(
+  ctx: RestContext,
+  owner: string,
+  name: string,
+  rest = "",
+): FakeRepository | FakeResponse {
   const repo = ctx.state.findRepository(owner, name);
   if (repo)
     return canSeeRepository(ctx.principal, repo.name) && hasPermission(ctx.principal, "metadata") ? repo : notFound();

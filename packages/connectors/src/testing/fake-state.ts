@@ -74,6 +74,27 @@ export type FakeRepository = {
   workflowRuns: Array<
     Required<Omit<FakeWorkflowRunSpec, "conclusion">> & { conclusion: FakeWorkflowRunSpec["conclusion"] | null }
   >;
+  /** Branches besides the default one (made through the git refs API), each with its own files. */
+  branches: Map<string, FakeBranch>;
+  /** Pull requests opened through the REST API, oldest first. */
+  pulls: FakePullRequest[];
+};
+
+export type FakeBranch = { headOid: string; files: Map<string, FakeFile> };
+
+export type FakePullRequest = {
+  id: number;
+  number: number;
+  title: string;
+  body: string | null;
+  head: string;
+  base: string;
+  headSha: string;
+  baseSha: string;
+  /** Who opened it: a user's login, or an app's bot login. */
+  user: string;
+  createdAt: string;
+  draft: boolean;
 };
 
 export type FakeTeam = {
@@ -129,6 +150,8 @@ export class FakeOrgState {
       files: new Map(Object.entries(spec.files ?? {})),
       teams: spec.teams ?? [],
       workflowRuns: [],
+      branches: new Map(),
+      pulls: [],
     };
     this.repos.set(id, repo);
     this.byName.set(repo.name.toLowerCase(), id);

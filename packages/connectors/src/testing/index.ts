@@ -2,7 +2,9 @@ export { FakeGitHub, startFakeGitHub, type FakeGitHubOptions, type FakeRequestLo
 export type { FakeFault, FakeRateLimitSpec, FaultOptions, RateBucket, RateResource } from "./fake-limits";
 export type { FakeAppSpec, FakeInstallationSpec, FakeTokenSpec } from "./fake-auth";
 export type {
+  FakeBranch,
   FakeFile,
+  FakePullRequest,
   FakePermissions,
   FakeRepository,
   FakeRepositorySpec,

@@ -47,6 +47,8 @@ export function describeAuditEvent(row: AuditRowForWords): string {
     }
     case "catalog.refresh_requested":
       return `${who} asked to refresh ${str(d.ref, target)}`;
+    case "catalog.pull_request_opened":
+      return `${who} opened a pull request adding ${str(d.path, "a catalog file")} to ${target}`;
     case "integration.connected":
       return `${who} connected the integration ${str(d.name, target)}`;
     case "integration.updated":

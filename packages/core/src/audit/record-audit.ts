@@ -14,6 +14,7 @@ export type AuditAction =
   | "catalog.imported"
   | "catalog.unregistered"
   | "catalog.refresh_requested"
+  | "catalog.pull_request_opened"
   | "integration.connected"
   | "integration.updated"
   | "integration.host_changed"

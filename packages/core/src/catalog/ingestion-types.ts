@@ -2,8 +2,15 @@ import type { CatalogError } from "@stagedoor/catalog";
 
 export type CatalogSourceType = "PUSH" | "GITHUB" | "SCIM";
 
+/**
+ * Something found wrong with a file before it was parsed (a `$text` placeholder whose target
+ * could not be read), at a line of the file. It becomes an error of the entity whose
+ * document holds that line; the entity itself is still stored.
+ */
+export type FileProblem = { line: number; column: number; message: string };
+
 /** One descriptor file of a source; `name` is its path within the source. */
-export type CatalogFileInput = { name: string; content: string | Uint8Array };
+export type CatalogFileInput = { name: string; content: string | Uint8Array; problems?: FileProblem[] };
 
 /**
  * Where a source's files live, so entity pages can link to them ("View source", "Edit"):
@@ -29,7 +36,8 @@ export type ImportCatalogInput = {
 /**
  * What happened to one document:
  * - created / updated / unchanged: the entity is stored as written (updated also covers
- *   an unchanged entity taken over from an orphan, or one whose errors cleared).
+ *   an unchanged entity taken over from an orphan, or one whose errors cleared); `errors`
+ *   then holds only the file's problems (unreadable placeholders), stored on the entity.
  * - invalid: the document has errors; the entity keeps its last good version, if any.
  * - rejected: a valid document in a file that another document made unreadable, which
  *   Backstage refuses as a whole; the entity keeps its last good version, if any.

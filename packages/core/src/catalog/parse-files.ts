@@ -9,12 +9,14 @@ import {
 import { AppError } from "../errors";
 import type { CatalogFileInput, DocumentOutcome, FileOutcome } from "./ingestion-types";
 
-/** A valid document: the entity as it should be stored. */
+/** A valid document: the entity as it should be stored, with the file's problems on its lines. */
 export type ValidDocument = {
   file: string;
   document: number;
   entity: NormalizedEntity;
   relations: Relation[];
+  /** Stored as the entity's errors (null in the database when empty). */
+  errors: CatalogError[];
   outcome: DocumentOutcome;
 };
 
@@ -64,15 +66,17 @@ export function parseFileInto(input: CatalogFileInput, seen: SeenRefs, into: Par
     : result.documents.filter((d) => d.blocksFile).flatMap((d) => d.errors);
   if (result.fileRejected) into.rejectedFiles.set(input.name, blocking);
 
+  const problemsOf = problemsByDocument(input, result);
   for (const doc of result.documents) {
     const ref = doc.entity?.ref ?? doc.ref ?? null;
+    const problems = problemsOf.get(doc.document) ?? [];
     const docOutcome: DocumentOutcome = {
       document: doc.document,
       line: doc.line,
       column: doc.column,
       ref,
       status: "invalid",
-      errors: doc.errors,
+      errors: [...doc.errors, ...problems],
     };
     outcome.documents.push(docOutcome);
     if (ref) {
@@ -86,17 +90,49 @@ export function parseFileInto(input: CatalogFileInput, seen: SeenRefs, into: Par
     }
     if (doc.entity && !result.fileRejected) {
       const { entity, relations } = doc;
-      into.valid.push({ file: input.name, document: doc.document, entity, relations, outcome: docOutcome });
+      into.valid.push({
+        file: input.name,
+        document: doc.document,
+        entity,
+        relations,
+        errors: problems,
+        outcome: docOutcome,
+      });
     } else {
       if (result.fileRejected && !doc.errors.length) {
         docOutcome.status = "rejected";
         docOutcome.message =
           "Not imported: another document of this file cannot be read, so the file is refused as a whole.";
       }
-      const errors = doc.errors.length ? doc.errors : blocking;
+      const errors = [...(doc.errors.length ? doc.errors : blocking), ...problems];
       into.failed.push({ file: input.name, document: doc.document, ref, errors, outcome: docOutcome });
     }
   }
+}
+
+/**
+ * The file's problems (unreadable placeholders) as catalog errors of the document whose lines
+ * hold them: a document runs from its first line to the line before the next one's.
+ */
+function problemsByDocument(input: CatalogFileInput, result: CatalogFileResult): Map<number, CatalogError[]> {
+  const out = new Map<number, CatalogError[]>();
+  const docs = [...result.documents].sort((a, b) => a.line - b.line);
+  for (const p of input.problems ?? []) {
+    const doc = docs.findLast((d) => d.line <= p.line) ?? docs[0];
+    if (!doc) continue;
+    const error = catalogError({
+      file: input.name,
+      document: doc.document,
+      line: p.line,
+      column: p.column,
+      path: "",
+      code: "unreadable-placeholder",
+      problem: p.message,
+      rule: "placeholders must point at a readable file within the limits",
+    });
+    out.set(doc.document, [...(out.get(doc.document) ?? []), error]);
+  }
+  return out;
 }
 
 // PostgreSQL text and jsonb cannot hold U+0000, which YAML can write ("\0", "\x00", ...)

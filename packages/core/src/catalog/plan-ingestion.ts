@@ -68,9 +68,11 @@ export function planBatch(parsed: ParsedSource, ctx: PlanContext): BatchPlan {
       doc.outcome.status = "created";
     } else if (isOwn(ctx, found) || found.orphaned) {
       const contentChanged = found.hash !== hash;
-      const restored = found.orphaned || found.hasErrors || !isOwn(ctx, found);
+      const hasErrors = doc.errors.length > 0;
+      const restored = found.orphaned || (found.hasErrors && !hasErrors) || !isOwn(ctx, found);
       const moved = found.file !== doc.file || found.document !== doc.document;
-      if (contentChanged || restored || moved) plan.writes.push({ doc, contentChanged });
+      // An entity with errors is rewritten every time so its errors are the current ones.
+      if (contentChanged || restored || moved || hasErrors) plan.writes.push({ doc, contentChanged });
       doc.outcome.status = contentChanged || restored ? "updated" : "unchanged";
       if (!isOwn(ctx, found)) doc.outcome.message = `Taken over from the orphaned entity of source ${found.sourceKey}.`;
     } else {

@@ -135,6 +135,7 @@ async function upsertEntities(tx: Tx, orgId: string, sourceId: string, batch: Ba
       tags: f.tags.map((t) => t.toLowerCase()),
       entity: doc.entity.entity,
       hash: doc.entity.hash,
+      errors: doc.errors.length ? doc.errors : null,
       file: doc.file,
       document: doc.document,
     };
@@ -142,17 +143,17 @@ async function upsertEntities(tx: Tx, orgId: string, sourceId: string, batch: Ba
   // The WHERE keeps the rule even if the plan were stale: never take a live entity of another source.
   return tx.$queryRaw<Array<{ id: string; ref: string }>>`
     INSERT INTO "CatalogEntity" AS e ("orgId", "sourceId", ref, kind, namespace, name, title, description, type,
-      lifecycle, owner, system, tags, entity, hash, file, document, "createdAt", "updatedAt")
+      lifecycle, owner, system, tags, entity, hash, errors, file, document, "createdAt", "updatedAt")
     SELECT ${orgId}, ${sourceId}, r.ref, r.kind, r.namespace, r.name, r.title, r.description, r.type,
-      r.lifecycle, r.owner, r.system, r.tags, r.entity, r.hash, r.file, r.document, ${NOW}, ${NOW}
+      r.lifecycle, r.owner, r.system, r.tags, r.entity, r.hash, r.errors, r.file, r.document, ${NOW}, ${NOW}
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(ref text, kind text, namespace text, name text,
       title text, description text, type text, lifecycle text, owner text, system text, tags text[], entity jsonb,
-      hash text, file text, document int)
+      hash text, errors jsonb, file text, document int)
     ON CONFLICT ("orgId", ref) DO UPDATE SET
       "sourceId" = excluded."sourceId", kind = excluded.kind, namespace = excluded.namespace, name = excluded.name,
       title = excluded.title, description = excluded.description, type = excluded.type,
       lifecycle = excluded.lifecycle, owner = excluded.owner, system = excluded.system, tags = excluded.tags,
-      entity = excluded.entity, hash = excluded.hash, errors = NULL, file = excluded.file,
+      entity = excluded.entity, hash = excluded.hash, errors = excluded.errors, file = excluded.file,
       document = excluded.document, "orphanedAt" = NULL,
       "updatedAt" = CASE WHEN e.hash = excluded.hash THEN e."updatedAt" ELSE excluded."updatedAt" END
     WHERE e."sourceId" = excluded."sourceId" OR e."orphanedAt" IS NOT NULL

@@ -6,6 +6,7 @@ import { entityGraphProcedure } from "./entity-graph";
 import { ownershipProcedure } from "./ownership";
 import { importYamlProcedure } from "./import-yaml";
 import { importUrlProcedure } from "./import-url";
+import { openCatalogPullRequestProcedure, proposeCatalogFileProcedure } from "./catalog-pull-request";
 import { listSourcesProcedure } from "./list-sources";
 import { searchProcedure } from "./search";
 import { displayNamesProcedure } from "./display-names";
@@ -22,6 +23,8 @@ export const catalogRouter = router({
   ownership: ownershipProcedure,
   importYaml: importYamlProcedure,
   importUrl: importUrlProcedure,
+  proposeCatalogFile: proposeCatalogFileProcedure,
+  openCatalogPullRequest: openCatalogPullRequestProcedure,
   sources: listSourcesProcedure,
   search: searchProcedure,
   displayNames: displayNamesProcedure,

@@ -32,6 +32,7 @@ const LABELS: Record<string, string> = {
   "catalog.imported": "Catalog import",
   "catalog.unregistered": "Entity unregistered",
   "catalog.refresh_requested": "Entity refresh requested",
+  "catalog.pull_request_opened": "Catalog pull request opened",
   "integration.connected": "Integration connected",
   "integration.updated": "Integration updated",
   "integration.host_changed": "Integration host changed",

@@ -1,11 +1,19 @@
 import type { DiscoveredRepository } from "@stagedoor/connectors";
+import type { FileProblem } from "../../../catalog/ingestion-types";
 import type { SyncRunError } from "../../views";
 
 /**
  * The shape of a repository's plan, shared by the planner and the Location follower (which
  * adds files to plans); kept apart so neither imports the other.
  */
-export type PlannedFile = { name: string; content: string; url: string; generated?: boolean };
+export type PlannedFile = {
+  name: string;
+  content: string;
+  url: string;
+  generated?: boolean;
+  /** Placeholders that could not be resolved: errors of the entities on those lines. */
+  problems?: FileProblem[];
+};
 
 /** What one repository contributes to the catalog in this sync. */
 export type RepositoryPlan = {

@@ -26,6 +26,13 @@ export { findGitHubIntegration, openGitHubClient, GITHUB_PROVIDER, type GitHubIn
 export { createSyncRuntime } from "./client-cache";
 export { importCatalogUrl, type UrlImportReport } from "./register-url";
 export {
+  openCatalogPullRequest,
+  proposeCatalogFile,
+  type CatalogFileProposal,
+  type ExistingCatalogFile,
+  type OpenedCatalogPullRequest,
+} from "./catalog-pull-request";
+export {
   resolvePlaceholders,
   type PlaceholderProblem,
   type PlaceholderReader,

@@ -66,13 +66,34 @@ describe("register by URL", () => {
     expect(await ctx.tdb.catalogEntity.count({ where: { orphanedAt: null } })).toBe(2);
   });
 
+  it("imports an entity whose placeholder cannot be read, with the error on the entity and in the report", async () => {
+    const { deps, ctx, url } = await setup();
+    fake!.setFile(
+      "payments",
+      "broken/catalog-info.yaml",
+      component("broken", "  description:\n    $text: ./gone.md\n"),
+    );
+    const done = await importCatalogUrl(ctx.tdb, deps, ctx.actor, {
+      url: url("broken/catalog-info.yaml"),
+      dryRun: false,
+    });
+    expect(done.counts.created).toBe(1);
+    expect(done.files[0]?.documents[0]?.errors).toEqual([
+      expect.objectContaining({ code: "unreadable-placeholder", line: 6, problem: expect.stringContaining("gone.md") }),
+    ]);
+    const entity = await ctx.tdb.catalogEntity.findFirstOrThrow({ where: { name: "broken" } });
+    expect(entity.errors).toEqual([expect.objectContaining({ code: "unreadable-placeholder", line: 6 })]);
+  });
+
   it("refuses folders, missing files, other hosts and other owners with clear errors", async () => {
     const { deps, ctx, url } = await setup();
     const run = (u: string) => failure(importCatalogUrl(ctx.tdb, deps, ctx.actor, { url: u, dryRun: true }));
-    expect(await run(url("missing.yaml"))).toMatchObject({
-      code: "BAD_REQUEST",
-      message: expect.stringContaining("could not be read"),
-    });
+    // A missing file is NOT_FOUND with a detail the Register page uses to offer a pull request.
+    const missing = await importCatalogUrl(ctx.tdb, deps, ctx.actor, { url: url("missing.yaml"), dryRun: true }).catch(
+      (e: unknown) => e,
+    );
+    expect(isAppError(missing) && missing.code).toBe("NOT_FOUND");
+    expect(isAppError(missing) && missing.details).toEqual({ catalogFile: "missing" });
     expect(await run(url("other").replace("/blob/", "/tree/"))).toMatchObject({
       message: expect.stringContaining("is a folder"),
     });

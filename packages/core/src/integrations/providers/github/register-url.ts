@@ -46,6 +46,10 @@ export async function importCatalogUrl(
     );
   }
   const [result] = await fetchLocationTargets(client, [raw]);
+  if (result?.status === "error" && result.reason === "not-found") {
+    // The Register page then offers a pull request that adds a generated file.
+    throw new AppError("NOT_FOUND", `${raw} does not exist on GitHub.`, { catalogFile: "missing" });
+  }
   if (!result || result.status !== "ok") {
     throw new AppError("BAD_REQUEST", `${raw} could not be read: ${result ? result.message : "no answer"}`);
   }
@@ -58,7 +62,7 @@ export async function importCatalogUrl(
       key: urlSourceKey(row.id, file),
       location: { repository: `${owner}/${repo}`, url: raw.replace(/\/blob\/.*$/, ""), files: { [path]: raw } },
     },
-    files: [{ name: path, content: resolved.content }],
+    files: [{ name: path, content: resolved.content, problems: resolved.problems }],
     dryRun: input.dryRun,
   });
   return { ...report, file, url: raw, problems: resolved.problems };

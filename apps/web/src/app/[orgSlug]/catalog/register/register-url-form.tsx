@@ -6,6 +6,10 @@ import { errorInfo, useTRPC } from "@/lib/trpc";
 import { Alert, Button, Card, Field, Input } from "@/components/ui";
 import { ImportReport } from "./import-report";
 import { OrphanWarning } from "./orphan-warning";
+import { CatalogPullRequestPanel } from "./catalog-pull-request-panel";
+
+/** A repository (or folder) URL rather than a file's: there is no /blob/ or /raw/ in it. */
+const isRepositoryUrl = (url: string) => !/\/(blob|raw)\//.test(url) && !url.includes("raw.githubusercontent.com");
 
 /**
  * Register by URL, as Backstage's import does: the blob URL of a catalog file on the
@@ -18,6 +22,17 @@ export function RegisterUrlForm({ slug }: { slug: string }) {
   const [url, setUrl] = useState("");
   const [checkedUrl, setCheckedUrl] = useState<string | null>(null);
   const [orphansConfirmed, setOrphansConfirmed] = useState(false);
+  const propose = useMutation(
+    trpc.catalog.proposeCatalogFile.mutationOptions({
+      onSuccess: (r) => {
+        // The repository has its catalog file: preview that, as if its URL had been entered.
+        if (r.kind === "exists") {
+          setUrl(r.fileUrl);
+          run.mutate({ url: r.fileUrl, dryRun: true });
+        }
+      },
+    }),
+  );
   const run = useMutation(
     trpc.catalog.importUrl.mutationOptions({
       onSuccess: (r) => {
@@ -26,8 +41,20 @@ export function RegisterUrlForm({ slug }: { slug: string }) {
           setOrphansConfirmed(false);
         } else void queryClient.invalidateQueries({ queryKey: trpc.catalog.pathKey() });
       },
+      onError: (error, variables) => {
+        // No file there: offer a pull request that adds one, as Backstage's import does.
+        if (errorInfo(error).fields.catalogFile === "missing") propose.mutate({ url: variables.url });
+      },
     }),
   );
+  const preview = (target: string) => {
+    propose.reset();
+    run.reset();
+    if (isRepositoryUrl(target)) propose.mutate({ url: target });
+    else run.mutate({ url: target, dryRun: true });
+  };
+  const proposal = propose.data?.kind === "proposal" && propose.variables?.url === url.trim() ? propose.data : null;
+  const missingFile = run.error && errorInfo(run.error).fields.catalogFile === "missing";
   const report = run.data ?? null;
   const checked = report?.dryRun && checkedUrl === url.trim() ? report : null;
   const c = checked?.counts;
@@ -35,27 +62,39 @@ export function RegisterUrlForm({ slug }: { slug: string }) {
   const orphans = c?.orphaned ?? 0;
   const blocker = !url.trim()
     ? null
-    : !checked
-      ? "Preview the file before registering it."
-      : importable === 0
-        ? "Nothing valid to import: fix the problems below and check again."
-        : orphans > 0 && !orphansConfirmed
-          ? "Confirm the orphaned entities above to import."
-          : null;
+    : proposal
+      ? "There is no catalog file to register yet: open the pull request below."
+      : !checked
+        ? "Preview the file before registering it."
+        : importable === 0
+          ? "Nothing valid to import: fix the problems below and check again."
+          : orphans > 0 && !orphansConfirmed
+            ? "Confirm the orphaned entities above to import."
+            : null;
 
   return (
-    <Card title="Register by URL" description="A catalog file in a repository on the connected GitHub.">
+    <Card
+      title="Register by URL"
+      description="A catalog file on the connected GitHub, or a repository to add one to with a pull request."
+    >
       <form
         className="space-y-4"
         onSubmit={(e) => {
           e.preventDefault();
-          run.mutate({ url: url.trim(), dryRun: true });
+          preview(url.trim());
         }}
       >
         <Field
-          label="File URL"
+          label="File or repository URL"
           htmlFor="catalog-url"
-          hint="For example https://github.com/acme/payments/blob/main/catalog-info.yaml. It is read with the GitHub integration's credentials."
+          hint={
+            <>
+              A file such as{" "}
+              <span className="break-all">https://github.com/acme/payments/blob/main/catalog-info.yaml</span>, or a
+              repository such as <span className="break-all">https://github.com/acme/payments</span>: without a catalog
+              file you can open a pull request that adds one. Read with the GitHub integration&apos;s credentials.
+            </>
+          }
         >
           <Input
             id="catalog-url"
@@ -67,8 +106,8 @@ export function RegisterUrlForm({ slug }: { slug: string }) {
           />
         </Field>
         <div className="flex flex-wrap items-center justify-end gap-3">
-          <Button type="submit" variant="secondary" disabled={!url.trim() || run.isPending}>
-            {run.isPending && run.variables?.dryRun ? "Reading…" : "Preview from GitHub"}
+          <Button type="submit" variant="secondary" disabled={!url.trim() || run.isPending || propose.isPending}>
+            {(run.isPending && run.variables?.dryRun) || propose.isPending ? "Reading…" : "Preview from GitHub"}
           </Button>
           <Button
             type="button"
@@ -93,25 +132,20 @@ export function RegisterUrlForm({ slug }: { slug: string }) {
           </p>
         ) : null}
       </form>
-      {run.error ? (
+      {run.error && !missingFile ? (
         <div className="mt-4">
           <Alert>{errorInfo(run.error).message}</Alert>
         </div>
       ) : null}
-      {report && report.problems.length > 0 ? (
+      {propose.error ? (
         <div className="mt-4">
           <Alert>
-            <p className="font-medium">Placeholders that could not be resolved in {report.file}:</p>
-            <ul className="mt-1 list-disc pl-5">
-              {report.problems.map((p) => (
-                <li key={`${p.line}:${p.column}:${p.message}`}>
-                  Line {p.line}: {p.message}
-                </li>
-              ))}
-            </ul>
+            {missingFile ? `${errorInfo(run.error).message} ` : null}
+            {errorInfo(propose.error).message}
           </Alert>
         </div>
       ) : null}
+      {proposal ? <CatalogPullRequestPanel key={proposal.repository} url={url.trim()} proposal={proposal} /> : null}
       {report ? (
         <div className="mt-4">
           <ImportReport slug={slug} report={report} />

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { FakeGitHub } from "@stagedoor/connectors/testing";
+import { Prisma } from "@stagedoor/db";
 import { testDatabase } from "@stagedoor/db/testing";
 import { requestSync } from "../../../request-sync";
 import { connectedOrg, runToEnd, startGitHub, testDeps } from "../../../testing";
@@ -44,7 +45,7 @@ async function sync(ctx: Awaited<ReturnType<typeof connectedOrg>>, deps: ReturnT
 }
 
 describe("placeholders in the GitHub sync", () => {
-  it("resolves $text through the integration, bundles multi-file OpenAPI, and reports unreadable targets with their line", async () => {
+  it("resolves $text through the integration, bundles multi-file OpenAPI, and stores unreadable targets as errors of their entity", async () => {
     fake = await startGitHub({ org: "acme" });
     fake.createRepository({
       name: "pets",
@@ -72,6 +73,30 @@ describe("placeholders in the GitHub sync", () => {
     expect(missing).toHaveLength(1);
     expect(missing[0]).toMatchObject({ file: "catalog-info.yaml", line: 19 });
     expect(missing[0]!.url).toMatch(/catalog-info\.yaml#L19$/);
+
+    // The entity with the unreadable target is still imported, the error stored on it with its line.
+    const web = await ctx.tdb.catalogEntity.findFirstOrThrow({ where: { kind: "component", name: "pets-web" } });
+    expect((web.entity as { metadata: { description: string } }).metadata.description).toBe(
+      "(unresolved $text placeholder: ./missing.md)",
+    );
+    const webErrors = web.errors as Array<{ code: string; line: number; message: string }>;
+    expect(webErrors).toEqual([
+      expect.objectContaining({
+        code: "unreadable-placeholder",
+        line: 19,
+        message: expect.stringContaining("missing.md"),
+      }),
+    ]);
+    expect(api.errors).toBeNull();
+    expect(await ctx.tdb.catalogEntity.count({ where: { errors: { not: Prisma.DbNull } } })).toBe(1);
+
+    // Once the target exists, the next sync resolves it and the error is gone.
+    fake.setFile("pets", "missing.md", "The web shop.");
+    const again = await sync(ctx, deps);
+    expect((again.errors as SyncRunError[]).filter((e) => e.message.includes("missing.md"))).toEqual([]);
+    const fixed = await ctx.tdb.catalogEntity.findFirstOrThrow({ where: { kind: "component", name: "pets-web" } });
+    expect(fixed.errors).toBeNull();
+    expect((fixed.entity as { metadata: { description: string } }).metadata.description).toBe("The web shop.");
 
     // Another org syncing the same GitHub sees nothing of this org's resolved entities.
     const other = await connectedOrg(db, deps, fake);

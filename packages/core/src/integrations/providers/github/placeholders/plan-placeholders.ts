@@ -1,5 +1,5 @@
 import type { GitHubClient } from "@stagedoor/connectors";
-import { fileProblem, type RepositoryPlan } from "../plan-types";
+import type { RepositoryPlan } from "../plan-types";
 import { githubPlaceholderReader } from "./github-reader";
 import { hasPlaceholders, resolvePlaceholders, type PlaceholderReader } from "./resolve-placeholders";
 
@@ -7,8 +7,9 @@ import { hasPlaceholders, resolvePlaceholders, type PlaceholderReader } from "./
  * The sync's placeholder step: every planned catalog file's `$text` / `$json` / `$yaml`
  * placeholders are resolved before import (and so before fingerprinting, which means a
  * changed target is re-imported even when the catalog file itself did not change). A target
- * that cannot be read is a problem on the placeholder's line, and the placeholder stays in
- * the entity as written.
+ * that cannot be read is a problem of the file at the placeholder's line: the import stores
+ * it as an error of the entity that holds it (the entity is still imported), and the sync
+ * run lists it with the other entity errors.
  */
 export async function resolvePlanPlaceholders(
   client: GitHubClient,
@@ -21,11 +22,7 @@ export async function resolvePlanPlaceholders(
       if (file.generated || !hasPlaceholders(file.content)) continue;
       const result = await resolvePlaceholders(file.content, file.url, read);
       file.content = result.content;
-      for (const problem of result.problems) {
-        plan.problems.push(
-          fileProblem(plan.repository.nameWithOwner, file.name, file.url, problem.message, problem.line),
-        );
-      }
+      if (result.problems.length) file.problems = result.problems;
     }
   }
 }

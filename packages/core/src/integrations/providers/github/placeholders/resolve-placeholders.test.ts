@@ -72,7 +72,7 @@ spec:
     expect(lines.length).toBe(source.split("\n").length);
   });
 
-  it("reports unreadable or invalid targets on the placeholder's line and leaves them as written", async () => {
+  it("reports unreadable or invalid targets on the placeholder's line and puts a note in their place", async () => {
     const source =
       api("$json: ./missing.json") +
       `---
@@ -99,7 +99,11 @@ metadata:
       { line: 18, column: 5, message: expect.stringMatching(/\$yaml placeholder .*bad\.yaml: is not valid YAML/) },
       { line: 20, column: 5, message: "The $text placeholder must be a string: a path or a URL." },
     ]);
-    expect(out.content).toContain("$json: ./missing.json");
+    const docs = out.content.split("---\n").map((d) => parse(d));
+    expect(docs[0].spec.definition).toBe("(unresolved $json placeholder: ./missing.json)");
+    expect(docs[1].metadata.description).toBe("(unresolved $yaml placeholder: ./bad.yaml)");
+    expect(docs[1].metadata.title).toEqual({ $text: ["not", "a", "string"] });
+    expect(out.content.split("\n").length).toBe(source.split("\n").length);
   });
 
   it("bounds how many placeholders and how many bytes a file may pull in", async () => {

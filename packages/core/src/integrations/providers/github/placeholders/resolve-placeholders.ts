@@ -43,8 +43,9 @@ export function hasPlaceholders(content: string): boolean {
  * Returns the file's content with every readable placeholder replaced in place by its value
  * as one line of JSON (JSON is YAML), padded with blank lines so every other line keeps its
  * number: errors the import reports later still point at the right line on GitHub.
- * Unreadable or invalid targets stay as they are and come back as problems with the line of
- * the placeholder.
+ * A placeholder whose target cannot be read or used comes back as a problem with its line and
+ * is replaced by a short string saying so: the entity still imports (a `$text` definition left
+ * as a mapping would make the whole entity invalid), and the problem becomes its error.
  */
 export async function resolvePlaceholders(
   content: string,
@@ -56,17 +57,10 @@ export async function resolvePlaceholders(
   if (!hasPlaceholders(content)) return { content, problems, resolved: 0 };
   const found = findPlaceholders(content, problems);
   const kept = found.slice(0, limits.maxPlaceholdersPerFile);
-  for (const extra of found.slice(limits.maxPlaceholdersPerFile)) {
-    problems.push({
-      ...at(extra),
-      message: `Only the first ${limits.maxPlaceholdersPerFile} placeholders of a file are resolved.`,
-    });
-  }
   const urls: Array<string | null> = kept.map((p) => {
     try {
       return new URL(p.target.trim(), fileUrl).href;
     } catch {
-      problems.push({ ...at(p), message: `$${p.kind} placeholder "${p.target}" is not a URL or a relative path.` });
       return null;
     }
   });
@@ -75,39 +69,53 @@ export async function resolvePlaceholders(
   if (wanted.length) (await read(wanted)).forEach((r, i) => answers.set(wanted[i] as string, r));
 
   const replacements: Array<{ start: number; end: number; text: string }> = [];
+  const replace = (p: Found, value: unknown) => {
+    const replaced = content.slice(p.start, p.end);
+    const newlines = (replaced.match(/\n/g) ?? []).length;
+    replacements.push({ start: p.start, end: p.end, text: JSON.stringify(value) + "\n".repeat(newlines) });
+  };
+  const unresolved = (p: Found, message: string) => {
+    problems.push({ ...at(p), message });
+    replace(p, unresolvedValue(p));
+  };
+  for (const extra of found.slice(limits.maxPlaceholdersPerFile)) {
+    unresolved(extra, `Only the first ${limits.maxPlaceholdersPerFile} placeholders of a file are resolved.`);
+  }
+  let resolved = 0;
   let budget = limits.maxResolvedBytesPerFile;
   for (const [i, p] of kept.entries()) {
     const url = urls[i];
-    if (!url) continue;
+    if (!url) {
+      unresolved(p, `$${p.kind} placeholder "${p.target}" is not a URL or a relative path.`);
+      continue;
+    }
     const answer = answers.get(url) as ReadResult;
     if (!answer.ok) {
-      problems.push({ ...at(p), message: `$${p.kind} placeholder ${url} could not be read: ${answer.message}` });
+      unresolved(p, `$${p.kind} placeholder ${url} could not be read: ${answer.message}`);
       continue;
     }
     const value = await valueOf(p.kind, answer.text, url, read, limits);
     if (!value.ok) {
-      problems.push({ ...at(p), message: `$${p.kind} placeholder ${url}: ${value.message}` });
+      unresolved(p, `$${p.kind} placeholder ${url}: ${value.message}`);
       continue;
     }
-    const json = JSON.stringify(value.value);
-    budget -= Buffer.byteLength(json);
+    budget -= Buffer.byteLength(JSON.stringify(value.value));
     if (budget < 0) {
-      problems.push({
-        ...at(p),
-        message: `$${p.kind} placeholder ${url} is not resolved: placeholders may add at most ${limits.maxResolvedBytesPerFile} bytes to a file.`,
-      });
+      unresolved(
+        p,
+        `$${p.kind} placeholder ${url} is not resolved: placeholders may add at most ${limits.maxResolvedBytesPerFile} bytes to a file.`,
+      );
       continue;
     }
-    const replaced = content.slice(p.start, p.end);
-    const newlines = (replaced.match(/\n/g) ?? []).length;
-    replacements.push({ start: p.start, end: p.end, text: json + "\n".repeat(newlines) });
+    replace(p, value.value);
+    resolved++;
   }
   let out = content;
   for (const r of replacements.sort((a, b) => b.start - a.start)) {
     out = out.slice(0, r.start) + r.text + out.slice(r.end);
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { content: out, problems, resolved: replacements.length };
+  return { content: out, problems, resolved };
 }
 
 async function valueOf(
@@ -183,3 +191,6 @@ function findPlaceholders(content: string, problems: PlaceholderProblem[]): Foun
 }
 
 const at = (p: Found) => ({ line: p.line, column: p.column });
+
+/** What stands in for a placeholder that could not be resolved: the entity says so where the value would be. */
+const unresolvedValue = (p: Found) => `(unresolved $${p.kind} placeholder: ${p.target})`;

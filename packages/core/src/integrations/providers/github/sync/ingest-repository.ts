@@ -65,7 +65,7 @@ export async function ingestPlan(
         files: Object.fromEntries(files.map((f) => [f.name, f.url])),
       },
     },
-    files: files.map(({ name, content }) => ({ name, content })),
+    files: files.map(({ name, content, problems }) => ({ name, content, problems })),
     allowEmpty: true,
   });
   addIngestion(into, report.counts);

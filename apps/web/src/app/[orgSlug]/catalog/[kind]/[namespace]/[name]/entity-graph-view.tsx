@@ -1,11 +1,12 @@
 "use client";
 
-import { useLayoutEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
+import { useMemo, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { errorInfo, useTRPC } from "@/lib/trpc";
 import { entityHref } from "@/lib/entity-ref";
 import { Alert, Button, Card, Spinner } from "@/components/ui";
 import { EDGE_FONT, NODE_FONT, layoutGraph, type GraphLayout } from "./graph-layout";
+import { useGraphView } from "./use-graph-view";
 
 // Strokes only: text stays slate on white for contrast.
 const KIND_COLORS: Record<string, string> = {
@@ -21,8 +22,6 @@ const KIND_COLORS: Record<string, string> = {
 const OTHER = "#475569";
 const MISSING = "#94a3b8";
 const colorOf = (kind: string | null) => (kind ? (KIND_COLORS[kind.toLowerCase()] ?? OTHER) : MISSING);
-
-type View = { x: number; y: number; w: number; h: number };
 
 const MIN_HEIGHT = 180;
 const MAX_HEIGHT = 440;
@@ -45,7 +44,7 @@ export function EntityGraphView({
   return (
     <Card
       title="Graph"
-      description="Relations around this entity, left to right. Drag to pan; select a node to open it."
+      description="Relations around this entity, left to right. Select a node to open it."
       actions={
         <label className="flex items-center gap-2 text-sm text-slate-700">
           Depth
@@ -92,56 +91,9 @@ function GraphCanvas({
   onOpen: (ref: string) => void;
 }) {
   const height = Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, layout.height));
-  const [fit, setFit] = useState<View>({ x: 0, y: 0, w: Math.max(layout.width, 1), h: Math.max(layout.height, 1) });
-  const [view, setView] = useState<View>(fit);
   const [hover, setHover] = useState<string | null>(null);
   const svg = useRef<SVGSVGElement>(null);
-  const drag = useRef<{ x: number; y: number; view: View } | null>(null);
-
-  // Never larger than life: a small graph is drawn at 1:1 in the middle, not blown up to the
-  // card's width. On a phone the whole graph would be unreadably small: start at 1:1 around
-  // the entity itself, and let people pan, zoom out or reset to see it all.
-  useLayoutEffect(() => {
-    const rect = svg.current?.getBoundingClientRect();
-    if (!rect?.width || !rect.height) return;
-    const w = Math.max(layout.width, rect.width);
-    const h = Math.max(layout.height, rect.height);
-    const whole = { x: (layout.width - w) / 2, y: (layout.height - h) / 2, w, h };
-    setFit(whole);
-    const at = layout.nodes.find((n) => n.ref === root);
-    if (at && rect.width < layout.width * 0.6) {
-      setView({ x: Math.max(0, at.x - rect.width / 3), y: at.y - rect.height / 2, w: rect.width, h: rect.height });
-    } else {
-      setView(whole);
-    }
-  }, [layout, root]);
-
-  const zoom = (factor: number) =>
-    setView((v) => {
-      const w = Math.min(fit.w * 2, Math.max(fit.w / 8, v.w / factor));
-      const h = (w / v.w) * v.h;
-      return { x: v.x + (v.w - w) / 2, y: v.y + (v.h - h) / 2, w, h };
-    });
-  const onPointerDown = (e: ReactPointerEvent<SVGSVGElement>) => {
-    if ((e.target as Element).closest("a")) return;
-    drag.current = { x: e.clientX, y: e.clientY, view };
-    e.currentTarget.setPointerCapture(e.pointerId);
-  };
-  const onPointerMove = (e: ReactPointerEvent<SVGSVGElement>) => {
-    const start = drag.current;
-    const rect = svg.current?.getBoundingClientRect();
-    if (!start || !rect?.width) return;
-    // With "meet", one screen pixel is the larger of the two ratios in view units.
-    const unit = Math.max(start.view.w / rect.width, start.view.h / rect.height);
-    setView({
-      ...start.view,
-      x: start.view.x - (e.clientX - start.x) * unit,
-      y: start.view.y - (e.clientY - start.y) * unit,
-    });
-  };
-  const endDrag = () => {
-    drag.current = null;
-  };
+  const { view, zoomIn, zoomOut, reset, handlers } = useGraphView(svg, layout, root);
   const kinds = [...new Set(layout.nodes.map((n) => (n.dangling ? null : n.kind)).filter((k): k is string => !!k))];
   const hasMissing = layout.nodes.some((n) => n.dangling);
 
@@ -171,13 +123,13 @@ function GraphCanvas({
           </li>
         </ul>
         <div className="flex gap-1">
-          <Button variant="secondary" className="px-2 py-1" aria-label="Zoom in" onClick={() => zoom(1.25)}>
+          <Button variant="secondary" className="px-2 py-1" aria-label="Zoom in" onClick={zoomIn}>
             +
           </Button>
-          <Button variant="secondary" className="px-2 py-1" aria-label="Zoom out" onClick={() => zoom(0.8)}>
+          <Button variant="secondary" className="px-2 py-1" aria-label="Zoom out" onClick={zoomOut}>
             −
           </Button>
-          <Button variant="secondary" className="px-2 py-1" onClick={() => setView(fit)}>
+          <Button variant="secondary" className="px-2 py-1" onClick={reset}>
             Reset view
           </Button>
         </div>
@@ -187,13 +139,12 @@ function GraphCanvas({
         viewBox={`${view.x} ${view.y} ${view.w} ${view.h}`}
         preserveAspectRatio="xMidYMid meet"
         style={{ height }}
-        className="w-full cursor-grab touch-none rounded-md bg-slate-50 ring-1 ring-slate-200 active:cursor-grabbing"
+        className="w-full cursor-grab touch-none rounded-md bg-slate-50 ring-1 ring-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 active:cursor-grabbing"
         role="group"
+        tabIndex={0}
         aria-label="Entity relation graph"
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={endDrag}
-        onPointerCancel={endDrag}
+        aria-describedby="graph-keys"
+        {...handlers}
       >
         <defs>
           <marker
@@ -293,6 +244,9 @@ function GraphCanvas({
           );
         })}
       </svg>
+      <p id="graph-keys" className="text-xs text-slate-600">
+        Drag or use the arrow keys to pan; pinch, Ctrl + scroll, + and − to zoom; 0 resets.
+      </p>
     </div>
   );
 }

@@ -83,7 +83,11 @@ export function EntityView({ slug, entityRef, isAdmin }: { slug: string; entityR
       ) : null}
       {e.errors?.length ? (
         <Alert>
-          <p className="font-medium">The latest version from {e.file} has errors; the last good version is shown.</p>
+          <p className="font-medium">
+            {e.errors.every((err) => err.code === "unreadable-placeholder")
+              ? `Imported from ${e.file}, but some placeholders could not be resolved: their values are missing below.`
+              : `The latest version from ${e.file} has errors; the last good version is shown.`}
+          </p>
           <ul className="mt-2 list-disc space-y-1 pl-5" aria-label="Entity errors">
             {e.errors.map((err, i) => (
               <li key={i} className="font-mono text-xs">
