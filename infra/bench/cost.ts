@@ -4,7 +4,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDatabase } from "@stagedoor/db";
-import { costInsights, makeComponents, makeCostIntegration, type UserPrincipal } from "@stagedoor/core";
+import {
+  assignLicenses,
+  costInsights,
+  makeComponents,
+  makeCostIntegration,
+  startPluginTrial,
+  type UserPrincipal,
+} from "@stagedoor/core";
 import { createBenchDatabase } from "./bench-db";
 import { writeFocusExport } from "./cost-data";
 import { percentiles } from "./http-load";
@@ -94,6 +101,9 @@ export async function runCostBench(args: string[]) {
 
     const actor: UserPrincipal = { type: "user", userId: owner.id, email: owner.email, role: "OWNER" };
     const tenant = db.forOrg(org.id);
+    // Cost Insights is a premium plugin: the owner reads it with a trial seat, as a customer would.
+    await startPluginTrial(tenant, actor);
+    await assignLicenses(tenant, actor, { pluginKey: "cost-insights", userIds: [owner.id] });
     const groupings = ["team", "system", "entity"] as const;
     for (let i = 0; i < 5; i++) await costInsights(tenant, actor, { days: 90, groupBy: groupings[i % 3]! });
     const samples: number[] = [];

@@ -1,6 +1,8 @@
 import type { TenantDb } from "@stagedoor/db";
-import { authorize, type Principal } from "../../../authz";
+import type { Principal } from "../../../authz";
+import { authorizeInOrg } from "../../../billing/license-policy";
 import { DEFAULT_COST_GROWTH_ALERT_PERCENT } from "../../../limits";
+import { COST_INSIGHTS_READ } from "./plugin";
 import { readCostConfig } from "./settings";
 
 export type CostGrouping = "team" | "system" | "entity";
@@ -61,7 +63,7 @@ export async function costInsights(
   principal: Principal,
   input: { days: CostPeriod; groupBy: CostGrouping; currency?: string | null },
 ): Promise<CostInsights> {
-  authorize(principal, "costs.read");
+  await authorizeInOrg(db, principal, COST_INSIGHTS_READ);
   const [currencies, growthAlertPercent] = await Promise.all([
     db.$queryRaw<Array<{ currency: string; last: Date }>>`
       SELECT currency, MAX(day) AS last FROM "CostDaily" WHERE "orgId" = ${db.orgId}
