@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDatabase } from "@stagedoor/db";
@@ -16,7 +16,7 @@ import { createBenchDatabase } from "./bench-db";
 import { writeFocusExport } from "./cost-data";
 import { percentiles } from "./http-load";
 
-type Options = { rows: number; days: number; samples: number; json: boolean };
+type Options = { rows: number; days: number; samples: number; spread: boolean; json: boolean };
 
 function options(args: string[]): Options {
   const value = (name: string, fallback: number) => {
@@ -29,6 +29,7 @@ function options(args: string[]): Options {
     rows: value("rows", 1_000_000),
     days: value("days", 90),
     samples: value("samples", 200),
+    spread: args.includes("--spread"),
     json: args.includes("--json"),
   };
 }
@@ -36,7 +37,7 @@ function options(args: string[]): Options {
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /**
- * `npm run bench -- cost [--rows N] [--days D] [--samples S] [--json]`: a FOCUS export as
+ * `npm run bench -- cost [--rows N] [--days D] [--samples S] [--spread] [--json]`: a FOCUS export as
  * CSV.gz and as Parquet, each imported end to end (read, validate, allocate, store daily
  * aggregates) in its own process (rows/s and that process's peak RSS), then the Cost
  * Insights service's latency over the org's 90 days.
@@ -44,14 +45,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 export async function runCostBench(args: string[]) {
   const opts = options(args);
   const say = (line: string) => (opts.json ? process.stderr : process.stdout).write(`${line}\n`);
-  say(`cost bench: ${opts.rows} FOCUS rows over ${opts.days} days (PostgreSQL at 127.0.0.1, fresh database)`);
+  say(
+    `cost bench: ${opts.rows} FOCUS rows over ${opts.days} days${opts.spread ? ", every component every day (--spread)" : ""} ` +
+      `(PostgreSQL at 127.0.0.1, fresh database; load average ${loadavg()[0]!.toFixed(2)})`,
+  );
   const dir = await mkdtemp(path.join(tmpdir(), "stagedoor-cost-bench-"));
   const bench = await createBenchDatabase();
   const db = createDatabase({ url: bench.url, poolSize: 4 });
   const results: Record<string, unknown> = { rows: opts.rows, days: opts.days };
   try {
     const started = performance.now();
-    const files = await writeFocusExport(dir, opts.rows, opts.days);
+    const files = await writeFocusExport(dir, opts.rows, opts.days, opts.spread);
     say(`generated export in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const owner = await db.admin.user.create({ data: { email: "bench@example.test", name: "Bench" } });
     const org = await db.admin.organization.create({ data: { slug: "cost-bench", name: "Cost bench" } });
