@@ -1,4 +1,5 @@
 import { test, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { createOrg, newUserPage, uid } from "./helpers";
 
 // Cost Insights end to end: an admin uploads a small FOCUS export in the wizard, the
@@ -41,6 +42,14 @@ function focusCsv(): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** axe's serious and critical findings on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
 async function inviteAndAccept(owner: Page, slug: string, memberPage: Page, email: string) {
   await owner.goto(`/${slug}/members`);
   await owner.getByLabel("Email").fill(email);
@@ -75,7 +84,8 @@ test("upload a FOCUS export; with the Cost Insights plugin the totals and the en
   await form.getByLabel("Where the FOCUS export is").selectOption("upload");
   await form.getByLabel("Export file").setInputFiles(file);
   await form.getByRole("button", { name: "Upload and import" }).click();
-  await expect(page.getByTestId("step-status-cloud")).toHaveText("Done", { timeout: 60_000 });
+  await expect(page.getByText("Connected Uploaded file.")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("step-status-cloud")).toHaveText("Done");
 
   // The same file again from Integrations: the bad row is reported with its number, and
   // the days it covers are replaced (the totals below are not doubled).
@@ -117,6 +127,7 @@ test("upload a FOCUS export; with the Cost Insights plugin the totals and the en
   const groups = page.getByTestId("cost-groups");
   await expect(groups.getByRole("row", { name: /payments/ })).toContainText("102.50");
   await expect(groups.getByRole("row", { name: /discovery/ })).toContainText("45.00");
+  expect(await seriousViolations(page)).toEqual([]);
 
   // The entity's Cost tab: its own sum, by service.
   await page.goto(`/${slug}/catalog/component/default/checkout?tab=cost`);
@@ -134,6 +145,7 @@ test("upload a FOCUS export; with the Cost Insights plugin the totals and the en
   await member.page.goto(`/${slug}/catalog/component/default/checkout?tab=cost`);
   await expect(member.page.getByTestId("entity-cost-locked")).toContainText("You have no Cost Insights license");
   await expect(member.page.getByText("102.50")).toHaveCount(0);
+  expect(await seriousViolations(member.page)).toEqual([]);
 
   await member.context.close();
   await owner.context.close();
