@@ -94,12 +94,13 @@ export async function runCostBench(args: string[]) {
         rows: number;
         aggregates: number;
         peakRssMb: number;
+        baselineRssMb: number;
       };
       const rowsPerSecond = r.rows / (r.ms / 1000);
       results[format] = { ...r, rowsPerSecond };
       say(
         `${format.padEnd(8)} ${r.rows} rows in ${(r.ms / 1000).toFixed(2)} s = ${Math.round(rowsPerSecond).toLocaleString("en")} rows/s, ` +
-          `${r.aggregates} daily aggregates, peak RSS ${r.peakRssMb.toFixed(0)} MB (targets: ≥ 250,000 rows/s, < 400 MB)`,
+          `${r.aggregates} daily aggregates, peak RSS ${r.peakRssMb.toFixed(0)} MB (${r.baselineRssMb.toFixed(0)} MB before the import) (targets: ≥ 250,000 rows/s, < 400 MB)`,
       );
     }
 
