@@ -8,8 +8,8 @@ import { DuckDBInstance } from "@duckdb/node-api";
  * By default a line's component, service and day all follow from its number modulo small
  * periods, so each day sees only 20 components and the export folds into under two
  * thousand daily aggregates. `spread` makes every component appear every day on two
- * services (about 98,000 aggregates for 1,000,000 lines over 90 days): what storing and the page's queries
- * cost for an org whose bill really is that varied.
+ * services (about 98,000 aggregates for a million lines over 90 days): what storing and
+ * the page's queries cost for an org whose bill really is that varied.
  */
 export async function writeFocusExport(dir: string, rows: number, days: number, spread = false) {
   const csv = `${dir}/focus.csv.gz`;
