@@ -1,6 +1,6 @@
 import { test, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { createOrg, newUserPage, uid } from "./helpers";
+import { createOrg, inviteAndAccept, newUserPage, uid } from "./helpers";
 
 // Cost Insights end to end: an admin uploads a small FOCUS export in the wizard, the
 // import runs, and once the org has the plugin (trial + a seat) the page's totals and an
@@ -48,17 +48,6 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
-async function inviteAndAccept(owner: Page, slug: string, memberPage: Page, email: string) {
-  await owner.goto(`/${slug}/members`);
-  await owner.getByLabel("Email").fill(email);
-  await owner.getByLabel("Role", { exact: true }).selectOption("MEMBER");
-  await owner.getByRole("button", { name: "Invite" }).click();
-  const link = await owner.getByTestId("invitation-link").inputValue();
-  await memberPage.goto(link);
-  await memberPage.getByRole("button", { name: "Accept invitation" }).click();
-  await memberPage.waitForURL(`/${slug}`);
 }
 
 test("upload a FOCUS export; with the Cost Insights plugin the totals and the entity's Cost tab equal the file's sums; a member without a seat sees it locked", async ({
