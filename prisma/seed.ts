@@ -1,8 +1,10 @@
-// Demo data for `npm start`: one org with an owner and a member. Idempotent: running it
+// Demo data for `npm start`: one org with an owner and a member, its catalog and Cost
+// Insights (trial, seats and 60 days of costs: seed-costs.ts). Idempotent: running it
 // again changes nothing.
 import { readFileSync } from "node:fs";
 import { importCatalog } from "@stagedoor/core";
 import { createDatabase } from "@stagedoor/db";
+import { seedDemoCosts } from "./seed-costs";
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -69,6 +71,7 @@ try {
   console.log(
     `seed: demo catalog: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.invalid} invalid`,
   );
+  await seedDemoCosts(db, org.id, { type: "user", userId: owner.id, email: owner.email, role: "OWNER" }, [member.id]);
 } finally {
   await db.disconnect();
 }

@@ -11,6 +11,8 @@ const [url, orgId, integrationId, path, format] = process.argv.slice(2) as [
   "csv" | "parquet",
 ];
 const db = createDatabase({ url, poolSize: 2 });
+// What the process holds before the import (Node, the TypeScript loader, Prisma, DuckDB's library).
+const baselineRssMb = process.resourceUsage().maxRSS / 1024;
 const started = performance.now();
 const summary = await importCostFiles(
   db.forOrg(orgId),
@@ -20,7 +22,7 @@ const summary = await importCostFiles(
 );
 const ms = performance.now() - started;
 process.stdout.write(
-  `${JSON.stringify({ ms, rows: summary.rowsRead, rejected: summary.rowsRejected, aggregates: summary.aggregates, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+  `${JSON.stringify({ ms, rows: summary.rowsRead, rejected: summary.rowsRejected, aggregates: summary.aggregates, peakRssMb: process.resourceUsage().maxRSS / 1024, baselineRssMb })}\n`,
 );
 await db.disconnect();
 process.exit(0);

@@ -1,9 +1,12 @@
-// `npm run bench -- kubernetes [--clusters N] [--pods N] [--entities N] [--latency MS] [--json]`
+// `npm run bench -- kubernetes [--clusters N] [--pods N] [--entities N] [--latency MS] [--org-slots N] [--concurrency N] [--in-process] [--json]`
 // Defaults are the issue's: 10 clusters × 5,000 pods, 1,000 matched entities, 50 ms latency.
-// Every cluster syncs at once, each driven step by step in this process (the steps the
-// worker runs, without the queue), against a Kubernetes-shaped fake; then the entity
+// Every cluster's sync is requested at once and run by the real sync worker (BullMQ on the
+// local Redis, the per-org limit included; `--in-process` drives the same steps in this
+// process instead), against a Kubernetes-shaped fake; then the entity
 // Kubernetes tab's service (what its tRPC procedure calls) is timed on random entities.
 import { randomBytes } from "node:crypto";
+import { loadavg } from "node:os";
+import { Redis } from "ioredis";
 import { startFakeKubernetes, type FakeKubernetes } from "@stagedoor/connectors/testing";
 import {
   createSecretBox,
@@ -16,10 +19,22 @@ import {
   type IntegrationDeps,
   type UserPrincipal,
 } from "@stagedoor/core";
-import { createDatabase } from "@stagedoor/db";
+import { createDatabase, type TenantDb } from "@stagedoor/db";
 import { createBenchDatabase } from "./bench-db";
+import { startSyncWorker, type RunningSyncWorker } from "../../apps/worker/src/sync-worker";
 
-type Options = { clusters: number; pods: number; entities: number; latency: number; json: boolean };
+type Options = {
+  clusters: number;
+  pods: number;
+  entities: number;
+  latency: number;
+  json: boolean;
+  /** Drive the steps in this process (no Redis) instead of through the queue and the worker. */
+  inProcess: boolean;
+  /** The worker's settings: jobs at once, and jobs of one org at once (the per-org fairness). */
+  concurrency: number;
+  orgSlots: number;
+};
 
 function options(args: string[]): Options {
   const num = (flag: string, fallback: number) => {
@@ -32,6 +47,10 @@ function options(args: string[]): Options {
     entities: num("--entities", 1000),
     latency: num("--latency", 50),
     json: args.includes("--json"),
+    inProcess: args.includes("--in-process"),
+    // The worker's defaults (apps/worker/src/env.ts): WORKER_CONCURRENCY 4, SYNC_ORG_CONCURRENCY 2.
+    concurrency: num("--concurrency", 4),
+    orgSlots: num("--org-slots", 2),
   };
 }
 
@@ -101,12 +120,33 @@ export async function runKubernetesBench(args: string[]) {
     upsertSchedule: async () => {},
     removeSchedule: async () => {},
   };
-  const deps: IntegrationDeps = {
-    secrets: createSecretBox(parseKeyring(`k1:${randomBytes(32).toString("base64")}`)),
-    allowPrivateNetworks: true,
-    queue: noQueue,
-  };
+  const secrets = createSecretBox(parseKeyring(`k1:${randomBytes(32).toString("base64")}`));
+  // Clusters are saved without a queue (saving one would start its first sync at once);
+  // the measured syncs are then requested through the real queue and run by the worker.
+  const deps: IntegrationDeps = { secrets, allowPrivateNetworks: true, queue: noQueue };
+  const connection = opts.inProcess
+    ? null
+    : new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: null });
+  const prefix = `stagedoor-bench-k8s-${process.pid}-${randomBytes(3).toString("hex")}`;
+  let worker: RunningSyncWorker | null = null;
   try {
+    if (connection) {
+      worker = await startSyncWorker({
+        db,
+        connection,
+        prefix,
+        concurrency: opts.concurrency,
+        orgSlots: opts.orgSlots,
+        secrets,
+        allowPrivateNetworks: true,
+        reconcile: false,
+      });
+    }
+    say(
+      worker
+        ? `  through BullMQ on Redis and the sync worker: concurrency ${opts.concurrency}, ${opts.orgSlots} jobs per org at once`
+        : "  steps driven in this process (--in-process): no queue, no per-org limit",
+    );
     const user = await db.admin.user.create({ data: { email: "bench@example.test", name: "Bench" } });
     const org = await db.admin.organization.create({ data: { slug: "bench", name: "Bench" } });
     await db.admin.membership.create({ data: { orgId: org.id, userId: user.id, role: "OWNER" } });
@@ -137,28 +177,31 @@ export async function runKubernetesBench(args: string[]) {
       ids.push(id);
     }
     const before = fakes.map((f) => f.requests.length);
+    const loadBefore = loadavg()[0]!.toFixed(2);
     const t0 = performance.now();
-    const perCluster = await Promise.all(
-      ids.map(async (id) => {
-        const { syncRunId } = await requestSync(tdb, actor, deps, { id });
-        let steps = 0;
-        for (let step = 0; ; step++) {
-          const outcome = await runClusterStep(tdb, deps, { orgId: org.id, integrationId: id, syncRunId, step });
-          steps++;
-          if (outcome.kind !== "continue") {
-            if (outcome.kind !== "done") throw new Error(`cluster sync ${outcome.kind}`);
-            break;
-          }
-        }
-        return { steps, seconds: (performance.now() - t0) / 1000 };
-      }),
-    );
+    const perCluster = worker
+      ? await syncThroughQueue(tdb, actor, worker, ids, t0)
+      : await Promise.all(
+          ids.map(async (id) => {
+            const { syncRunId } = await requestSync(tdb, actor, deps, { id });
+            let steps = 0;
+            for (let step = 0; ; step++) {
+              const outcome = await runClusterStep(tdb, deps, { orgId: org.id, integrationId: id, syncRunId, step });
+              steps++;
+              if (outcome.kind !== "continue") {
+                if (outcome.kind !== "done") throw new Error(`cluster sync ${outcome.kind}`);
+                break;
+              }
+            }
+            return { steps, seconds: (performance.now() - t0) / 1000 };
+          }),
+        );
     const syncSeconds = (performance.now() - t0) / 1000;
     const requests = fakes.map((f, i) => f.requests.length - before[i]!);
     const states = await tdb.kubernetesEntityState.count();
     const problems = await tdb.kubernetesProblem.count({ where: { resolvedAt: null } });
     say(
-      `\nfull sync of all clusters: ${syncSeconds.toFixed(2)} s (slowest cluster ${Math.max(...perCluster.map((p) => p.seconds)).toFixed(2)} s, ${perCluster[0]?.steps} steps each)`,
+      `\nfull sync of all clusters: ${syncSeconds.toFixed(2)} s (slowest cluster ${Math.max(...perCluster.map((p) => p.seconds)).toFixed(2)} s, ${perCluster[0]?.steps ?? "?"} steps each; load average ${loadBefore} before, ${loadavg()[0]!.toFixed(2)} after)`,
     );
     say(
       `  requests per cluster per sync: ${requests.join(", ")} (mean ${(requests.reduce((a, b) => a + b, 0) / requests.length).toFixed(1)})`,
@@ -196,8 +239,40 @@ export async function runKubernetesBench(args: string[]) {
       );
     }
   } finally {
+    await worker?.close();
+    if (connection) {
+      const keys = await connection.keys(`${prefix}:*`);
+      if (keys.length) await connection.del(...keys);
+      connection.disconnect();
+    }
     await db.disconnect();
     await bench.drop();
     await Promise.all(fakes.map((f) => f.close()));
   }
+}
+
+/** Requests every cluster's sync through the queue and waits for the worker to finish them all. */
+async function syncThroughQueue(
+  tdb: TenantDb,
+  actor: UserPrincipal,
+  worker: RunningSyncWorker,
+  ids: string[],
+  t0: number,
+): Promise<Array<{ steps: number | null; seconds: number }>> {
+  const runIds = await Promise.all(
+    ids.map(async (id) => (await requestSync(tdb, actor, worker.deps, { id })).syncRunId),
+  );
+  const finished = new Map<string, number>();
+  while (finished.size < runIds.length) {
+    const runs = await tdb.syncRun.findMany({
+      where: { id: { in: runIds } },
+      select: { id: true, status: true, message: true },
+    });
+    for (const run of runs) {
+      if (run.status === "failed") throw new Error(`cluster sync failed: ${run.message}`);
+      if (run.status === "succeeded" && !finished.has(run.id)) finished.set(run.id, (performance.now() - t0) / 1000);
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return runIds.map((id) => ({ steps: null, seconds: finished.get(id)! }));
 }

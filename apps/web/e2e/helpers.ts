@@ -27,3 +27,15 @@ export async function createOrg(page: Page, name: string) {
   await page.waitForURL(`/${slug}/onboarding`);
   return slug;
 }
+
+/** The owner invites `email` as a member on the Members page; `memberPage` (signed in as them) accepts. */
+export async function inviteAndAccept(owner: Page, slug: string, memberPage: Page, email: string) {
+  await owner.goto(`/${slug}/members`);
+  await owner.getByLabel("Email").fill(email);
+  await owner.getByLabel("Role", { exact: true }).selectOption("MEMBER");
+  await owner.getByRole("button", { name: "Invite" }).click();
+  const link = await owner.getByTestId("invitation-link").inputValue();
+  await memberPage.goto(link);
+  await memberPage.getByRole("button", { name: "Accept invitation" }).click();
+  await memberPage.waitForURL(`/${slug}`);
+}

@@ -41,6 +41,7 @@ beforeAll(async () => {
   const owner = await signedInUser();
   slugA = uniqueSlug();
   await callerFor(owner).org.create({ name: "Org A", slug: slugA });
+  members.OWNER = owner;
   orgId = (await db.admin.organization.findUniqueOrThrow({ where: { slug: slugA } })).id;
   members.ADMIN = await join(slugA, owner, "ADMIN");
   members.MEMBER = await join(slugA, owner, "MEMBER");

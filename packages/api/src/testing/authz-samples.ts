@@ -37,6 +37,8 @@ const org = (
 
 const ADMINS: Role[] = ["MEMBER"];
 const OWNERS: Role[] = ["MEMBER", "ADMIN"];
+/** A premium plugin the sample org holds no license for: refused to every role. */
+const EVERYONE: Role[] = ["MEMBER", "ADMIN", "OWNER"];
 const doc = (name: string) =>
   `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n`;
 
@@ -95,10 +97,11 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
   "catalog.unregisterPlan": org(ADMINS, true, (i) => ({ ref: i.entityRef })),
   "catalog.unregister": org(ADMINS, true, (i) => ({ ref: i.entityRef, expectedTotal: 1 })),
   "catalog.refresh": org(ADMINS, true, (i) => ({ ref: i.entityRef })),
-  // Cloud costs: reading is for every member; connecting an export is an admin's. An unknown
-  // ref has no costs, which reveals nothing either way.
-  "costs.insights": org([], false, () => ({ days: 30 })),
-  "costs.forEntity": org([], false, (i) => ({ ref: i.entityRef })),
+  // Reading costs is the Cost Insights premium plugin: org A holds no license, so every role
+  // is refused (licensed members: routers/costs/costs.integration.test.ts). Connecting an
+  // export is an admin's and needs no license. An unknown ref has no costs.
+  "costs.insights": org(EVERYONE, false, () => ({ days: 30 })),
+  "costs.forEntity": org(EVERYONE, false, (i) => ({ ref: i.entityRef })),
   "costs.testExport": org(ADMINS, false, () => ({
     source: { type: "url", url: "https://costs.example.test/focus.csv" },
     credentials: { type: "none" },

@@ -22,7 +22,6 @@ export type Permission =
   | "scim.provision"
   | "billing.read"
   | "billing.manage"
-  | "costs.read"
   | "sso.manage"
   // Every role may use a premium plugin; whether this org and this member are licensed is
   // the billing policy's call (billing/license-policy.ts), passed in through OrgContext.
@@ -33,7 +32,6 @@ const MEMBER: readonly Permission[] = [
   "members.read",
   "catalog.read",
   "integrations.read",
-  "costs.read",
   ...PLUGIN_PERMISSIONS,
 ];
 const ADMIN: readonly Permission[] = [
@@ -88,7 +86,6 @@ export const PERMISSION_TEXT: Record<Permission, string> = {
   "scim.provision": "provision users and groups over SCIM",
   "billing.read": "see the plan, licenses and invoices",
   "billing.manage": "change the plan or assign plugin licenses",
-  "costs.read": "see cloud costs",
   ...PLUGIN_PERMISSION_TEXT,
   "sso.manage": "manage single sign-on, verified domains and session timeouts",
 };

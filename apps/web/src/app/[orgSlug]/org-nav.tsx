@@ -7,11 +7,10 @@ type Item = { href: string; label: string; adminOnly?: boolean };
 /** A premium plugin as this member's navigation shows it (billing.pluginNav). */
 export type PluginNavItem = { key: string; name: string; href: string; unlocked: boolean };
 
-// Later features (catalog, CI/CD, workloads, costs, docs) add their entries here.
+// Later features add their entries here; premium plugins (Cost Insights, …) come from the plugin registry below.
 const ITEMS: Item[] = [
   { href: "", label: "Home" },
   { href: "/catalog", label: "Catalog" },
-  { href: "/costs", label: "Cost Insights" },
   { href: "/workloads", label: "Workloads" },
   { href: "/members", label: "Members" },
   { href: "/integrations", label: "Integrations", adminOnly: true },

@@ -17,19 +17,27 @@ afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((c) => c()));
 });
 
-async function orgWithOwner() {
+/** An org whose owner holds a Cost Insights seat (the org's trial), unless `licensed` is false. */
+async function orgWithOwner({ licensed = true } = {}) {
   const owner = await signedInUser();
   const slug = uniqueSlug();
   await callerFor(owner).org.create({ name: "Team", slug });
   const org = await db.admin.organization.findUniqueOrThrow({ where: { slug } });
-  return { owner, slug, orgId: org.id, api: callerFor(owner, slug, deps) };
+  const api = callerFor(owner, slug, deps);
+  if (licensed) {
+    await api.billing.startTrial();
+    await api.billing.assignLicenses({ pluginKey: "cost-insights", userIds: [owner.userId] });
+  }
+  return { owner, slug, orgId: org.id, api };
 }
 
-async function member(slug: string, inviter: TestUser) {
+async function member(slug: string, inviter: TestUser, { seat = true } = {}) {
   const user = await signedInUser();
   const { token } = await callerFor(inviter, slug).members.invite({ email: user.email, role: "MEMBER" });
   await callerFor(user).invitations.accept({ token });
-  return callerFor(user, slug, deps);
+  if (seat)
+    await callerFor(inviter, slug).billing.assignLicenses({ pluginKey: "cost-insights", userIds: [user.userId] });
+  return { user, api: callerFor(user, slug, deps) };
 }
 
 const day = (offset: number) => new Date(Date.UTC(2026, 9, 31) - offset * 86_400_000).toISOString().slice(0, 10);
@@ -59,8 +67,8 @@ function history(): FocusRow[] {
   return rows;
 }
 
-async function orgWithCosts() {
-  const o = await orgWithOwner();
+async function orgWithCosts({ licensed = true } = {}) {
+  const o = await orgWithOwner({ licensed });
   await makeComponents(db, o.orgId, [
     { name: "checkout", owner: "payments", system: "shop" },
     { name: "search", owner: "discovery", system: "shop" },
@@ -148,7 +156,7 @@ describe("costs router", () => {
 
   it("lets members read costs but not connect exports, and keeps each org's costs to itself", async () => {
     const a = await orgWithCosts();
-    const reader = await member(a.slug, a.owner);
+    const { api: reader } = await member(a.slug, a.owner);
     expect((await reader.costs.insights({ days: 30, groupBy: "team" })).total).toBe("112.50");
     await expect(
       reader.costs.saveExport({ name: "x", source: { type: "upload" }, credentials: { type: "none" } }),
@@ -159,5 +167,29 @@ describe("costs router", () => {
     expect((await b.api.costs.forEntity({ ref: "component:default/checkout" })).currencies).toEqual([]);
     // Another org's integration is not found, not refused.
     await expect(b.api.integrations.get({ id: a.integrationId })).rejects.toThrow("Integration not found.");
+  });
+
+  it("is the Cost Insights plugin: refused without the org's license or a seat, while exports keep importing", async () => {
+    // No license: the owner connects and imports (integrations.manage), but reading is refused.
+    const o = await orgWithCosts({ licensed: false });
+    await expect(o.api.costs.insights({ days: 30, groupBy: "team" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringMatching(/Cost Insights is a premium plugin .*Billing page/),
+    });
+    await expect(o.api.costs.forEntity({ ref: "component:default/checkout" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(await db.admin.costDaily.count({ where: { orgId: o.orgId } })).toBeGreaterThan(0);
+
+    // Licensed, but a member without a seat is refused until an admin assigns one.
+    await o.api.billing.startTrial();
+    const { user, api: seatless } = await member(o.slug, o.owner, { seat: false });
+    await expect(seatless.costs.insights({ days: 30, groupBy: "team" })).rejects.toThrow(
+      /You have no Cost Insights license/,
+    );
+    await o.api.billing.assignLicenses({ pluginKey: "cost-insights", userIds: [user.userId, o.owner.userId] });
+    // The costs imported while locked are all there.
+    expect((await seatless.costs.insights({ days: 30, groupBy: "team" })).total).toBe("112.50");
+    expect((await o.api.costs.forEntity({ ref: "component:default/checkout" })).currencies).toHaveLength(2);
   });
 });

@@ -1,7 +1,7 @@
-import { costInsights } from "@stagedoor/core";
+import { COST_INSIGHTS_READ, costInsights } from "@stagedoor/core";
 import { requirePermission } from "../../trpc";
 import { insightsInput } from "./schemas";
 
-export const insightsProcedure = requirePermission("costs.read")
+export const insightsProcedure = requirePermission(COST_INSIGHTS_READ)
   .input(insightsInput)
   .query(({ ctx, input }) => costInsights(ctx.tenant, ctx.principal, input));

@@ -1,21 +1,8 @@
-import type { Metadata } from "next";
-import { loadOrgPage } from "@/server/org-page";
-import { CostInsightsView } from "./cost-insights-view";
+import { redirect } from "next/navigation";
 
-export const metadata: Metadata = { title: "Cost Insights" };
-
+/** Cost Insights moved under the premium plugins; old links and bookmarks keep working. */
 export default async function CostsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
-  await loadOrgPage(orgSlug);
-  return (
-    <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold tracking-tight">Cost Insights</h1>
-        <p className="mt-1 text-slate-600">
-          Cloud cost from your FOCUS exports (effective cost), allocated to teams, systems and components by tags.
-        </p>
-      </div>
-      <CostInsightsView slug={orgSlug} />
-    </div>
-  );
+  // Encoded: a slug is a single path segment, never the start of another host's URL.
+  redirect(`/${encodeURIComponent(orgSlug)}/plugins/cost-insights`);
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc";
 import { Alert, Button, Spinner } from "@/components/ui";
 import { CostExportForm } from "@/components/costs/cost-export-form";
@@ -11,9 +12,15 @@ import { CostExportForm } from "@/components/costs/cost-export-form";
  */
 export function CloudStep({ onDone }: { onDone: () => void }) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const integrations = useQuery({ ...trpc.integrations.list.queryOptions(), refetchInterval: 3000 });
-  if (integrations.isPending) return <Spinner label="Loading integrations" />;
   const cost = integrations.data?.find((i) => i.provider === "focus");
+  // The first import (an upload's, or the first scheduled one) settles the step on the server.
+  const imported = !!cost?.lastSyncAt || cost?.latestRun?.status === "succeeded";
+  useEffect(() => {
+    if (imported) void queryClient.invalidateQueries({ queryKey: trpc.onboarding.get.queryKey() });
+  }, [imported, queryClient, trpc]);
+  if (integrations.isPending) return <Spinner label="Loading integrations" />;
   if (!cost) return <CostExportForm onSaved={() => void integrations.refetch()} />;
   const run = cost.latestRun;
   return (

@@ -1,6 +1,8 @@
 import { normalizeEntityRef } from "@stagedoor/catalog";
 import type { TenantDb } from "@stagedoor/db";
-import { authorize, type Principal } from "../../../authz";
+import type { Principal } from "../../../authz";
+import { authorizeInOrg } from "../../../billing/license-policy";
+import { COST_INSIGHTS_READ } from "./plugin";
 
 export type EntityCosts = {
   ref: string;
@@ -19,7 +21,8 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * An entity's Cost tab: the cost allocated to it (as a component) or, for a group, to the
- * team. Empty `currencies` means no cost data, and the page hides the tab.
+ * team. Empty `currencies` means no cost data, and the page hides the tab. Part of the
+ * Cost Insights plugin: refused without its license before anything is read.
  */
 export async function entityCosts(
   db: TenantDb,
@@ -27,7 +30,7 @@ export async function entityCosts(
   refInput: string,
   days = 30,
 ): Promise<EntityCosts> {
-  authorize(principal, "costs.read");
+  await authorizeInOrg(db, principal, COST_INSIGHTS_READ);
   const ref = normalizeEntityRef(refInput);
   const column = ref.startsWith("group:") ? "team" : ref.startsWith("system:") ? "system" : '"entityRef"';
   const lasts = await db.$queryRawUnsafe<Array<{ currency: string; last: Date }>>(

@@ -36,16 +36,15 @@ export type FocusReaderOptions = {
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
- * The scan of one file with a 1-based data row number (CSV: header excluded). Parquet has
- * them for free; for CSV they cost a window over the whole file (it more than doubles the
- * time), so the first pass goes without and a file with bad rows is read again for them.
+ * The scan of one file with a 1-based data row number (CSV: header excluded), for the
+ * report of bad rows. Parquet has them for free; for CSV they cost a window over the whole
+ * file, so only a file with bad rows is read this way, after the import's pass.
  */
-function scan(file: FocusFile, rowNumbers: boolean): string {
+function numberedScan(file: FocusFile): string {
   if (file.format === "parquet") {
     return `(SELECT *, file_row_number + 1 AS __row FROM read_parquet(${quote(file.path)}, file_row_number = true))`;
   }
-  const row = rowNumbers ? "row_number() OVER ()" : "NULL::BIGINT";
-  return `(SELECT *, ${row} AS __row FROM read_csv(${quote(file.path)}, header = true, all_varchar = true))`;
+  return `(SELECT *, row_number() OVER () AS __row FROM read_csv(${quote(file.path)}, header = true, all_varchar = true))`;
 }
 
 async function columnsOf(connection: DuckDBConnection, file: FocusFile): Promise<Set<string>> {
@@ -65,7 +64,7 @@ async function columnsOf(connection: DuckDBConnection, file: FocusFile): Promise
  * decimals); sums are DECIMAL(38,8). FOCUS timestamps are UTC (the spec requires it).
  * Tags are parsed once and every allocation key read in one json_extract_string call.
  */
-function typed(file: FocusFile, columns: Set<string>, rules: readonly AllocationRule[], rowNumbers = false): string {
+function typed(file: FocusFile, columns: Set<string>, rules: readonly AllocationRule[]): string {
   const effective = columns.has("EffectiveCost") ? "TRY_CAST(EffectiveCost AS DECIMAL(18,8))" : "NULL";
   const tags = columns.has("Tags") ? "CAST(Tags AS VARCHAR)" : "NULL::VARCHAR";
   const paths = rules.length ? `[${rules.map((r) => quote(tagPath(r.key))).join(", ")}]` : "[]::VARCHAR[]";
@@ -80,7 +79,7 @@ function typed(file: FocusFile, columns: Set<string>, rules: readonly Allocation
         TRY_CAST(ChargePeriodEnd AS TIMESTAMP) AS period_end,
         COALESCE(CAST(ServiceName AS VARCHAR), '') AS service,
         list_transform(json_extract_string(TRY_CAST(${tags} AS JSON), ${paths}), x -> NULLIF(trim(x), '')) AS tag_values
-      FROM ${scan(file, rowNumbers)}
+      FROM ${numberedScan(file)}
     )
     SELECT *, COALESCE(effective_raw, billed) AS effective,
       CASE
@@ -94,6 +93,65 @@ function typed(file: FocusFile, columns: Set<string>, rules: readonly Allocation
       COALESCE(list_position(list_transform(tag_values, x -> x IS NOT NULL), true) - 1, -1) AS rule,
       COALESCE(list_filter(tag_values, x -> x IS NOT NULL)[1], '') AS value
     FROM raw`;
+}
+
+/**
+ * The import's one pass over a file, in two stages. Per line it only parses the amounts
+ * and groups by the raw text of the other columns it uses (period, currency, service,
+ * tags): an export repeats those far more often than it varies them (every resource of a
+ * service, every hour of a day), so the hash aggregate shrinks a million lines to a few
+ * thousand groups. Timestamps, currency codes and tag JSON are then parsed and checked
+ * once per group instead of once per line (DuckDB spent most of the import there), with
+ * the same expressions and messages as `typed()`, which the bad-row report still uses.
+ * Returns day, currency, service, rule, value, problem, billed, effective, n: good rows
+ * grouped with a null problem, and one row counting the refused ones.
+ */
+function grouped(file: FocusFile, columns: Set<string>, rules: readonly AllocationRule[]): string {
+  const source =
+    file.format === "parquet"
+      ? `read_parquet(${quote(file.path)})`
+      : `read_csv(${quote(file.path)}, header = true, all_varchar = true)`;
+  const effective = columns.has("EffectiveCost") ? "TRY_CAST(EffectiveCost AS DECIMAL(18,8))" : "NULL";
+  const tags = columns.has("Tags") ? "CAST(Tags AS VARCHAR)" : "NULL::VARCHAR";
+  const paths = rules.length ? `[${rules.map((r) => quote(tagPath(r.key))).join(", ")}]` : "[]::VARCHAR[]";
+  return `
+    WITH lines AS (
+      SELECT ChargePeriodStart AS start_raw, ChargePeriodEnd AS end_raw, BillingCurrency AS currency_raw,
+        COALESCE(CAST(ServiceName AS VARCHAR), '') AS service, ${tags} AS tags_raw,
+        TRY_CAST(BilledCost AS DECIMAL(18,8)) AS billed, ${effective} AS effective_raw
+      FROM ${source}
+    ), groups AS MATERIALIZED (
+      SELECT start_raw, end_raw, currency_raw, service, tags_raw,
+        SUM(billed) AS billed,
+        SUM(COALESCE(effective_raw, billed)) FILTER (WHERE billed IS NOT NULL) AS effective,
+        COUNT(billed) AS good,
+        COUNT(*) - COUNT(billed) AS bad_amount
+      FROM lines GROUP BY ALL
+    ), parsed AS (
+      SELECT *,
+        upper(trim(CAST(currency_raw AS VARCHAR))) AS currency,
+        TRY_CAST(start_raw AS TIMESTAMP) AS period_start,
+        TRY_CAST(end_raw AS TIMESTAMP) AS period_end,
+        list_transform(json_extract_string(TRY_CAST(tags_raw AS JSON), ${paths}), x -> NULLIF(trim(x), '')) AS tag_values
+      FROM groups
+    ), judged AS (
+      SELECT *,
+        CASE
+          WHEN currency IS NULL OR NOT regexp_full_match(currency, '[A-Z]{3}') THEN 'currency'
+          WHEN period_start IS NULL OR period_end IS NULL OR period_end < period_start THEN 'period'
+          ELSE NULL
+        END AS problem,
+        COALESCE(list_position(list_transform(tag_values, x -> x IS NOT NULL), true) - 1, -1) AS rule,
+        COALESCE(list_filter(tag_values, x -> x IS NOT NULL)[1], '') AS value
+      FROM parsed
+    )
+    SELECT CAST(period_start AS DATE) AS day, currency, service, rule, value, NULL::VARCHAR AS problem,
+      SUM(billed) AS billed, SUM(effective) AS effective, SUM(good) AS n
+    FROM judged WHERE problem IS NULL AND good > 0 GROUP BY ALL
+    UNION ALL
+    SELECT NULL, NULL, NULL, NULL, NULL, 'refused', NULL, NULL,
+      COALESCE(SUM(CASE WHEN problem IS NULL THEN bad_amount ELSE good + bad_amount END), 0)
+    FROM judged`;
 }
 
 /**
@@ -127,22 +185,9 @@ export async function readFocusFiles(
           `${file.name} is not a FOCUS export: column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} missing.`,
         );
       }
-      // One pass: good rows grouped by day, currency, service and allocation; bad rows
-      // grouped by problem with their row numbers.
-      await connection.run(`
-        CREATE OR REPLACE TEMP TABLE pass AS
-        WITH t AS (${typed(file, columns, rules)})
-        SELECT
-          CASE WHEN problem IS NULL THEN CAST(period_start AS DATE) END AS day,
-          CASE WHEN problem IS NULL THEN currency END AS currency,
-          CASE WHEN problem IS NULL THEN service END AS service,
-          CASE WHEN problem IS NULL THEN rule END AS rule,
-          CASE WHEN problem IS NULL THEN value END AS value,
-          problem,
-          SUM(billed) FILTER (WHERE problem IS NULL) AS billed,
-          SUM(effective) FILTER (WHERE problem IS NULL) AS effective,
-          COUNT(*) AS n
-        FROM t GROUP BY ALL`);
+      // One pass over the file (see grouped()): good rows summed by day, currency, service
+      // and allocation, and the count of bad rows under a non-null problem.
+      await connection.run(`CREATE OR REPLACE TEMP TABLE pass AS ${grouped(file, columns, rules)}`);
       await connection.run(
         `INSERT INTO agg SELECT day, currency, service, rule, value, billed, effective, n FROM pass WHERE problem IS NULL`,
       );
@@ -153,7 +198,7 @@ export async function readFocusFiles(
       rowsRejected += badCount;
       if (badCount === 0) continue;
       const bad = await connection.runAndReadAll(`
-        WITH t AS (${typed(file, columns, rules, true)})
+        WITH t AS (${typed(file, columns, rules)})
         SELECT __row, problem FROM t WHERE problem IS NOT NULL ORDER BY __row LIMIT ${MAX_REPORTED_REJECTS}`);
       const badRows = bad.getRowObjects();
       for (const r of badRows) {

@@ -112,6 +112,38 @@ describe("FOCUS cost import", () => {
     expect(unallocated.map((r) => [r.serviceName, r.billedCost.toFixed(2)])).toEqual([["Support", "50.01"]]);
   });
 
+  it("refuses a bad amount among lines that share everything else, and counts a line with two problems once", async () => {
+    // The reader groups lines by their period, currency, service and tags before parsing
+    // those: a bad amount must still refuse only its own line, and the effective cost of a
+    // refused line must not leak into its group's sum.
+    const { org, integration, tenant } = await setup();
+    const support = { billedCents: 200, effectiveCents: 150, currency: "USD", day: "2026-10-03", service: "Support" };
+    const t = await files({
+      "export.csv": focusCsv(
+        [support, support],
+        [
+          "oops,9.00,USD,2026-10-03T00:00:00Z,2026-10-03T23:59:59Z,Support,,",
+          "oops,9.00,dollars,2026-10-03T00:00:00Z,2026-10-03T23:59:59Z,Support,,",
+          "1.00,1.00,dollars,2026-10-03T00:00:00Z,2026-10-03T23:59:59Z,Support,,",
+        ],
+      ),
+    });
+    const summary = await importCostFiles(
+      tenant,
+      integration.id,
+      [{ path: t.path("export.csv"), format: "csv", name: "export.csv" }],
+      DEFAULT_ALLOCATION_RULES,
+    );
+    expect(summary).toMatchObject({ rowsRead: 5, rowsRejected: 3 });
+    expect(summary.rejected.map((r) => [r.row, r.message])).toEqual([
+      [3, 'BilledCost "oops" is not a number'],
+      [4, 'BilledCost "oops" is not a number'],
+      [5, "BillingCurrency is not a three-letter currency code"],
+    ]);
+    const [row] = await db.forOrg(org.id).costDaily.findMany();
+    expect([row?.billedCost.toFixed(2), row?.effectiveCost.toFixed(2), row?.rowCount]).toEqual(["4.00", "3.00", 2]);
+  });
+
   it("re-importing a period replaces it instead of adding to it", async () => {
     const { org, integration, tenant } = await setup();
     const t = await files({ "a.csv": focusCsv(rows), "b.csv": focusCsv([{ ...rows[3]!, billedCents: 100 }]) });

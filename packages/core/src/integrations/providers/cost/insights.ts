@@ -1,7 +1,9 @@
-import type { TenantDb } from "@stagedoor/db";
-import { authorize, type Principal } from "../../../authz";
+import { Prisma, type TenantDb } from "@stagedoor/db";
+import type { Principal } from "../../../authz";
+import { authorizeInOrg } from "../../../billing/license-policy";
 import { DEFAULT_COST_GROWTH_ALERT_PERCENT } from "../../../limits";
-import { readCostConfig } from "./settings";
+import { COST_INSIGHTS_READ } from "./plugin";
+import { COST_PROVIDER, readCostConfig } from "./settings";
 
 export type CostGrouping = "team" | "system" | "entity";
 export const COST_PERIODS = [30, 90] as const;
@@ -41,12 +43,11 @@ export type CostInsights = {
 export const MAX_COST_GROUPS = 50;
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
-const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
+const addDays = (day: string, n: number) => iso(new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000));
 
 /** The growth threshold: the lowest one set on the org's cost exports, or the default. */
-async function growthThreshold(db: TenantDb): Promise<number> {
-  const rows = await db.integration.findMany({ where: { provider: "focus" }, select: { config: true } });
-  const set = rows.map((r) => readCostConfig(r.config).growthAlertPercent);
+function growthThreshold(configs: Array<{ config: unknown }>): number {
+  const set = configs.map((r) => readCostConfig(r.config).growthAlertPercent);
   return set.length ? Math.min(...set) : DEFAULT_COST_GROWTH_ALERT_PERCENT;
 }
 
@@ -55,99 +56,98 @@ async function growthThreshold(db: TenantDb): Promise<number> {
  * split allocated/unallocated; per team, system or component the period against the one
  * before, top movers and growth alerts. One currency at a time: amounts in different
  * currencies are never added (the answer lists the others to switch to).
+ *
+ * All reads run in one org-bound transaction on the pipelined SQL path (db.sql): two round
+ * trips (which currencies and thresholds, then the period's three sums side by side)
+ * instead of a Prisma transaction per query, which is what the page's latency was made of.
  */
 export async function costInsights(
   db: TenantDb,
   principal: Principal,
   input: { days: CostPeriod; groupBy: CostGrouping; currency?: string | null },
 ): Promise<CostInsights> {
-  authorize(principal, "costs.read");
-  const [currencies, growthAlertPercent] = await Promise.all([
-    db.$queryRaw<Array<{ currency: string; last: Date }>>`
-      SELECT currency, MAX(day) AS last FROM "CostDaily" WHERE "orgId" = ${db.orgId}
-      GROUP BY currency ORDER BY SUM("effectiveCost") DESC`,
-    growthThreshold(db),
-  ]);
-  const chosen = currencies.find((c) => c.currency === input.currency) ?? currencies[0];
-  const empty: CostInsights = {
-    currencies: currencies.map((c) => c.currency),
-    currency: chosen?.currency ?? null,
-    days: input.days,
-    from: null,
-    to: null,
-    total: "0.00",
-    previousTotal: "0.00",
-    unallocated: "0.00",
-    unallocatedPercent: null,
-    growthAlertPercent,
-    daily: [],
-    groups: [],
-    topMovers: [],
-    alerts: [],
-  };
-  if (!chosen) return empty;
-  const to = chosen.last;
-  const from = addDays(to, -(input.days - 1));
-  const prevFrom = addDays(from, -input.days);
-  const currency = chosen.currency;
+  await authorizeInOrg(db, principal, COST_INSIGHTS_READ);
+  return db.sql(async (q) => {
+    const [currencies, configs] = await Promise.all([
+      q<{ currency: string; last: string }>(Prisma.sql`
+        SELECT currency, to_char(MAX(day), 'YYYY-MM-DD') AS last FROM "CostDaily" WHERE "orgId" = ${db.orgId}
+        GROUP BY currency ORDER BY SUM("effectiveCost") DESC, currency`),
+      q<{ config: unknown }>(Prisma.sql`
+        SELECT config FROM "Integration" WHERE "orgId" = ${db.orgId} AND provider = ${COST_PROVIDER}`),
+    ]);
+    const growthAlertPercent = growthThreshold(configs);
+    const chosen = currencies.find((c) => c.currency === input.currency) ?? currencies[0];
+    const empty: CostInsights = {
+      currencies: currencies.map((c) => c.currency),
+      currency: chosen?.currency ?? null,
+      days: input.days,
+      from: null,
+      to: null,
+      total: "0.00",
+      previousTotal: "0.00",
+      unallocated: "0.00",
+      unallocatedPercent: null,
+      growthAlertPercent,
+      daily: [],
+      groups: [],
+      topMovers: [],
+      alerts: [],
+    };
+    if (!chosen) return empty;
+    const to = chosen.last;
+    const from = addDays(to, -(input.days - 1));
+    const prevFrom = addDays(from, -input.days);
+    const currency = chosen.currency;
+    const scope = Prisma.sql`"orgId" = ${db.orgId} AND currency = ${currency}`;
 
-  // Independent reads, run side by side (each is its own bound transaction).
-  const dailyQuery = db.$queryRaw<Array<{ day: Date; allocated: string; unallocated: string }>>`
-    SELECT day,
-      ROUND(COALESCE(SUM("effectiveCost") FILTER (WHERE "allocatedBy" <> ''), 0), 2)::text AS allocated,
-      ROUND(COALESCE(SUM("effectiveCost") FILTER (WHERE "allocatedBy" = ''), 0), 2)::text AS unallocated
-    FROM "CostDaily" WHERE "orgId" = ${db.orgId} AND currency = ${currency} AND day BETWEEN ${from}::date AND ${to}::date
-    GROUP BY day ORDER BY day`;
-
-  const column = COLUMN[input.groupBy];
-  // The column name comes from a fixed table above, never from input.
-  const groupsQuery = db.$queryRawUnsafe<Array<CostGroupRow & { alert: boolean }>>(
-    `WITH g AS (
-       SELECT ${column} AS key,
-         COALESCE(SUM("effectiveCost") FILTER (WHERE day >= $3::date), 0) AS cur,
-         COALESCE(SUM("effectiveCost") FILTER (WHERE day < $3::date), 0) AS prev
-       FROM "CostDaily" WHERE "orgId" = $1 AND currency = $2 AND day BETWEEN $4::date AND $5::date
-       GROUP BY 1
-     )
-     SELECT key, ROUND(cur, 2)::text AS current, ROUND(prev, 2)::text AS previous, ROUND(cur - prev, 2)::text AS change,
-       CASE WHEN prev > 0 THEN ROUND((cur - prev) * 100 / prev, 1)::text END AS "changePercent",
-       (prev > 0 AND (cur - prev) * 100 / prev >= $6) AS alert
-     FROM g ORDER BY cur DESC, key`,
-    db.orgId,
-    currency,
-    iso(from),
-    iso(prevFrom),
-    iso(to),
-    growthAlertPercent,
-  );
-  const totalsQuery = db.$queryRaw<
-    Array<{ total: string; previous: string; unallocated: string; share: string | null }>
-  >`
-    SELECT ROUND(COALESCE(SUM("effectiveCost") FILTER (WHERE day >= ${from}::date), 0), 2)::text AS total,
-      ROUND(COALESCE(SUM("effectiveCost") FILTER (WHERE day < ${from}::date), 0), 2)::text AS previous,
-      ROUND(COALESCE(SUM("effectiveCost") FILTER (WHERE day >= ${from}::date AND "allocatedBy" = ''), 0), 2)::text AS unallocated,
-      ROUND(SUM("effectiveCost") FILTER (WHERE day >= ${from}::date AND "allocatedBy" = '') * 100
-        / NULLIF(SUM("effectiveCost") FILTER (WHERE day >= ${from}::date), 0), 1)::text AS share
-    FROM "CostDaily" WHERE "orgId" = ${db.orgId} AND currency = ${currency} AND day BETWEEN ${prevFrom}::date AND ${to}::date`;
-  const [daily, groups, totals] = await Promise.all([dailyQuery, groupsQuery, totalsQuery]);
-  const t = totals[0]!;
-  const named = groups.filter((g) => g.key !== "");
-  const movers = [...named]
-    .filter((g) => g.change !== "0.00")
-    .sort((a, b) => Math.abs(Number(b.change)) - Math.abs(Number(a.change)))
-    .slice(0, 5);
-  return {
-    ...empty,
-    currency,
-    from: iso(from),
-    to: iso(to),
-    total: t.total,
-    previousTotal: t.previous,
-    unallocated: t.unallocated,
-    unallocatedPercent: t.share,
-    daily: daily.map((d) => ({ day: iso(d.day), allocated: d.allocated, unallocated: d.unallocated })),
-    groups: groups.slice(0, MAX_COST_GROUPS),
-    topMovers: movers,
-    alerts: named.filter((g) => g.alert),
-  };
+    // Pipelined on the one connection: sent together, answered in order.
+    const [daily, groups, totals] = await Promise.all([
+      q<{ day: string; allocated: string; unallocated: string }>(Prisma.sql`
+        SELECT to_char(day, 'YYYY-MM-DD') AS day,
+          ROUND(COALESCE(SUM("effectiveCost") FILTER (WHERE "allocatedBy" <> ''), 0), 2)::text AS allocated,
+          ROUND(COALESCE(SUM("effectiveCost") FILTER (WHERE "allocatedBy" = ''), 0), 2)::text AS unallocated
+        FROM "CostDaily" WHERE ${scope} AND day BETWEEN ${from}::date AND ${to}::date
+        GROUP BY day ORDER BY day`),
+      // The column name comes from a fixed table above, never from input.
+      q<CostGroupRow>(Prisma.sql`
+        WITH g AS (
+          SELECT ${Prisma.raw(COLUMN[input.groupBy])} AS key,
+            COALESCE(SUM("effectiveCost") FILTER (WHERE day >= ${from}::date), 0) AS cur,
+            COALESCE(SUM("effectiveCost") FILTER (WHERE day < ${from}::date), 0) AS prev
+          FROM "CostDaily" WHERE ${scope} AND day BETWEEN ${prevFrom}::date AND ${to}::date
+          GROUP BY 1
+        )
+        SELECT key, ROUND(cur, 2)::text AS current, ROUND(prev, 2)::text AS previous, ROUND(cur - prev, 2)::text AS change,
+          CASE WHEN prev > 0 THEN ROUND((cur - prev) * 100 / prev, 1)::text END AS "changePercent",
+          (prev > 0 AND (cur - prev) * 100 / prev >= ${growthAlertPercent}) AS alert
+        FROM g ORDER BY cur DESC, key`),
+      q<{ total: string; previous: string; unallocated: string; share: string | null }>(Prisma.sql`
+        SELECT ROUND(COALESCE(SUM("effectiveCost") FILTER (WHERE day >= ${from}::date), 0), 2)::text AS total,
+          ROUND(COALESCE(SUM("effectiveCost") FILTER (WHERE day < ${from}::date), 0), 2)::text AS previous,
+          ROUND(COALESCE(SUM("effectiveCost") FILTER (WHERE day >= ${from}::date AND "allocatedBy" = ''), 0), 2)::text AS unallocated,
+          ROUND(SUM("effectiveCost") FILTER (WHERE day >= ${from}::date AND "allocatedBy" = '') * 100
+            / NULLIF(SUM("effectiveCost") FILTER (WHERE day >= ${from}::date), 0), 1)::text AS share
+        FROM "CostDaily" WHERE ${scope} AND day BETWEEN ${prevFrom}::date AND ${to}::date`),
+    ]);
+    const t = totals[0]!;
+    const named = groups.filter((g) => g.key !== "");
+    const movers = [...named]
+      .filter((g) => g.change !== "0.00")
+      .sort((a, b) => Math.abs(Number(b.change)) - Math.abs(Number(a.change)))
+      .slice(0, 5);
+    return {
+      ...empty,
+      currency,
+      from,
+      to,
+      total: t.total,
+      previousTotal: t.previous,
+      unallocated: t.unallocated,
+      unallocatedPercent: t.share,
+      daily,
+      groups: groups.slice(0, MAX_COST_GROUPS),
+      topMovers: movers,
+      alerts: named.filter((g) => g.alert),
+    };
+  });
 }

@@ -1,14 +1,9 @@
+import { pluginPermission } from "../../../plugins/permissions";
+
 /**
- * Cost Insights as a premium plugin. The plugin registry and entitlements are being built
- * in parallel (billing); until `packages/core/src/plugins/` exists this file is its
- * metadata, and whichever lands second registers it there and enforces the entitlement in
- * `authorize` (permission `costs.read`).
+ * Reading cost data (the Cost Insights page and the entity Cost tab) is the Cost Insights
+ * premium plugin (plugins/definitions/cost-insights.ts): the org needs a license and the
+ * member a seat. Connecting and syncing exports stays `integrations.manage` and never
+ * depends on the license, so costs keep arriving while the plugin is locked.
  */
-export const COST_INSIGHTS_PLUGIN = {
-  key: "cost-insights",
-  name: "Cost Insights",
-  premium: true,
-  permission: "costs.read",
-  nav: { label: "Cost Insights", path: "costs" },
-  entityTab: { tab: "cost", label: "Cost" },
-} as const;
+export const COST_INSIGHTS_READ = pluginPermission("cost-insights", "read");

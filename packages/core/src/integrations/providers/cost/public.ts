@@ -30,6 +30,6 @@ export {
 } from "./insights";
 export { entityCosts, type EntityCosts } from "./entity-costs";
 export { runCostStep } from "./run-step";
-export { COST_INSIGHTS_PLUGIN } from "./plugin";
+export { COST_INSIGHTS_READ } from "./plugin";
 export { focusCsv, focusCsvLine, FOCUS_HEADER, type FocusRow } from "./focus-fixture";
 export { makeComponents, makeCostIntegration, tempFiles } from "./cost-testing";

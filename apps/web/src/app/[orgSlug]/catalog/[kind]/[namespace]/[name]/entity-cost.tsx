@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import type { RouterOutputs } from "@stagedoor/api/client";
 import { Card } from "@/components/ui";
 
@@ -65,5 +66,23 @@ export function EntityCost({ costs }: { costs: Costs }) {
         );
       })}
     </div>
+  );
+}
+
+/**
+ * The Cost tab of a member without the Cost Insights plugin: what it would show and the
+ * server's own sentence on how to get it (no license in the org, or no seat).
+ */
+export function CostLocked({ slug, message }: { slug: string; message: string }) {
+  return (
+    <Card title="Cost is part of Cost Insights, a premium plugin" className="max-w-2xl">
+      <div data-testid="entity-cost-locked" className="space-y-2 text-sm text-slate-700">
+        <p>This tab shows the entity&apos;s daily cloud cost and its cost per cloud service.</p>
+        <p className="font-medium text-slate-900">{message}</p>
+        <Link href={`/${slug}/plugins/cost-insights`} className="text-indigo-700 underline">
+          What Cost Insights does
+        </Link>
+      </div>
+    </Card>
   );
 }

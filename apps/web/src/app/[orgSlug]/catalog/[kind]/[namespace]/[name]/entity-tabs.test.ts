@@ -22,6 +22,8 @@ describe("entity tabs", () => {
     });
     expect(ids(entityTabs(annotated, { hasCost: false }))).toEqual(["overview", "cicd", "kubernetes", "docs"]);
     expect(ids(entityTabs(annotated, { hasCost: true }))).toEqual(["overview", "cicd", "kubernetes", "cost", "docs"]);
+    // Without the Cost Insights plugin, the tab is there to say how to get it.
+    expect(ids(entityTabs(entity("Component"), { hasCost: false, costLocked: true }))).toEqual(["overview", "cost"]);
     expect(
       ids(entityTabs(entity("Component", { "backstage.io/kubernetes-id": "payments" }), { hasCost: false })),
     ).toEqual(["overview", "kubernetes"]);

@@ -15,11 +15,12 @@ const has = (annotations: Record<string, string>, key: string) => Boolean(annota
 /**
  * The tabs an entity is set up for, as Backstage's entity page shows them: CI/CD with a
  * GitHub project slug, Kubernetes with its annotations, Docs with a TechDocs ref, Cost once
- * there is cost data, and the Definition of an API.
+ * there is cost data (or, for a member without the Cost Insights plugin in an org with a
+ * cost export, `costLocked`: the tab then says how to get it), and the Definition of an API.
  */
 export function entityTabs(
   entity: Pick<Entity, "kind" | "metadata" | "spec">,
-  data: { hasCost: boolean },
+  data: { hasCost: boolean; costLocked?: boolean },
 ): EntityTab[] {
   const annotations = (entity.metadata.annotations ?? {}) as Record<string, string>;
   const tabs: EntityTab[] = [{ id: "overview", label: "Overview" }];
@@ -30,7 +31,7 @@ export function entityTabs(
   if (has(annotations, KUBERNETES_ID) || has(annotations, KUBERNETES_SELECTOR)) {
     tabs.push({ id: "kubernetes", label: "Kubernetes" });
   }
-  if (data.hasCost) tabs.push({ id: "cost", label: "Cost" });
+  if (data.hasCost || data.costLocked) tabs.push({ id: "cost", label: "Cost" });
   if (has(annotations, TECHDOCS_REF)) tabs.push({ id: "docs", label: "Docs" });
   return tabs;
 }

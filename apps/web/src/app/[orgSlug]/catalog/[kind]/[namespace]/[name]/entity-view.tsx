@@ -14,7 +14,7 @@ import { KindOverview } from "./kind-overview";
 import { SourceActions } from "./source-actions";
 import { TabList, panelId, tabId } from "./tab-list";
 import { PROJECT_SLUG, entityTabs, selectedTab, type TabId } from "./entity-tabs";
-import { EntityCost } from "./entity-cost";
+import { CostLocked, EntityCost } from "./entity-cost";
 import { KubernetesTab } from "./kubernetes-tab";
 
 const NOT_CONNECTED: Record<"kubernetes" | "cost" | "docs", string> = {
@@ -29,9 +29,13 @@ export function EntityView({ slug, entityRef, isAdmin }: { slug: string; entityR
   const pathname = usePathname();
   const params = useSearchParams();
   const entity = useQuery(trpc.catalog.get.queryOptions({ ref: entityRef }));
-  // The Cost tab shows only when cost is allocated to this entity (a member may lack the plugin: no tab then).
+  // The Cost tab shows when cost is allocated to this entity. A member without the Cost
+  // Insights plugin is refused the data; if the org has a cost export, the tab says how to get it.
   const costs = useQuery({ ...trpc.costs.forEntity.queryOptions({ ref: entityRef }), retry: false });
   const hasCost = (costs.data?.currencies.length ?? 0) > 0;
+  const costRefused = costs.error?.data?.code === "FORBIDDEN";
+  const integrations = useQuery({ ...trpc.integrations.list.queryOptions(), enabled: costRefused });
+  const costLocked = costRefused && (integrations.data ?? []).some((i) => i.provider === "focus");
 
   if (entity.isPending) return <Spinner label="Loading entity" />;
   if (entity.error) {
@@ -46,7 +50,7 @@ export function EntityView({ slug, entityRef, isAdmin }: { slug: string; entityR
     );
   }
   const e = entity.data;
-  const tabs = entityTabs(e.entity, { hasCost });
+  const tabs = entityTabs(e.entity, { hasCost, costLocked });
   const tab = selectedTab(tabs, params.get("tab"));
   const select = (id: TabId) =>
     router.replace(`${pathname}${id === "overview" ? "" : `?tab=${id}`}`, { scroll: false });
@@ -113,6 +117,8 @@ export function EntityView({ slug, entityRef, isAdmin }: { slug: string; entityR
           <CicdRuns entityRef={e.ref} projectSlug={e.entity.metadata.annotations?.[PROJECT_SLUG]} />
         ) : tab === "cost" && costs.data ? (
           <EntityCost costs={costs.data} />
+        ) : tab === "cost" && costLocked ? (
+          <CostLocked slug={slug} message={errorInfo(costs.error).message} />
         ) : tab === "kubernetes" ? (
           <KubernetesTab entityRef={e.ref} annotated />
         ) : (
