@@ -109,8 +109,10 @@ describe("Backstage-compatible catalog REST: response shapes", () => {
     expect(back.items.map((e) => e.metadata.name)).toEqual(seen.slice(5, 10));
   });
 
-  it("searches with fullTextFilterTerm", async () => {
-    const res = queryEntitiesResponse.parse((await get("/entities/by-query?fullTextFilterTerm=ORDERS%20serv")).body);
+  it("searches with fullTextFilterTerm in the fields named (Backstage's substring match)", async () => {
+    const res = queryEntitiesResponse.parse(
+      (await get("/entities/by-query?fullTextFilterTerm=ORDERS&fullTextFilterFields=metadata.name")).body,
+    );
     expect(res.items.map((e) => e.metadata.name)).toEqual(["orders"]);
     expect(res.totalItems).toBe(1);
   });

@@ -2,114 +2,136 @@ import {
   AppError,
   getStoredEntities,
   listStoredEntities,
-  MAX_PAGE_SIZE,
+  MAX_BACKSTAGE_QUERY_LIMIT,
+  queryBackstageEntities,
+  type BackstageOrder,
+  type BackstagePosition,
   type EntityFilter,
-  type EntitySort,
-  type SortDirection,
-  type StoredEntity,
 } from "@stagedoor/core";
 import type { Authenticated } from "./auth";
-import { parseFields, parseFilters, parseLimit, parseOffset, parseSort } from "./backstage-query";
+import {
+  parseFields,
+  parseFilters,
+  parseFullText,
+  parseLimit,
+  parseOffset,
+  parseOrder,
+  parseOrderField,
+} from "./backstage-query";
 import { toJson } from "./entity-json";
 import { json } from "./respond";
 
 // GET /entities without a limit answers everything, as Backstage does, up to this many.
 const MAX_UNPAGED = 10_000;
 const MAX_BY_REFS = 1000;
-const BY_QUERY_DEFAULT_LIMIT = 20;
+// Backstage's DefaultEntitiesCatalog.queryEntities answers this many without a limit.
+const BY_QUERY_DEFAULT_LIMIT = 200;
 
-/** GET /entities?filter=&fields=&order=asc:metadata.name&limit=&offset= → Entity[] */
+/**
+ * GET /entities?filter=&fields=&order=asc:metadata.name&limit=&offset= → Entity[].
+ * Several `order` parameters order by each in turn, on any field, as in Backstage.
+ */
 export async function getEntities({ db, principal }: Authenticated, url: URL): Promise<Response> {
   const p = url.searchParams;
   const fields = parseFields(p.getAll("fields"));
-  const order = p.getAll("order")[0];
-  const [direction, field] = order
-    ? order.includes(":")
-      ? order.split(":", 2)
-      : ["asc", order]
-    : ["asc", "metadata.name"];
-  const sort = parseSort(field!, direction!);
-  const filter = parseFilters(p);
-  const offset = parseOffset(p.get("offset"));
+  const order = p.getAll("order").map(parseOrder);
   const limit = p.has("limit") ? parseLimit(p.get("limit"), 0, MAX_UNPAGED) : null;
-  const wanted = limit ?? MAX_UNPAGED + 1;
-  const items: StoredEntity[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await listStoredEntities(db, principal, {
-      filter,
-      ...sort,
-      limit: Math.max(1, Math.min(MAX_PAGE_SIZE, wanted - items.length)),
-      cursor,
-      offset: cursor ? undefined : offset,
-      withTotal: false,
-    });
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor && items.length < wanted);
-  if (limit === null && items.length > MAX_UNPAGED) {
+  const result = await queryBackstageEntities(db, principal, {
+    filter: parseFilters(p),
+    order: order.length ? order : [{ field: "metadata.name", order: "asc" }],
+    limit: limit ?? MAX_UNPAGED,
+    offset: parseOffset(p.get("offset")),
+  });
+  if (limit === null && result.more) {
     throw new AppError(
       "BAD_REQUEST",
       `More than ${MAX_UNPAGED} entities match: page with limit and offset, or use /entities/by-query.`,
     );
   }
-  return json(items.slice(0, limit ?? MAX_UNPAGED).map((e) => toJson(e, fields)));
+  return json(result.rows.map((e) => toJson(e, fields)));
 }
 
-type QueryState = {
-  filter: EntityFilter[] | undefined;
-  text: string | undefined;
-  sort: EntitySort;
-  direction: SortDirection;
-  /** Counted once, on the first page, and carried along as Backstage does. */
-  totalItems: number;
+/** What a by-query cursor carries: the query itself, as in Backstage, and where the page starts. */
+type QueryCursor = {
+  q: {
+    filter: EntityFilter[] | undefined;
+    order: BackstageOrder[];
+    fullText: { term: string; fields?: string[] } | undefined;
+    /** Counted once, on the first page, and carried along as Backstage does. */
+    totalItems: number;
+  };
+  /** The position to continue from. */
+  p: BackstagePosition;
+  /** The first row of the first page: going back there is no previous page. */
+  f: { value: string | null; ref: string } | null;
 };
-
-type QueryCursor = { q: QueryState; c: string };
 
 const encode = (cursor: QueryCursor) => Buffer.from(JSON.stringify(cursor)).toString("base64url");
 
 function decode(text: string): QueryCursor {
   try {
     const cursor = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as QueryCursor;
-    if (cursor && typeof cursor.c === "string" && cursor.q && typeof cursor.q.totalItems === "number") return cursor;
+    const valid =
+      cursor?.q &&
+      typeof cursor.q.totalItems === "number" &&
+      Array.isArray(cursor.q.order) &&
+      typeof cursor.p?.ref === "string" &&
+      typeof cursor.p.back === "boolean";
+    if (valid) return cursor;
   } catch {
     // Reported below.
   }
   throw new AppError("BAD_REQUEST", "Invalid cursor.");
 }
 
+const samePosition = (a: { value: string | null; ref: string } | null | undefined, b: typeof a) =>
+  Boolean(a && b && a.value === b.value && a.ref === b.ref);
+
 /**
- * GET /entities/by-query?filter=&fullTextFilterTerm=&orderField=metadata.name,asc&limit=&cursor=
- * → {items, totalItems, pageInfo: {nextCursor?, prevCursor?}}. With a cursor, the query
- * comes from the cursor and only limit and fields are read, as in Backstage.
+ * GET /entities/by-query?filter=&fullTextFilterTerm=&fullTextFilterFields=&orderField=metadata.name,asc&limit=&offset=&cursor=
+ * → {items, totalItems, pageInfo: {nextCursor?, prevCursor?}}, as Backstage's queryEntities
+ * answers it. With a cursor, the query comes from the cursor and only limit and fields are read.
  */
 export async function getEntitiesByQuery({ db, principal }: Authenticated, url: URL): Promise<Response> {
   const p = url.searchParams;
   const fields = parseFields(p.getAll("fields"));
-  const limit = parseLimit(p.get("limit"), BY_QUERY_DEFAULT_LIMIT, MAX_PAGE_SIZE);
+  const limit = parseLimit(p.get("limit"), BY_QUERY_DEFAULT_LIMIT, MAX_BACKSTAGE_QUERY_LIMIT);
   const given = p.get("cursor");
-  let state: QueryState;
-  let cursor: string | null = null;
-  if (given) {
-    const decoded = decode(given);
-    state = decoded.q;
-    cursor = decoded.c;
-  } else {
-    const [field, direction] = (p.getAll("orderField")[0] ?? "metadata.name,asc").split(",");
-    const text = p.get("fullTextFilterTerm")?.trim() || undefined;
-    state = { filter: parseFilters(p), text, ...parseSort(field!, direction ?? "asc"), totalItems: 0 };
-  }
-  if (limit === 0) {
-    const counted = await listStoredEntities(db, principal, { ...state, limit: 1 });
-    return json({ items: [], totalItems: counted.totalItems, pageInfo: {} });
-  }
-  const page = await listStoredEntities(db, principal, { ...state, limit, cursor, withTotal: !given });
-  const q = { ...state, totalItems: page.totalItems ?? state.totalItems };
+  const cursor = given ? decode(given) : null;
+  const q: QueryCursor["q"] = cursor?.q ?? {
+    filter: parseFilters(p),
+    // Backstage orders by the first orderField only (and logs that it ignored the rest).
+    order: p.getAll("orderField").slice(0, 1).map(parseOrderField),
+    fullText: parseFullText(p),
+    totalItems: 0,
+  };
+  const counting = !cursor && p.get("totalItems") !== "exclude";
+  const result = await queryBackstageEntities(db, principal, {
+    filter: q.filter,
+    order: q.order,
+    fullText: q.fullText,
+    limit,
+    offset: cursor ? undefined : parseOffset(p.get("offset")),
+    after: cursor?.p,
+    withTotal: counting,
+  });
+  const totalItems = counting ? (result.totalItems ?? 0) : q.totalItems;
+  const { rows } = result;
+  const back = cursor?.p.back ?? false;
+  const first = rows[0]?.position ?? null;
+  const last = rows.at(-1)?.position ?? null;
+  const firstOfAll = cursor ? cursor.f : first;
+  const carried = { ...q, totalItems };
   const pageInfo: { nextCursor?: string; prevCursor?: string } = {};
-  if (page.nextCursor) pageInfo.nextCursor = encode({ q, c: page.nextCursor });
-  if (page.prevCursor) pageInfo.prevCursor = encode({ q, c: page.prevCursor });
-  return json({ items: page.items.map((e) => toJson(e, fields)), totalItems: q.totalItems, pageInfo });
+  // Backstage's rules: a next page whenever going back, or when more rows followed going
+  // forward; a previous page after the first request unless this page starts the list.
+  if (limit > 0 && last && (back || result.more)) {
+    pageInfo.nextCursor = encode({ q: carried, p: { ...last, back: false }, f: firstOfAll });
+  }
+  if (cursor && first && !samePosition(first, firstOfAll) && (!back || result.more)) {
+    pageInfo.prevCursor = encode({ q: carried, p: { ...first, back: true }, f: firstOfAll });
+  }
+  return json({ items: rows.map((e) => toJson(e, fields)), totalItems, pageInfo });
 }
 
 /** GET /entities/by-name/:kind/:namespace/:name → Entity, or Backstage's NotFoundError. */
