@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll } from "vitest";
 import { CatalogClient } from "@backstage/catalog-client";
 import { parseEntityRef, stringifyEntityRef, type Entity } from "@backstage/catalog-model";
 import { component, docs, entityYaml, group, user } from "@stagedoor/catalog/testing";
+import { importCatalog } from "@stagedoor/core";
 import { createCatalogRestHandler } from "../index";
 import { db, orgWithCatalog } from "../../testing/rest";
 
@@ -41,10 +42,10 @@ const catalog = new CatalogClient({
 
 let token: string;
 let otherToken: string;
+let other: Awaited<ReturnType<typeof orgWithCatalog>>;
 beforeAll(async () => {
-  [token, otherToken] = await Promise.all([orgWithCatalog(CATALOG), orgWithCatalog(OTHER_ORG)]).then((orgs) =>
-    orgs.map((o) => o.read),
-  );
+  const [mine, theirs] = await Promise.all([orgWithCatalog(CATALOG), orgWithCatalog(OTHER_ORG)]);
+  [token, otherToken, other] = [mine.read, theirs.read, theirs];
 });
 
 const names = (items: Entity[]) => items.map((e) => e.metadata.name);
@@ -220,5 +221,19 @@ describe("@backstage/catalog-client against the Backstage-compatible API", () =>
     const { facets } = await catalog.getEntityFacets({ facets: ["metadata.title"] }, { token: otherToken });
     expect(facets["metadata.title"]).toEqual([{ value: "Payroll", count: 1 }]);
     expect(await catalog.getEntityByRef("component:default/payments-api", { token: otherToken })).toBeUndefined();
+  });
+
+  it("answers facets for the catalog as it is now, after a change", async () => {
+    const owners = async () =>
+      byValue((await catalog.getEntityFacets({ facets: ["spec.owner"] }, { token: otherToken })).facets["spec.owner"]!);
+    expect(await owners()).toEqual([{ value: "team-a", count: 1 }]);
+    await importCatalog(other.tdb, null, {
+      source: { type: "PUSH", key: "main" },
+      files: [{ name: "catalog-info.yaml", content: docs(OTHER_ORG, component("payouts", { owner: "Team-A" })) }],
+    });
+    expect(await owners()).toEqual([
+      { value: "Team-A", count: 1 },
+      { value: "team-a", count: 1 },
+    ]);
   });
 });
