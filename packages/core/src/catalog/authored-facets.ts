@@ -34,22 +34,23 @@ async function catalogVersion(db: TenantDb): Promise<string> {
  * Backstage groups by the original value. The portal's pickers use `entityFacets`
  * (lowercase, from the precounted summary) instead.
  */
+/** The answer may be shared with other requests (it is cached): read it, do not change it. */
 export async function backstageFacets(
   db: TenantDb,
   by: Principal,
   input: { facets: string[]; filter?: EntityFilter[] },
-): Promise<Record<string, FacetCount[]>> {
+): Promise<Readonly<Record<string, readonly FacetCount[]>>> {
   authorize(by, "catalog.read");
   const facets = [...new Set(input.facets)];
   const key = JSON.stringify([db.orgId, facets, input.filter ?? null]);
   const version = await catalogVersion(db);
   const cached = cache.get(key);
-  if (cached?.version === version) return structuredClone(cached.facets);
+  if (cached?.version === version) return cached.facets;
   const counted = await countFacets(db, facets, input.filter);
   cache.delete(key);
   if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
   cache.set(key, { version, facets: counted });
-  return structuredClone(counted);
+  return counted;
 }
 
 async function countFacets(db: TenantDb, facets: string[], filter: EntityFilter[] | undefined) {
