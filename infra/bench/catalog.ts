@@ -61,7 +61,13 @@ export async function runCatalogBench(args: string[]) {
   const opts = options(args);
   const say = (line: string) => log(opts.json, line);
   if (opts.targetUrl) return queryTarget(opts, say);
-  say(`catalog bench: ${opts.entities} entities (PostgreSQL at 127.0.0.1, fresh database)`);
+  say(
+    `catalog bench: ${opts.entities} entities (PostgreSQL at 127.0.0.1, fresh database; ` +
+      `load average ${os
+        .loadavg()
+        .map((n) => n.toFixed(2))
+        .join(" ")} on ${os.availableParallelism()} cores)`,
+  );
   const bench = await createBenchDatabase();
   const db = createDatabase({ url: bench.url, poolSize: 4 });
   const results: Record<string, unknown> = { entities: opts.entities };
