@@ -180,5 +180,10 @@ describe("Backstage-compatible catalog REST: response shapes", () => {
     const bad = await get("/entities/by-query?cursor=garbage");
     expect(bad.status).toBe(400);
     expect(bad.body.error.name).toBe("InputError");
+    // A cursor is request input like any other: a forged query inside it is refused, not run.
+    const forged = Buffer.from(
+      JSON.stringify({ q: { filter: [{ kind: "x" }], orderField: [] }, p: { value: null, ref: "a", back: false } }),
+    ).toString("base64url");
+    expect((await get(`/entities/by-query?cursor=${forged}`)).status).toBe(400);
   });
 });

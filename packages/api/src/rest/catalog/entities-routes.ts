@@ -4,9 +4,7 @@ import {
   listStoredEntities,
   MAX_BACKSTAGE_QUERY_LIMIT,
   queryBackstageEntities,
-  type BackstageOrder,
   type BackstagePosition,
-  type EntityFilter,
 } from "@stagedoor/core";
 import type { Authenticated } from "./auth";
 import {
@@ -51,12 +49,17 @@ export async function getEntities({ db, principal }: Authenticated, url: URL): P
   return json(result.rows.map((e) => toJson(e, fields)));
 }
 
-/** What a by-query cursor carries: the query itself, as in Backstage, and where the page starts. */
+/**
+ * What a by-query cursor carries: the query's own parameters, as in Backstage (read again
+ * with the same parsers on every page, so a cursor is checked like a first request), and
+ * where the page starts.
+ */
 type QueryCursor = {
   q: {
-    filter: EntityFilter[] | undefined;
-    order: BackstageOrder[];
-    fullText: { term: string; fields?: string[] } | undefined;
+    filter: string[];
+    orderField: string[];
+    fullTextFilterTerm: string | null;
+    fullTextFilterFields: string[];
     /** Counted once, on the first page, and carried along as Backstage does. */
     totalItems: number;
   };
@@ -68,20 +71,45 @@ type QueryCursor = {
 
 const encode = (cursor: QueryCursor) => Buffer.from(JSON.stringify(cursor)).toString("base64url");
 
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
+const isPosition = (v: unknown): v is { value: string | null; ref: string } => {
+  const p = v as { value?: unknown; ref?: unknown } | null;
+  return (
+    typeof p === "object" &&
+    p !== null &&
+    typeof p.ref === "string" &&
+    (p.value === null || typeof p.value === "string")
+  );
+};
+
 function decode(text: string): QueryCursor {
   try {
-    const cursor = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as QueryCursor;
+    const c = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as QueryCursor;
     const valid =
-      cursor?.q &&
-      typeof cursor.q.totalItems === "number" &&
-      Array.isArray(cursor.q.order) &&
-      typeof cursor.p?.ref === "string" &&
-      typeof cursor.p.back === "boolean";
-    if (valid) return cursor;
+      c?.q &&
+      isStrings(c.q.filter) &&
+      isStrings(c.q.orderField) &&
+      isStrings(c.q.fullTextFilterFields) &&
+      (c.q.fullTextFilterTerm === null || typeof c.q.fullTextFilterTerm === "string") &&
+      Number.isInteger(c.q.totalItems) &&
+      isPosition(c.p) &&
+      typeof c.p.back === "boolean" &&
+      (c.f === null || isPosition(c.f));
+    if (valid) return c;
   } catch {
     // Reported below.
   }
   throw new AppError("BAD_REQUEST", "Invalid cursor.");
+}
+
+/** The query parameters a cursor carries, as URL parameters again. */
+function queryParams(q: QueryCursor["q"]): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const f of q.filter) params.append("filter", f);
+  for (const o of q.orderField) params.append("orderField", o);
+  if (q.fullTextFilterTerm !== null) params.set("fullTextFilterTerm", q.fullTextFilterTerm);
+  for (const f of q.fullTextFilterFields) params.append("fullTextFilterFields", f);
+  return params;
 }
 
 const samePosition = (a: { value: string | null; ref: string } | null | undefined, b: typeof a) =>
@@ -99,17 +127,19 @@ export async function getEntitiesByQuery({ db, principal }: Authenticated, url: 
   const given = p.get("cursor");
   const cursor = given ? decode(given) : null;
   const q: QueryCursor["q"] = cursor?.q ?? {
-    filter: parseFilters(p),
-    // Backstage orders by the first orderField only (and logs that it ignored the rest).
-    order: p.getAll("orderField").slice(0, 1).map(parseOrderField),
-    fullText: parseFullText(p),
+    filter: p.getAll("filter"),
+    orderField: p.getAll("orderField"),
+    fullTextFilterTerm: p.get("fullTextFilterTerm"),
+    fullTextFilterFields: p.getAll("fullTextFilterFields"),
     totalItems: 0,
   };
+  const query = queryParams(q);
   const counting = !cursor && p.get("totalItems") !== "exclude";
   const result = await queryBackstageEntities(db, principal, {
-    filter: q.filter,
-    order: q.order,
-    fullText: q.fullText,
+    filter: parseFilters(query),
+    // Backstage orders by the first orderField only (and logs that it ignored the rest).
+    order: query.getAll("orderField").slice(0, 1).map(parseOrderField),
+    fullText: parseFullText(query),
     limit,
     offset: cursor ? undefined : parseOffset(p.get("offset")),
     after: cursor?.p,
