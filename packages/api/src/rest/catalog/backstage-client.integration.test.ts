@@ -203,6 +203,16 @@ describe("@backstage/catalog-client against the Backstage-compatible API", () =>
       { token },
     );
     expect(names(items)).toEqual(["payments-api", "orders", "gateway", "billing", "repay-service"]);
+    // Without an order, Backstage's /entities answers in entity ref order.
+    const unordered = await catalog.getEntities({ filter: { kind: ["component", "api"] } }, { token });
+    expect(unordered.items.map((e) => stringifyEntityRef(e))).toEqual([
+      "api:default/pay-api",
+      "component:default/billing",
+      "component:default/gateway",
+      "component:default/orders",
+      "component:default/payments-api",
+      "component:default/repay-service",
+    ]);
     const refs = await catalog.getEntitiesByRefs(
       { entityRefs: ["component:default/orders", "component:default/payroll", "api:default/pay-api"] },
       { token },

@@ -27,7 +27,7 @@ const BY_QUERY_DEFAULT_LIMIT = 200;
 
 /**
  * GET /entities?filter=&fields=&order=asc:metadata.name&limit=&offset= → Entity[].
- * Several `order` parameters order by each in turn, on any field, as in Backstage.
+ * Several `order` parameters order by each in turn, on any field, as in Backstage; by ref without.
  */
 export async function getEntities({ db, principal }: Authenticated, url: URL): Promise<Response> {
   const p = url.searchParams;
@@ -36,7 +36,8 @@ export async function getEntities({ db, principal }: Authenticated, url: URL): P
   const limit = p.has("limit") ? parseLimit(p.get("limit"), 0, MAX_UNPAGED) : null;
   const result = await queryBackstageEntities(db, principal, {
     filter: parseFilters(p),
-    order: order.length ? order : [{ field: "metadata.name", order: "asc" }],
+    // Without an order, Backstage answers in entity ref order; so do we (the same lowercase refs).
+    order,
     limit: limit ?? MAX_UNPAGED,
     offset: parseOffset(p.get("offset")),
   });
