@@ -114,12 +114,13 @@ export async function queryBackstageEntities(
 
   type Row = StoredRow & { sortValue: string | null };
   const countQuery = Prisma.sql`SELECT count(*)::int AS n FROM ${ENTITIES} e WHERE ${filtered}`;
+  // The precounted summary answers most totals (one statement, on its own round trip).
   const scope = input.withTotal && !text ? summaryScope({ filter: input.filter }, normaliseFilter) : null;
   const [rows, totalItems] = await Promise.all([
     limit > 0 ? db.sql.one<Row>(pageQuery) : Promise.resolve([] as Row[]),
     !input.withTotal
       ? null
-      : (scope ? db.sql((q) => summaryTotal(q, db.orgId, scope)) : Promise.resolve(null)).then(
+      : (scope ? summaryTotal(db.sql.one, db.orgId, scope) : Promise.resolve(null)).then(
           async (n) => n ?? (await db.sql.one<{ n: number }>(countQuery))[0]!.n,
         ),
   ]);
