@@ -1,9 +1,13 @@
-// `npm run bench -- catalog [--entities N] [--json] [--seconds S] [--samples K] [--keep-db]`
+// `npm run bench -- catalog [--entities N] [--json] [--seconds S] [--samples K] [--keep-db]
+//                           [--connections C] [--target-url URL --token T]`
 //
 // Ingests a generated Backstage-like org through the real pipeline (packages/core
 // importCatalog) into a fresh PostgreSQL database with another org's data beside it, then
 // measures the Backstage-compatible REST API over HTTP with an org API token.
+// With --target-url (a catalog base URL, e.g. a Backstage backend's
+// http://127.0.0.1:7007/api/catalog) and --token, only the query phase runs, against it.
 import { spawn } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -11,11 +15,27 @@ import { createDatabase, Prisma } from "@stagedoor/db";
 import { createApiToken, importCatalog, type UserPrincipal } from "@stagedoor/core";
 import { createBenchDatabase } from "./bench-db";
 import { generateOrg, WORDS } from "./catalog-org";
-import { client, measureLatency, measureThroughput, type Latency } from "./http-load";
+import { runQueryPhase } from "./catalog-queries";
 
-type Options = { entities: number; json: boolean; seconds: number; samples: number; keepDb: boolean };
+type Options = {
+  entities: number;
+  json: boolean;
+  seconds: number;
+  samples: number;
+  keepDb: boolean;
+  connections: number;
+  targetUrl: string | null;
+  token: string | null;
+};
 
 function options(args: string[]): Options {
+  const text = (name: string) => {
+    const i = args.indexOf(`--${name}`);
+    if (i === -1) return null;
+    const v = args[i + 1];
+    if (!v || v.startsWith("--")) throw new Error(`--${name} needs a value`);
+    return v;
+  };
   const value = (name: string, fallback: number) => {
     const i = args.indexOf(`--${name}`);
     const n = i === -1 ? fallback : Number(args[i + 1]);
@@ -28,6 +48,9 @@ function options(args: string[]): Options {
     seconds: value("seconds", 10),
     samples: value("samples", 300),
     keepDb: args.includes("--keep-db"),
+    connections: value("connections", 16),
+    targetUrl: text("target-url"),
+    token: text("token"),
   };
 }
 
@@ -37,7 +60,14 @@ const log = (json: boolean, line: string) => (json ? process.stderr : process.st
 export async function runCatalogBench(args: string[]) {
   const opts = options(args);
   const say = (line: string) => log(opts.json, line);
-  say(`catalog bench: ${opts.entities} entities (PostgreSQL at 127.0.0.1, fresh database)`);
+  if (opts.targetUrl) return queryTarget(opts, say);
+  say(
+    `catalog bench: ${opts.entities} entities (PostgreSQL at 127.0.0.1, fresh database; ` +
+      `load average ${os
+        .loadavg()
+        .map((n) => n.toFixed(2))
+        .join(" ")} on ${os.availableParallelism()} cores)`,
+  );
   const bench = await createBenchDatabase();
   const db = createDatabase({ url: bench.url, poolSize: 4 });
   const results: Record<string, unknown> = { entities: opts.entities };
@@ -108,50 +138,18 @@ export async function runCatalogBench(args: string[]) {
       server!.on("exit", (code) => reject(new Error(`bench server exited (${code})`)));
     });
 
-    const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)]!;
-    const api = "/api/catalog";
-    const scenarios: Record<string, () => string> = {
-      getByName: () => `${api}/entities/by-name/component/default/${pick(generated.components)}`,
-      listPage: () =>
-        `${api}/entities/by-query?filter=kind=component,spec.lifecycle=${pick(["production", "experimental", "deprecated"])}&limit=50&orderField=metadata.name,asc`,
-      facets: () =>
-        `${api}/entity-facets?facet=spec.type&facet=spec.lifecycle&facet=spec.owner&facet=metadata.tags&filter=kind=component`,
-      fullText: () => `${api}/entities/by-query?fullTextFilterTerm=${pick(WORDS)}&limit=50`,
-    };
-    const one = client(port, token, 1);
-    const latency: Record<string, Latency> = {};
-    for (const [name, paths] of Object.entries(scenarios)) {
-      latency[name] = await measureLatency(one, paths, opts.samples);
-      const l = latency[name]!;
-      say(`${name.padEnd(10)} p50 ${l.p50.toFixed(2)} ms  p95 ${l.p95.toFixed(2)} ms  p99 ${l.p99.toFixed(2)} ms`);
-    }
-    // How much the measured queries match, so the latencies can be read in context.
-    const matched = async (path: () => string) => {
-      let total = 0;
-      for (let i = 0; i < 30; i++)
-        total += (JSON.parse((await one.get(path())).body) as { totalItems: number }).totalItems;
-      return Math.round(total / 30);
-    };
-    const averageMatches = {
-      listPage: await matched(scenarios.listPage!),
-      fullText: await matched(scenarios.fullText!),
-    };
-    const facetBody = JSON.parse((await one.get(scenarios.facets!())).body) as { facets: Record<string, unknown[]> };
-    const facetValues = Object.fromEntries(Object.entries(facetBody.facets).map(([k, v]) => [k, v.length]));
-    results.averageMatches = averageMatches;
-    results.facetValues = facetValues;
-    say(`facet values returned: ${JSON.stringify(facetValues)}`);
-    say(`average totalItems: list filter ${averageMatches.listPage}, full-text term ${averageMatches.fullText}`);
-    one.close();
-    results.latencyMs = latency;
-
-    const many = client(port, token, 16);
-    const load = await measureThroughput(many, scenarios.getByName!, 16, opts.seconds);
-    many.close();
-    results.getByNameThroughput = load;
-    say(
-      `getByName, 16 connections, ${opts.seconds} s: ${Math.round(load.requestsPerSecond)} req/s ` +
-        `(p50 ${load.latency.p50.toFixed(2)} ms, p95 ${load.latency.p95.toFixed(2)} ms, ${load.errors} errors)`,
+    Object.assign(
+      results,
+      await runQueryPhase({
+        baseUrl: `http://127.0.0.1:${port}/api/catalog`,
+        token,
+        componentNames: generated.components,
+        words: WORDS,
+        samples: opts.samples,
+        seconds: opts.seconds,
+        connections: opts.connections,
+        say,
+      }),
     );
     const rss = (await (await fetch(`http://127.0.0.1:${port}/__rss`)).json()) as { maxRssKb: number };
     results.serverPeakRssMb = rss.maxRssKb / 1024;
@@ -170,4 +168,25 @@ export async function runCatalogBench(args: string[]) {
     if (opts.keepDb) say(`kept database: ${bench.url}`);
     else await bench.drop();
   }
+}
+
+/** The query phase alone, against any Backstage-compatible catalog. */
+async function queryTarget(opts: Options, say: (line: string) => void) {
+  if (!opts.token) throw new Error("--target-url needs --token (sent as Authorization: Bearer <token>)");
+  say(
+    `catalog bench, query phase only: ${opts.targetUrl} (load average ${os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(" ")})`,
+  );
+  const results = await runQueryPhase({
+    baseUrl: opts.targetUrl!,
+    token: opts.token,
+    words: WORDS,
+    samples: opts.samples,
+    seconds: opts.seconds,
+    connections: opts.connections,
+    say,
+  });
+  if (opts.json) console.log(JSON.stringify({ targetUrl: opts.targetUrl, ...results }, null, 2));
 }

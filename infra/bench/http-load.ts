@@ -1,5 +1,3 @@
-import http from "node:http";
-
 export type Latency = { n: number; p50: number; p95: number; p99: number; mean: number };
 
 export function percentiles(samples: number[]): Latency {
@@ -14,28 +12,6 @@ export type Client = {
   close(): void;
 };
 
-/** A keep-alive HTTP/1.1 client with a bearer token, like a tool calling the API. */
-export function client(port: number, token: string, connections: number): Client {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-  return {
-    get(path) {
-      return new Promise((resolve, reject) => {
-        const req = http.request(
-          { host: "127.0.0.1", port, path, agent, headers: { authorization: `Bearer ${token}` } },
-          (res) => {
-            const chunks: Buffer[] = [];
-            res.on("data", (c: Buffer) => chunks.push(c));
-            res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-          },
-        );
-        req.on("error", reject);
-        req.end();
-      });
-    },
-    close: () => agent.destroy(),
-  };
-}
-
 /** Sequential requests on one connection: latency as one user sees it (ms). */
 export async function measureLatency(c: Client, paths: () => string, samples: number, warmup = 30): Promise<Latency> {
   const times: number[] = [];
@@ -47,24 +23,4 @@ export async function measureLatency(c: Client, paths: () => string, samples: nu
     if (i >= warmup) times.push(performance.now() - started);
   }
   return percentiles(times);
-}
-
-/** `connections` loops requesting back to back for `seconds`: throughput (req/s) and latency under load. */
-export async function measureThroughput(c: Client, paths: () => string, connections: number, seconds: number) {
-  const times: number[] = [];
-  let errors = 0;
-  const until = performance.now() + seconds * 1000;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (performance.now() < until) {
-        const t = performance.now();
-        const res = await c.get(paths());
-        if (res.status === 200) times.push(performance.now() - t);
-        else errors++;
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  return { requestsPerSecond: times.length / elapsed, errors, latency: percentiles(times) };
 }

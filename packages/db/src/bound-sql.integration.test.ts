@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { Prisma } from "./generated/prisma/client";
 import { makeMember, makeOrg, makeUser, testDatabase } from "./testing";
-import { TransactionEndedError, type SqlQuery } from "./bound-sql";
+import { boundSql, boundSqlPool, TransactionEndedError, type SqlQuery } from "./bound-sql";
 
 const db = testDatabase();
 
@@ -89,5 +89,55 @@ describe("bound SQL (the hot-read path)", () => {
       unused = q;
     });
     await expect(unused!(late)).rejects.toThrow(TransactionEndedError);
+  });
+
+  it("runs a single statement in one implicit transaction: the binding ends with it", async () => {
+    const [a, b] = await Promise.all([makeOrg(db), makeOrg(db)]);
+    const user = await makeUser(db);
+    await makeMember(db, a.id, user.id);
+    // One connection, so every statement below runs where the previous one did.
+    const pool = boundSqlPool(process.env.DATABASE_URL!, 1);
+    try {
+      const forA = boundSql(pool, "stagedoor_app", a.id);
+      const who = Prisma.sql`SELECT current_user AS role, current_setting('app.org_id', true) AS org,
+        (SELECT count(*)::int FROM "Membership" WHERE "userId" = ${user.id}) AS members`;
+      expect(await forA.one(who)).toEqual([{ role: "stagedoor_app", org: a.id, members: 1 }]);
+      // The same connection, unbound afterwards: neither role nor org carried over.
+      const client = await pool.connect();
+      try {
+        const { rows } = await client.query(
+          "SELECT current_user = session_user AS reset, current_setting('app.org_id', true) AS org",
+        );
+        expect(rows).toEqual([{ reset: true, org: "" }]);
+      } finally {
+        client.release();
+      }
+      // Another org's binding on that connection sees only its own rows.
+      expect(await boundSql(pool, "stagedoor_app", b.id).one(who)).toEqual([
+        { role: "stagedoor_app", org: b.id, members: 0 },
+      ]);
+      // A failing statement rolls its implicit transaction back and leaves the connection bound to nothing.
+      await expect(forA.one(Prisma.sql`SELECT 1/0`)).rejects.toThrow(/division by zero/);
+      expect(await forA.one(who)).toEqual([{ role: "stagedoor_app", org: a.id, members: 1 }]);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it("answers nothing for a wrong or absent org setting", async () => {
+    const org = await makeOrg(db);
+    const user = await makeUser(db);
+    await makeMember(db, org.id, user.id);
+    const pool = boundSqlPool(process.env.DATABASE_URL!, 2);
+    try {
+      const members = Prisma.sql`SELECT "orgId" FROM "Membership" WHERE "userId" = ${user.id}`;
+      expect(await boundSql(pool, "stagedoor_app", org.id).one(members)).toEqual([{ orgId: org.id }]);
+      expect(await boundSql(pool, "stagedoor_app", "no-such-org").one(members)).toEqual([]);
+      expect(await boundSql(pool, "stagedoor_app", null).one(members)).toEqual([]);
+      const entities = Prisma.sql`SELECT count(*)::int AS n FROM catalog_entities`;
+      expect(await boundSql(pool, "stagedoor_app", null).one(entities)).toEqual([{ n: 0 }]);
+    } finally {
+      await pool.end();
+    }
   });
 });

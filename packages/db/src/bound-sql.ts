@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import type { Sql } from "./generated/prisma/internal/prismaNamespace";
 import type { DbRole } from "./bind-to-role";
+import { boundQuery } from "./bound-query";
 
 /** Runs one statement built with `Prisma.sql` and returns its rows. */
 export type SqlQuery = <T = Record<string, unknown>>(query: Sql) => Promise<T[]>;
@@ -12,8 +13,8 @@ export type SqlQuery = <T = Record<string, unknown>>(query: Sql) => Promise<T[]>
  * query costs about a millisecond of client CPU and four round trips; this path sends
  * the binding and the first statement together (a pipelined connection) and uses
  * prepared statements, which is what decides requests per second on a small machine.
- * `one(query)` is the single-statement case: binding, statement and COMMIT in one round
- * trip.
+ * `one(query)` is the single-statement case: the binding and the statement in one
+ * implicit transaction, one round trip, no BEGIN or COMMIT (see bound-query.ts).
  */
 export type BoundSql = (<T>(fn: (query: SqlQuery) => Promise<T>) => Promise<T>) & { one: SqlQuery };
 
@@ -85,6 +86,9 @@ export class TransactionEndedError extends Error {
   }
 }
 
+// Names the binding's prepared statement (per connection, like every statement here).
+const BINDING_KEY = "stagedoor:binding";
+
 export function boundSql(pool: pg.Pool, role: DbRole, orgId: string | null): BoundSql {
   // The simple protocol carries both statements in one message. The org id is a value we
   // issued (never request input), escaped all the same. If the binding fails, the
@@ -134,18 +138,19 @@ export function boundSql(pool: pg.Pool, role: DbRole, orgId: string | null): Bou
 
   const one: SqlQuery = async <T>(q: Sql) => {
     const client = await pool.connect();
-    let healthy = true;
     try {
-      // All three go out together. A failed statement aborts the transaction, and COMMIT
-      // then only ends it (PostgreSQL answers ROLLBACK): the error comes from its promise.
-      const sent = corked(client, () => [client.query(binding(client)), run<T>(client, q), client.query("COMMIT")]);
-      const [, rows] = await Promise.all(sent);
-      return rows as T[];
-    } catch (error) {
-      healthy = await rollback(client);
-      throw error;
+      return await boundQuery<T>(client, {
+        name: statementName(client, q.text),
+        bindingName: statementName(client, BINDING_KEY),
+        text: q.text,
+        values: q.values,
+        types,
+        role,
+        orgId: orgId ?? "",
+      });
     } finally {
-      client.release(!healthy);
+      // A failed statement ends its implicit transaction at Sync: the connection is clean.
+      client.release();
     }
   };
 

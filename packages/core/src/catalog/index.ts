@@ -24,6 +24,16 @@ export {
   type EntityPage,
   type ListEntitiesInput,
 } from "./list-entities";
+export {
+  queryBackstageEntities,
+  MAX_BACKSTAGE_QUERY_LIMIT,
+  type BackstageOrder,
+  type BackstagePosition,
+  type BackstageQueryInput,
+  type BackstageRow,
+} from "./query-backstage-entities";
+export { backstageFacets, MAX_BACKSTAGE_FACETS } from "./authored-facets";
+export { fieldPath as backstageFieldPath } from "./backstage-fields";
 export { entityFacets, FACET_KEYS, type EntityFacets, type FacetCount, type FacetKey } from "./entity-facets";
 export { getEntity, getStoredEntities, parseRefInput, type EntityDetail, type RelationTarget } from "./get-entity";
 export {

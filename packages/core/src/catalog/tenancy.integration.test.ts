@@ -8,6 +8,8 @@ import { getEntity, getStoredEntities } from "./get-entity";
 import { getEntityGraph } from "./entity-graph";
 import { getOwnership } from "./ownership";
 import { listCatalogSources } from "./sources";
+import { queryBackstageEntities } from "./query-backstage-entities";
+import { backstageFacets } from "./authored-facets";
 import { component, file, group } from "@stagedoor/catalog/testing";
 import type { Principal } from "../authz";
 
@@ -89,5 +91,29 @@ describe("catalog tenancy", () => {
       /permission denied/,
     );
     expect((await getEntity(a, READER, "component:default/orders")).title).toBeNull();
+  });
+
+  it("answers Backstage queries, facets and hot reads from the org's own rows, and none for a wrong org", async () => {
+    const names = async (tdb: TenantDb, term: string) =>
+      (
+        await queryBackstageEntities(tdb, READER, {
+          fullText: { term, fields: ["metadata.name", "metadata.description", "metadata.tags"] },
+          order: [{ field: "metadata.description", order: "asc" }],
+          limit: 100,
+          withTotal: true,
+        })
+      ).rows.map((r) => r.entity.metadata.name);
+    expect(await names(b, "only-in")).toEqual([]);
+    expect(await names(b, "alpha")).toEqual([]);
+    expect(await names(a, "alpha")).toEqual(["orders"]);
+    expect(await backstageFacets(b, READER, { facets: ["metadata.tags", "metadata.description"] })).toEqual({
+      "metadata.tags": [{ value: "beta", count: 1 }],
+      "metadata.description": [{ value: "secret beta", count: 1 }],
+    });
+    // A binding to an org that is not this one (or to none) reads nothing on the one-round-trip path.
+    const stranger = db.forOrg("no-such-org");
+    expect(await getStoredEntities(stranger, READER, ["component:default/orders"])).toEqual([null]);
+    expect((await queryBackstageEntities(stranger, READER, { limit: 100, withTotal: true })).totalItems).toBe(0);
+    expect(await backstageFacets(stranger, READER, { facets: ["kind"] })).toEqual({ kind: [] });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { facetKey, parseFields, parseFilter, parseFilters, parseSort } from "./backstage-query";
+import { parseFields, parseFilter, parseFilters, parseFullText, parseOrder, parseOrderField } from "./backstage-query";
 import { selectFields } from "./entity-json";
 
 describe("Backstage query parameters", () => {
@@ -25,17 +25,29 @@ describe("Backstage query parameters", () => {
     expect(parseFilters(new URLSearchParams(""))).toBeUndefined();
   });
 
-  it("reads fields, order fields and facets", () => {
+  it("reads fields, order fields and full-text fields", () => {
     expect(parseFields(["kind,metadata.name", "spec.type"])).toEqual([
       ["kind"],
       ["metadata", "name"],
       ["spec", "type"],
     ]);
     expect(parseFields([])).toBeUndefined();
-    expect(parseSort("metadata.name", "DESC")).toEqual({ sort: "name", direction: "desc" });
-    expect(() => parseSort("spec.type", "asc")).toThrow(/Cannot order/);
-    expect(facetKey("relations.ownedBy")).toBe("owner");
-    expect(facetKey("spec.unknown")).toBeUndefined();
+    // Backstage's parseEntityOrderFieldParams: any field, asc or desc or nothing (asc).
+    expect(parseOrderField("metadata.title,desc")).toEqual({ field: "metadata.title", order: "desc" });
+    expect(parseOrderField("spec.lifecycle")).toEqual({ field: "spec.lifecycle", order: "asc" });
+    expect(() => parseOrderField("metadata.name,DESC")).toThrow("Invalid order field order, must be asc or desc");
+    expect(parseOrder("desc:metadata.name")).toEqual({ field: "metadata.name", order: "desc" });
+    expect(parseOrder("spec.type")).toEqual({ field: "spec.type", order: "asc" });
+    expect(
+      parseFullText(
+        new URLSearchParams("fullTextFilterTerm=%20pay%20&fullTextFilterFields=metadata.name,metadata.title"),
+      ),
+    ).toEqual({
+      term: "pay",
+      fields: ["metadata.name", "metadata.title"],
+    });
+    expect(parseFullText(new URLSearchParams("fullTextFilterTerm=pay"))).toEqual({ term: "pay" });
+    expect(parseFullText(new URLSearchParams("fullTextFilterFields=metadata.name"))).toBeUndefined();
   });
 
   it("selects fields without ever touching a prototype", () => {

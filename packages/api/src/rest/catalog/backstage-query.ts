@@ -1,5 +1,5 @@
 import { RELATION_PAIRS } from "@stagedoor/catalog";
-import { AppError, type EntityFilter, type EntitySort, type FacetKey, type SortDirection } from "@stagedoor/core";
+import { AppError, backstageFieldPath, type BackstageOrder, type EntityFilter } from "@stagedoor/core";
 
 // Backstage's query parameters, read into core's terms. Keys are case-insensitive there.
 
@@ -18,14 +18,6 @@ const COLUMNS: Record<string, ColumnKey> = {
 };
 
 const RELATION_TYPES = new Map(RELATION_PAIRS.flat().map((t) => [t.toLowerCase(), t as string]));
-
-// Annotation and label keys contain dots (backstage.io/techdocs-ref): they are one key.
-function fieldPath(key: string): string[] {
-  for (const prefix of ["metadata.annotations.", "metadata.labels."]) {
-    if (key.toLowerCase().startsWith(prefix)) return [...prefix.slice(0, -1).split("."), key.slice(prefix.length)];
-  }
-  return key.split(".");
-}
 
 /**
  * One `filter` parameter: `key=value,key2=value2` (all must hold), a repeated key means
@@ -51,7 +43,7 @@ export function parseFilter(text: string): EntityFilter {
       if (existing) existing.targetRefs.push(value);
       else (filter.relation ??= []).push({ type, targetRefs: [value] });
     } else {
-      const path = fieldPath(key);
+      const path = backstageFieldPath(key);
       const existing = filter.field?.find((f) => f.path.join("\0") === path.join("\0"));
       if (existing && existing.values && value !== null) existing.values.push(value);
       else (filter.field ??= []).push({ path, values: value === null ? null : [value] });
@@ -74,19 +66,38 @@ export function parseFields(values: string[]): string[][] | undefined {
   return paths.length ? paths.map((p) => p.split(".")) : undefined;
 }
 
-const SORT_FIELDS: Record<string, EntitySort> = { "metadata.name": "name", kind: "kind" };
-
-/** Sorts we keep an index for; Backstage sorts on anything, slowly. */
-export function parseSort(field: string, direction: string): { sort: EntitySort; direction: SortDirection } {
-  const sort = SORT_FIELDS[field.trim().toLowerCase()];
-  const dir = direction.trim().toLowerCase();
-  if (!sort || (dir !== "asc" && dir !== "desc")) {
-    throw new AppError(
-      "BAD_REQUEST",
-      `Cannot order by "${field},${direction}": use metadata.name or kind, with asc or desc.`,
-    );
+/** `orderField=metadata.title,desc` (by-query): any field; the direction is optional (asc). */
+export function parseOrderField(text: string): BackstageOrder {
+  const [field, order] = text.split(",");
+  if (order !== undefined && order !== "asc" && order !== "desc") {
+    throw new AppError("BAD_REQUEST", "Invalid order field order, must be asc or desc");
   }
-  return { sort, direction: dir };
+  if (!field?.trim())
+    throw new AppError("BAD_REQUEST", `Invalid orderField "${text}": name a field, e.g. metadata.name,asc.`);
+  return { field: field.trim(), order: order ?? "asc" };
+}
+
+/** `order=desc:metadata.name` (GET /entities): `asc:` or `desc:` before the field, asc when left out. */
+export function parseOrder(text: string): BackstageOrder {
+  const colon = text.indexOf(":");
+  const [order, field] = colon === -1 ? ["asc", text] : [text.slice(0, colon), text.slice(colon + 1)];
+  if (order !== "asc" && order !== "desc") {
+    throw new AppError("BAD_REQUEST", `Invalid order "${text}": write asc:<field> or desc:<field>.`);
+  }
+  if (!field.trim()) throw new AppError("BAD_REQUEST", `Invalid order "${text}": name a field.`);
+  return { field: field.trim(), order };
+}
+
+/** `fullTextFilterTerm` with `fullTextFilterFields=a,b` (Backstage's defaults apply without fields). */
+export function parseFullText(params: URLSearchParams): { term: string; fields?: string[] } | undefined {
+  const term = params.get("fullTextFilterTerm")?.trim();
+  if (!term) return undefined;
+  const fields = params
+    .getAll("fullTextFilterFields")
+    .flatMap((f) => f.split(","))
+    .map((f) => f.trim())
+    .filter(Boolean);
+  return fields.length ? { term, fields } : { term };
 }
 
 export function parseLimit(value: string | null, fallback: number, max: number): number {
@@ -102,17 +113,3 @@ export function parseOffset(value: string | null): number {
   if (!Number.isInteger(n) || n < 0) throw new AppError("BAD_REQUEST", "offset must be a non-negative integer.");
   return n;
 }
-
-const FACETS: Record<string, FacetKey> = {
-  kind: "kind",
-  "metadata.namespace": "namespace",
-  "spec.type": "type",
-  "spec.lifecycle": "lifecycle",
-  "spec.owner": "owner",
-  "relations.ownedby": "owner",
-  "spec.system": "system",
-  "metadata.tags": "tag",
-};
-
-/** Facets we index; any other asked for is answered with an empty list. */
-export const facetKey = (name: string): FacetKey | undefined => FACETS[name.toLowerCase()];

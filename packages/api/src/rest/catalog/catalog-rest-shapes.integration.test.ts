@@ -109,8 +109,10 @@ describe("Backstage-compatible catalog REST: response shapes", () => {
     expect(back.items.map((e) => e.metadata.name)).toEqual(seen.slice(5, 10));
   });
 
-  it("searches with fullTextFilterTerm", async () => {
-    const res = queryEntitiesResponse.parse((await get("/entities/by-query?fullTextFilterTerm=ORDERS%20serv")).body);
+  it("searches with fullTextFilterTerm in the fields named (Backstage's substring match)", async () => {
+    const res = queryEntitiesResponse.parse(
+      (await get("/entities/by-query?fullTextFilterTerm=ORDERS&fullTextFilterFields=metadata.name")).body,
+    );
     expect(res.items.map((e) => e.metadata.name)).toEqual(["orders"]);
     expect(res.totalItems).toBe(1);
   });
@@ -178,5 +180,10 @@ describe("Backstage-compatible catalog REST: response shapes", () => {
     const bad = await get("/entities/by-query?cursor=garbage");
     expect(bad.status).toBe(400);
     expect(bad.body.error.name).toBe("InputError");
+    // A cursor is request input like any other: a forged query inside it is refused, not run.
+    const forged = Buffer.from(
+      JSON.stringify({ q: { filter: [{ kind: "x" }], orderField: [] }, p: { value: null, ref: "a", back: false } }),
+    ).toString("base64url");
+    expect((await get(`/entities/by-query?cursor=${forged}`)).status).toBe(400);
   });
 });
