@@ -36,6 +36,8 @@ export const MAX_SYNC_INTERVAL_MINUTES = 24 * 60;
 
 /** Most SCIM resources one list request returns (RFC 7644 `count`); also the default page. */
 export const SCIM_MAX_PAGE_SIZE = 200;
+/** SCIM writes of one org within this window share one catalog refresh, run when it ends. */
+export const SCIM_CATALOG_REFRESH_DELAY_MS = 5_000;
 
 /** Premium plugin trial: once per org, this long, with this many seats per plugin. */
 export const PLUGIN_TRIAL_DAYS = 14;
