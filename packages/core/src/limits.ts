@@ -56,6 +56,11 @@ export const MAX_COST_FILES = 200;
 /** Cost Insights growth alert: default threshold in percent over the period. */
 export const DEFAULT_COST_GROWTH_ALERT_PERCENT = 20;
 
+/** How long a SAML sign-in may take at the IdP: its request id is answerable this long, once. */
+export const SAML_REQUEST_TTL_MINUTES = 10;
+/** Clock difference between a SAML IdP and this server that assertion time checks allow. */
+export const SAML_CLOCK_SKEW_MS = 2 * 60_000;
+
 /** Per-org session timeouts (idle and absolute), in minutes: 5 minutes to 30 days. */
 export const MIN_SESSION_MINUTES = 5;
 export const MAX_SESSION_MINUTES = 30 * 24 * 60;
