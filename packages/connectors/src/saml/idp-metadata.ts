@@ -1,4 +1,4 @@
-import { DOMParser } from "@xmldom/xmldom";
+import { DOMParser, type Element } from "@xmldom/xmldom";
 import { createGuardedFetch, findNonPublicAddressError, type OutboundGuardOptions } from "../net/guarded-fetch";
 
 /** What Stagedoor needs from a SAML IdP's metadata (SAML 2.0 Metadata, §2.4.3 IDPSSODescriptor). */
@@ -52,12 +52,8 @@ export function parseSamlIdpMetadata(xml: string, options: { allowHttp?: boolean
   // A DOCTYPE has no place in SAML metadata, and entity expansion is an attack surface.
   if (/<!DOCTYPE/i.test(xml))
     throw new SamlMetadataError("invalid_document", "The metadata may not contain a DOCTYPE.");
-  const problems: string[] = [];
-  const doc = new DOMParser({
-    errorHandler: { warning: () => undefined, error: (m) => problems.push(m), fatalError: (m) => problems.push(m) },
-  }).parseFromString(xml.trim(), "text/xml");
-  const root = doc?.documentElement;
-  if (problems.length || !root) throw new SamlMetadataError("invalid_document", "The metadata is not well-formed XML.");
+  const root = parseXml(xml);
+  if (!root) throw new SamlMetadataError("invalid_document", "The metadata is not well-formed XML.");
   const descriptors = root.localName === "EntityDescriptor" ? [root] : elements(root, MD, "EntityDescriptor");
   const entity = descriptors.find((d) => elements(d, MD, "IDPSSODescriptor").length > 0);
   if (!entity) {
@@ -119,6 +115,21 @@ export async function fetchSamlIdpMetadata(
   return { ...parseSamlIdpMetadata(text, { allowHttp }), metadataUrl: url.href };
 }
 
+/** The document element, or null for anything not well-formed (xmldom reports, we refuse). */
+export function parseXml(xml: string): Element | null {
+  let failed = false;
+  try {
+    const doc = new DOMParser({
+      onError: (level) => {
+        if (level !== "warning") failed = true;
+      },
+    }).parseFromString(xml.trim(), "text/xml");
+    return failed ? null : doc.documentElement;
+  } catch {
+    return null;
+  }
+}
+
 function elements(parent: Element, ns: string, name: string): Element[] {
-  return Array.from(parent.getElementsByTagNameNS(ns, name) as unknown as ArrayLike<Element>);
+  return Array.from(parent.getElementsByTagNameNS(ns, name));
 }

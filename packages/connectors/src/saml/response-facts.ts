@@ -1,4 +1,4 @@
-import { DOMParser } from "@xmldom/xmldom";
+import { parseXml } from "./idp-metadata";
 
 /** Unverified facts of a posted SAMLResponse, read before node-saml validates it. */
 export type SamlResponseFacts = { destination: string | null; inResponseTo: string | null };
@@ -11,7 +11,7 @@ export type SamlResponseFacts = { destination: string | null; inResponseTo: stri
 export function readSamlResponseFacts(samlResponseBase64: string): SamlResponseFacts {
   const xml = Buffer.from(samlResponseBase64, "base64").toString("utf8");
   if (/<!DOCTYPE/i.test(xml)) return { destination: null, inResponseTo: null };
-  const root = new DOMParser({ errorHandler: () => undefined }).parseFromString(xml, "text/xml")?.documentElement;
+  const root = parseXml(xml);
   if (!root || root.localName !== "Response") return { destination: null, inResponseTo: null };
   return {
     destination: root.getAttribute("Destination") || null,

@@ -49,6 +49,7 @@ export {
   claimsFromSamlProfile,
   completeSamlSignIn,
   describeSamlFailure,
+  MAX_SAML_METADATA_BYTES,
   samlServiceProviderMetadata,
   samlServiceUrls,
   startSamlSignIn,

@@ -1,6 +1,7 @@
 import { generateServiceProviderMetadata, SAML, ValidateInResponseTo, type CacheProvider } from "@node-saml/node-saml";
 import type { Database, TenantDb } from "@stagedoor/db";
 import { readSamlResponseFacts } from "@stagedoor/connectors";
+export { MAX_SAML_METADATA_BYTES } from "@stagedoor/connectors";
 import { SAML_CLOCK_SKEW_MS, SAML_REQUEST_TTL_MINUTES } from "../limits";
 import { checkSsoSignIn, type SsoRefusal } from "./sign-in";
 

@@ -18,7 +18,9 @@ export function ConnectionForm({ redirectUri }: { redirectUri: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const settings = useQuery(trpc.sso.settings.queryOptions());
-  const connection = settings.data?.connection ?? null;
+  // A SAML connection is shown by its own form (saml-connection-form.tsx).
+  const saved = settings.data?.connection ?? null;
+  const connection = saved?.protocol === "oidc" ? saved : null;
   const [issuer, setIssuer] = useState("");
   const [clientId, setClientId] = useState("");
   const [clientSecret, setClientSecret] = useState("");
