@@ -26,7 +26,11 @@ describe("requestScimCatalogRefresh", () => {
     await requestScimCatalogRefresh(queue, "org-a", 14_999, 5_000);
     await requestScimCatalogRefresh(queue, "org-a", 15_000, 5_000);
     await requestScimCatalogRefresh(queue, "org-b", 14_999, 5_000);
-    expect([...jobs.keys()]).toEqual(["scim-catalog.org-a.10000", "scim-catalog.org-a.15000", "scim-catalog.org-b.10000"]);
+    expect([...jobs.keys()]).toEqual([
+      "scim-catalog.org-a.10000",
+      "scim-catalog.org-a.15000",
+      "scim-catalog.org-b.10000",
+    ]);
     expect(jobs.get("scim-catalog.org-a.10000")!.delayMs).toBe(1);
   });
 });
