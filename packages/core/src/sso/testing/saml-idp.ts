@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { inflateRawSync } from "node:zlib";
 import { generate } from "selfsigned";
-import { signSamlPost } from "@node-saml/node-saml/lib/saml-post-signing";
+import { signSamlPost } from "@node-saml/node-saml/lib/saml-post-signing.js";
 
 /**
  * A local SAML 2.0 identity provider for tests: a generated RSA key and self-signed
