@@ -58,6 +58,8 @@ export const DEFAULT_COST_GROWTH_ALERT_PERCENT = 20;
 
 /** How long a SAML sign-in may take at the IdP: its request id is answerable this long, once. */
 export const SAML_REQUEST_TTL_MINUTES = 10;
+/** Largest form post the SAML ACS URL reads (a signed response with many groups fits easily). */
+export const SAML_MAX_POST_BYTES = 512 * 1024;
 /** Clock difference between a SAML IdP and this server that assertion time checks allow. */
 export const SAML_CLOCK_SKEW_MS = 2 * 60_000;
 
