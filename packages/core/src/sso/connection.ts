@@ -109,15 +109,7 @@ export async function saveOidcConnection(
   authorize(actor, "sso.manage");
   const clientId = input.clientId.trim();
   if (!clientId) throw new AppError("BAD_REQUEST", "Enter the client ID from your IdP.", { clientId: "Required." });
-  if (input.defaultRole === "OWNER") {
-    throw new AppError("BAD_REQUEST", "New members cannot become owners by signing in.", {
-      defaultRole: "Not allowed.",
-    });
-  }
-  const groupRoles = parseGroupRoles(input.groupRoles ?? {});
-  if (Object.values(groupRoles).includes("OWNER")) {
-    throw new AppError("BAD_REQUEST", "IdP groups cannot grant the owner role.", { groupRoles: "Not allowed." });
-  }
+  const groupRoles = checkedGroupRoles(input.defaultRole, input.groupRoles);
   let issuer: string;
   try {
     issuer = (await discoverOidcIssuer(input.issuer, deps)).issuer;
@@ -146,10 +138,9 @@ export async function saveOidcConnection(
       issuer,
       clientId,
       defaultRole: input.defaultRole ?? existing?.defaultRole ?? "MEMBER",
-      groupsClaim:
-        input.groupsClaim === undefined ? (existing?.groupsClaim ?? null) : input.groupsClaim?.trim() || null,
+      groupsClaim: groupsSetting(input.groupsClaim, existing),
       groupRoles,
-      ...(changedIdentity ? { status: "draft" as const, testedAt: null, testedBy: null, lastError: null } : {}),
+      ...(changedIdentity ? BACK_TO_DRAFT : {}),
     };
     const row = existing
       ? await tx.ssoConnection.update({ where: { id: existing.id }, data: common, select: VIEW })
@@ -201,8 +192,7 @@ export async function saveSamlConnection(
   input: SamlConnectionInput,
 ): Promise<SsoConnectionView> {
   authorize(actor, "sso.manage");
-  checkRoles(input.defaultRole, input.groupRoles);
-  const groupRoles = parseGroupRoles(input.groupRoles ?? {});
+  const groupRoles = checkedGroupRoles(input.defaultRole, input.groupRoles);
   const url = input.metadataUrl?.trim();
   const xml = input.metadataXml?.trim();
   if (Boolean(url) === Boolean(xml)) {
@@ -238,10 +228,9 @@ export async function saveSamlConnection(
       samlSsoUrl: metadata.ssoUrl,
       samlCertificates: metadata.certificates,
       defaultRole: input.defaultRole ?? existing?.defaultRole ?? "MEMBER",
-      groupsClaim:
-        input.groupsAttribute === undefined ? (existing?.groupsClaim ?? null) : input.groupsAttribute?.trim() || null,
+      groupsClaim: groupsSetting(input.groupsAttribute, existing),
       groupRoles,
-      ...(changedIdentity ? { status: "draft" as const, testedAt: null, testedBy: null, lastError: null } : {}),
+      ...(changedIdentity ? BACK_TO_DRAFT : {}),
     };
     const row = existing
       ? await tx.ssoConnection.update({ where: { id: existing.id }, data, select: VIEW })
@@ -265,16 +254,26 @@ export async function saveSamlConnection(
   });
 }
 
-function checkRoles(defaultRole: Role | undefined, groupRoles: GroupRoles | undefined) {
+/** A changed IdP must pass a test sign-in again before members can use it. */
+const BACK_TO_DRAFT = { status: "draft" as const, testedAt: null, testedBy: null, lastError: null };
+
+/** Just-in-time roles, for both protocols: nobody becomes an owner by signing in. */
+function checkedGroupRoles(defaultRole: Role | undefined, input: GroupRoles | undefined): GroupRoles {
   if (defaultRole === "OWNER") {
     throw new AppError("BAD_REQUEST", "New members cannot become owners by signing in.", {
       defaultRole: "Not allowed.",
     });
   }
-  if (Object.values(parseGroupRoles(groupRoles ?? {})).includes("OWNER")) {
+  const groupRoles = parseGroupRoles(input ?? {});
+  if (Object.values(groupRoles).includes("OWNER")) {
     throw new AppError("BAD_REQUEST", "IdP groups cannot grant the owner role.", { groupRoles: "Not allowed." });
   }
+  return groupRoles;
 }
+
+/** The groups claim (OIDC) or attribute (SAML): omitted keeps the saved one, empty clears it. */
+const groupsSetting = (value: string | null | undefined, existing: { groupsClaim: string | null } | null) =>
+  value === undefined ? (existing?.groupsClaim ?? null) : value?.trim() || null;
 
 /** Switches a tested connection on (offered at sign-in) or off (which also ends "require SSO"). */
 export async function setSsoEnabled(db: TenantDb, actor: UserPrincipal, enabled: boolean): Promise<SsoConnectionView> {

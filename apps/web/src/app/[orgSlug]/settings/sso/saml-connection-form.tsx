@@ -3,16 +3,8 @@
 import { useEffect, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { errorInfo, useTRPC } from "@/lib/trpc";
-import { Alert, Button, Card, Field, Input, Select } from "@/components/ui";
-
-/** "group=ROLE" per line <-> the mapping the API takes (as in the OIDC form). */
-const parseMapping = (text: string) =>
-  Object.fromEntries(
-    text
-      .split("\n")
-      .map((line) => line.split("=").map((part) => part.trim()))
-      .filter(([group, role]) => group && (role === "ADMIN" || role === "MEMBER")),
-  ) as Record<string, "ADMIN" | "MEMBER">;
+import { Alert, Button, Card, Field, Input } from "@/components/ui";
+import { formatMapping, parseMapping, ProvisioningFields } from "./provisioning-fields";
 
 export type SamlServiceUrls = { entityId: string; acsUrl: string; loginUrl: string };
 
@@ -46,11 +38,7 @@ export function SamlConnectionForm({ urls }: { urls: SamlServiceUrls }) {
     setMetadataUrl(connection.samlMetadataUrl ?? "");
     setDefaultRole(connection.defaultRole === "ADMIN" ? "ADMIN" : "MEMBER");
     setGroupsAttribute(connection.groupsClaim ?? "");
-    setMapping(
-      Object.entries(connection.groupRoles)
-        .map(([g, r]) => `${g}=${r}`)
-        .join("\n"),
-    );
+    setMapping(formatMapping(connection.groupRoles));
   }, [connection]);
   const save = useMutation(
     trpc.sso.saveSaml.mutationOptions({
@@ -129,33 +117,16 @@ export function SamlConnectionForm({ urls }: { urls: SamlServiceUrls }) {
             />
           </Field>
         )}
-        <Field label="Role of new members (just-in-time)" htmlFor="saml-default-role">
-          <Select
-            id="saml-default-role"
-            value={defaultRole}
-            onChange={(e) => setDefaultRole(e.target.value as "ADMIN" | "MEMBER")}
-          >
-            <option value="MEMBER">Member</option>
-            <option value="ADMIN">Admin</option>
-          </Select>
-        </Field>
-        <Field label="Groups attribute (optional)" htmlFor="saml-groups-attribute">
-          <Input
-            id="saml-groups-attribute"
-            value={groupsAttribute}
-            placeholder="groups"
-            onChange={(e) => setGroupsAttribute(e.target.value)}
-          />
-        </Field>
-        <Field label="Group → role, one per line (e.g. portal-admins=ADMIN)" htmlFor="saml-group-roles">
-          <textarea
-            id="saml-group-roles"
-            className="w-full rounded-md border border-slate-300 p-2 font-mono text-sm"
-            rows={3}
-            value={mapping}
-            onChange={(e) => setMapping(e.target.value)}
-          />
-        </Field>
+        <ProvisioningFields
+          idPrefix="saml"
+          groupsLabel="Groups attribute (optional)"
+          defaultRole={defaultRole}
+          onDefaultRole={setDefaultRole}
+          groups={groupsAttribute}
+          onGroups={setGroupsAttribute}
+          mapping={mapping}
+          onMapping={setMapping}
+        />
         {failure && !fieldError ? <Alert>{failure.message}</Alert> : null}
         {save.isSuccess ? <Alert tone="success">Saved. Run a test sign-in before switching it on.</Alert> : null}
         <Button type="submit" disabled={save.isPending}>
