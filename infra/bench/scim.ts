@@ -1,13 +1,15 @@
 // `npm run bench -- scim [--users N] [--requests N] [--json]`
 //
 // SCIM provisioning latency in an org that already has N provisioned users (and one group
-// holding all of them): each write re-emits the org's SCIM catalog source, so this shows
-// what that costs as an org grows. Times POST /Users, PATCH (Entra ID's filtered-path
-// update), Okta's deactivation, and adding one member to the big group, through the real
-// route handler on a fresh PostgreSQL database.
+// holding all of them). Times POST /Users, PATCH (Entra ID's filtered-path update), Okta's
+// deactivation, and adding one member to the big group, through the real route handler on
+// a fresh PostgreSQL database. Writes ask for a debounced catalog refresh on the real
+// BullMQ queue (REDIS_URL, default local); the refresh itself (re-emitting the org's SCIM
+// catalog source, which the worker runs) is timed separately as catalogRefreshMs.
 import { randomBytes } from "node:crypto";
+import { Redis } from "ioredis";
 import { createScimRestHandler } from "@stagedoor/api/rest";
-import { createScimToken } from "@stagedoor/core";
+import { createBullSyncQueue, createScimToken, syncScimCatalog } from "@stagedoor/core";
 import { createDatabase } from "@stagedoor/db";
 import { createBenchDatabase } from "./bench-db";
 
@@ -29,6 +31,9 @@ export async function runScimBench(args: string[]): Promise<void> {
   const opts = options(args);
   const bench = await createBenchDatabase();
   const db = createDatabase({ url: bench.url, poolSize: 4 });
+  const connection = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: null });
+  const prefix = `bench-scim-${randomBytes(4).toString("hex")}`;
+  const queue = createBullSyncQueue({ connection, prefix });
   try {
     const org = await db.admin.organization.create({
       data: { slug: `bench-${randomBytes(3).toString("hex")}`, name: "Bench" },
@@ -38,7 +43,7 @@ export async function runScimBench(args: string[]): Promise<void> {
     const tdb = db.forOrg(org.id);
     const actor = { type: "user" as const, userId: owner.id, email: owner.email, role: "OWNER" as const };
     const { token } = await createScimToken(tdb, actor, { name: "bench" });
-    const handle = createScimRestHandler({ db: () => db });
+    const handle = createScimRestHandler({ db: () => db, queue: () => queue });
     const call = async (method: string, path: string, body?: unknown) => {
       const started = performance.now();
       const res = await handle(
@@ -72,6 +77,8 @@ export async function runScimBench(args: string[]): Promise<void> {
       schemas: [PATCH],
       Operations: [{ op: "Replace", path: "displayName", value: "Everyone!" }],
     });
+    // The catalog holds them already, as after the worker's first refresh.
+    await syncScimCatalog(tdb);
     const seedMs = performance.now() - seeded;
 
     const create: number[] = [];
@@ -107,6 +114,9 @@ export async function runScimBench(args: string[]): Promise<void> {
         ).ms,
       );
     }
+    const refreshStarted = performance.now();
+    await syncScimCatalog(tdb);
+    const catalogRefreshMs = performance.now() - refreshStarted;
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
     const summary = (xs: number[]) => ({ medianMs: Math.round(median(xs)), p95Ms: Math.round(p95(xs)) });
@@ -119,6 +129,7 @@ export async function runScimBench(args: string[]): Promise<void> {
       patchUserEmail: summary(patch),
       addGroupMember: summary(addMember),
       deactivateUser: summary(deactivate),
+      catalogRefreshMs: Math.round(catalogRefreshMs),
     };
     if (opts.json) console.log(JSON.stringify(result));
     else {
@@ -127,6 +138,10 @@ export async function runScimBench(args: string[]): Promise<void> {
         console.log(`  ${k}: ${typeof v === "object" ? JSON.stringify(v) : v}`);
     }
   } finally {
+    await queue.close();
+    const keys = await connection.keys(`${prefix}:*`);
+    if (keys.length) await connection.del(...keys);
+    connection.disconnect();
     await db.disconnect();
     await bench.drop();
   }

@@ -6,12 +6,13 @@ import {
   createOrgSlots,
   jobIds,
   reconcileIntegrations,
+  requestScimCatalogRefresh,
   requestSync,
   type BullSyncQueue,
   type StepOutcome,
 } from "@stagedoor/core";
 import { connectedOrg, startGitHub, testDeps } from "@stagedoor/core/integrations-testing";
-import { testDatabase } from "@stagedoor/db/testing";
+import { makeOrg, testDatabase } from "@stagedoor/db/testing";
 import { startSyncWorker, type RunningSyncWorker } from "./sync-worker";
 
 const db = testDatabase();
@@ -81,6 +82,30 @@ async function waitFor<T>(
 }
 
 describe("sync worker", () => {
+  it("runs the debounced SCIM catalog refresh: provisioned users appear in the catalog once it ran", async () => {
+    const prefix = nextPrefix();
+    const queue = producer(prefix);
+    const org = await makeOrg(db);
+    const tdb = db.forOrg(org.id);
+    for (const userName of ["ada@example.test", "grace@example.test"]) {
+      await tdb.scimUser.create({
+        data: { orgId: org.id, userName, userNameKey: userName, emails: [{ value: userName, primary: true }] },
+      });
+    }
+    // Two writes' requests in one window are one delayed job (a short window keeps the test quick).
+    const now = Date.now();
+    await requestScimCatalogRefresh(queue, org.id, now, 200);
+    await requestScimCatalogRefresh(queue, org.id, now, 200);
+    expect(await queue.queue.getJobCounts("delayed")).toMatchObject({ delayed: 1 });
+    expect(await tdb.catalogEntity.count({ where: { kind: "user" } })).toBe(0);
+    await worker(prefix);
+    const users = await waitFor(async () => {
+      const rows = await tdb.catalogEntity.findMany({ where: { kind: "user" }, select: { name: true } });
+      return rows.length === 2 ? rows : null;
+    }, "the SCIM users in the catalog");
+    expect(users.map((u) => u.name).sort()).toEqual(["ada_example.test", "grace_example.test"]);
+  });
+
   it("runs a requested sync to the end, schedules the integration, and treats a double click as one sync", async () => {
     const prefix = nextPrefix();
     const queue = producer(prefix);

@@ -37,6 +37,12 @@ describe("maintenance worker", () => {
         { sessionToken: `live-${user.id}`, userId: user.id, expires: new Date(Date.now() + 3600_000) },
       ],
     });
+    await db.admin.samlRequest.createMany({
+      data: [
+        { id: `_old-${org.id}`, orgId: org.id, redirectTo: "/", expiresAt: new Date(Date.now() - 1000) },
+        { id: `_live-${org.id}`, orgId: org.id, redirectTo: "/", expiresAt: new Date(Date.now() + 600_000) },
+      ],
+    });
     const longAgo = new Date(Date.now() - 40 * 24 * 3600 * 1000);
     await db.admin.invitation.createMany({
       data: [
@@ -63,6 +69,9 @@ describe("maintenance worker", () => {
     await running.close();
     expect((await db.admin.session.findMany({ where: { userId: user.id } })).map((x) => x.sessionToken)).toEqual([
       `live-${user.id}`,
+    ]);
+    expect((await db.admin.samlRequest.findMany({ where: { orgId: org.id } })).map((x) => x.id)).toEqual([
+      `_live-${org.id}`,
     ]);
     expect((await db.admin.invitation.findMany({ where: { orgId: org.id } })).map((x) => x.email)).toEqual([
       "new@example.test",

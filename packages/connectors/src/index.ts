@@ -159,3 +159,15 @@ export {
   type OidcDiscoveryProblemCode,
   type OidcDiscovery,
 } from "./oidc/discovery";
+
+// SAML 2.0 IdP metadata (per-org SSO).
+export {
+  fetchSamlIdpMetadata,
+  parseSamlIdpMetadata,
+  SamlMetadataError,
+  MAX_SAML_METADATA_BYTES,
+  type SamlIdpMetadata,
+  type SamlMetadataOptions,
+  type SamlMetadataProblemCode,
+} from "./saml/idp-metadata";
+export { readSamlResponseFacts, type SamlResponseFacts } from "./saml/response-facts";

@@ -4,7 +4,7 @@ export * from "./authz";
 export * from "./limits";
 export { slugProblem, slugify, assertValidSlug, RESERVED_SLUGS } from "./orgs/slug";
 export { slugAvailability } from "./orgs/slug-availability";
-export { createDevSession } from "./users/dev-session";
+export { createDevSession, createUserSession } from "./users/dev-session";
 export { recordGitHubLogin } from "./users/github-login";
 export { createOrg, type CreateOrgInput } from "./orgs/create-org";
 export { resolveOrgAccess, listUserOrgs, type OrgAccess } from "./orgs/resolve-org-access";

@@ -38,6 +38,8 @@ export const MAX_SYNC_INTERVAL_MINUTES = 24 * 60;
 
 /** Most SCIM resources one list request returns (RFC 7644 `count`); also the default page. */
 export const SCIM_MAX_PAGE_SIZE = 200;
+/** SCIM writes of one org within this window share one catalog refresh, run when it ends. */
+export const SCIM_CATALOG_REFRESH_DELAY_MS = 5_000;
 
 /** Premium plugin trial: once per org, this long, with this many seats per plugin. */
 export const PLUGIN_TRIAL_DAYS = 14;
@@ -55,6 +57,13 @@ export const MAX_COST_DOWNLOAD_BYTES = 8 * 1024 * 1024 * 1024;
 export const MAX_COST_FILES = 200;
 /** Cost Insights growth alert: default threshold in percent over the period. */
 export const DEFAULT_COST_GROWTH_ALERT_PERCENT = 20;
+
+/** How long a SAML sign-in may take at the IdP: its request id is answerable this long, once. */
+export const SAML_REQUEST_TTL_MINUTES = 10;
+/** Largest form post the SAML ACS URL reads (a signed response with many groups fits easily). */
+export const SAML_MAX_POST_BYTES = 512 * 1024;
+/** Clock difference between a SAML IdP and this server that assertion time checks allow. */
+export const SAML_CLOCK_SKEW_MS = 2 * 60_000;
 
 /** Per-org session timeouts (idle and absolute), in minutes: 5 minutes to 30 days. */
 export const MIN_SESSION_MINUTES = 5;

@@ -58,7 +58,8 @@ export async function orgSsoConfig(
   if (!slug) return null;
   const deps = integrationDeps();
   const provider = await loadSsoProvider(db(), deps, slug);
-  if (!provider) return null;
+  // SAML connections sign in through /api/auth/saml/<slug>/* (server/saml-session.ts), not Auth.js.
+  if (!provider || provider.protocol !== "oidc") return null;
   const testing = testingCookie(req) === slug;
   if (!testing && provider.status !== "enabled" && req) return null;
   const redirectUri = callbackUrlFor(base.origin ?? "", slug);

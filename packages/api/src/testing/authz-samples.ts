@@ -174,6 +174,7 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
   "billing.invoices": org(ADMINS, false),
   "sso.settings": org(ADMINS, false),
   "sso.saveOidc": org(ADMINS, false, () => ({ issuer: "https://idp.example.test", clientId: "x", clientSecret: "y" })),
+  "sso.saveSaml": org(ADMINS, false, () => ({ metadataUrl: "https://idp.example.test/metadata" })),
   "sso.setEnabled": org(ADMINS, false, () => ({ enabled: true })),
   "sso.setRequired": org(ADMINS, false, () => ({ requireSso: true })),
   "sso.setSessionTimeouts": org(ADMINS, false, () => ({ idleMinutes: 30, maxMinutes: null })),

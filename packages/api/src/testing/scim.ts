@@ -1,9 +1,41 @@
-import { createScimToken } from "@stagedoor/core";
+import {
+  createScimToken,
+  jobsOfQueue,
+  INTEGRATIONS_QUEUE,
+  REFRESH_SCIM_CATALOG_JOB,
+  type JobServices,
+  type ScimCatalogQueue,
+} from "@stagedoor/core";
 import { makeMember, makeOrg, makeUser, testDatabase } from "@stagedoor/db/testing";
 import { createScimRestHandler } from "../rest/scim/handler";
 
 export const db = testDatabase();
-const handle = createScimRestHandler({ db: () => db });
+
+/** The catalog refreshes SCIM writes asked for, by job id (a repeated id is the same job). */
+export const pendingRefreshes = new Map<string, { name: string; data: unknown; delayMs?: number }>();
+const queue: ScimCatalogQueue = {
+  async enqueue(name, data, opts) {
+    if (!pendingRefreshes.has(opts.jobId)) pendingRefreshes.set(opts.jobId, { name, data, delayMs: opts.delayMs });
+  },
+};
+const handle = createScimRestHandler({ db: () => db, queue: () => queue });
+
+/**
+ * Runs the refresh jobs asked for so far through the job registry's own definition, as the
+ * worker would once their window ends, for the orgs given (other test files' orgs are left).
+ */
+export async function runCatalogRefreshes(...orgIds: string[]): Promise<number> {
+  const job = jobsOfQueue(INTEGRATIONS_QUEUE).find((j) => j.name === REFRESH_SCIM_CATALOG_JOB)!;
+  let ran = 0;
+  for (const [id, pending] of pendingRefreshes) {
+    const payload = job.payload.parse(pending.data) as { orgId: string };
+    if (!orgIds.includes(payload.orgId)) continue;
+    pendingRefreshes.delete(id);
+    await job.handle(payload, { db, services: {} as JobServices, job: { id, attemptsMade: 0, attempts: 1 } });
+    ran++;
+  }
+  return ran;
+}
 
 // Bodies are whatever JSON the server answered; the tests assert their shape.
 export type ScimResponse = { status: number; headers: Headers; body: ReturnType<typeof JSON.parse> };

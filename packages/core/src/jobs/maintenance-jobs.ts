@@ -8,7 +8,7 @@ const retried = { attempts: 3, backoff: { type: "exponential", delay: 5000 } } a
 
 /**
  * Housekeeping across all orgs, so it runs on the explicit admin client: expired Auth.js
- * sessions, invitations that ended long ago, and catalog entities orphaned longer than the
+ * sessions (and unanswered SAML requests), invitations that ended long ago, and catalog entities orphaned longer than the
  * grace period.
  */
 export const purgeExpiredSessions = defineJob({
@@ -17,8 +17,11 @@ export const purgeExpiredSessions = defineJob({
   payload: z.object({}),
   schedule: { every: HOUR, payload: () => ({}) },
   async handle(_payload, { db }) {
-    const { count } = await db.admin.session.deleteMany({ where: { expires: { lt: new Date() } } });
-    return { deleted: count };
+    const now = new Date();
+    const { count } = await db.admin.session.deleteMany({ where: { expires: { lt: now } } });
+    // SAML sign-ins nobody finished: their request ids can no longer be answered anyway.
+    const saml = await db.admin.samlRequest.deleteMany({ where: { expiresAt: { lt: now } } });
+    return { deleted: count, samlRequests: saml.count };
   },
 });
 

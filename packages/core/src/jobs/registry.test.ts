@@ -24,6 +24,7 @@ describe("the job registry", () => {
       [
         "integrations.reconcile",
         "integrations.sync",
+        "scim.refreshCatalog",
         "webhooks.purgeDeliveries",
         ...Object.values(providers).flatMap((p) => [`${p.kind}.syncStep`, ...(p.sync.jobs ?? []).map((j) => j.name)]),
       ].sort(),

@@ -1,9 +1,9 @@
-import type { PrismaTypes, Role, TenantDb } from "@stagedoor/db";
+import type { Database, PrismaTypes, Role, TenantDb } from "@stagedoor/db";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { authorize, type UserPrincipal } from "../authz";
 import { forgetVerifiedTokensOf } from "../api-tokens/api-tokens";
-import { endAccessIn } from "./end-member-access";
+import { belongsToAnotherOrg, endAccessIn } from "./end-member-access";
 
 type Tx = PrismaTypes.TransactionClient;
 
@@ -59,9 +59,15 @@ export async function changeMemberRole(
   return { id: changed.id, role: changed.role };
 }
 
-/** Admins remove others; anyone may leave. The last owner can do neither. */
-export async function removeMember(db: TenantDb, actor: UserPrincipal, membershipId: string) {
+/**
+ * Admins remove others; anyone may leave. The last owner can do neither. `accounts` (the
+ * cross-org client) answers only whether the removed user belongs to another org, which
+ * decides how many of their sessions end (see endMemberAccess).
+ */
+export async function removeMember(db: TenantDb, actor: UserPrincipal, membershipId: string, accounts: Database) {
   authorize(actor, "members.read");
+  const before = await db.membership.findUnique({ where: { id: membershipId }, select: { userId: true } });
+  const everywhere = before ? !(await belongsToAnotherOrg(accounts, before.userId, db.orgId)) : false;
   const removed = await db.transaction(async (tx) => {
     const target = await findMembership(tx, membershipId);
     const leaving = target.userId === actor.userId;
@@ -72,7 +78,7 @@ export async function removeMember(db: TenantDb, actor: UserPrincipal, membershi
     }
     // Removed by someone else: signed out and their tokens revoked at once (issue 12).
     // Leaving keeps the sessions (they may belong to other orgs too); tokens stop anyway.
-    const ended = leaving ? null : await endAccessIn(tx, target.userId);
+    const ended = leaving ? null : await endAccessIn(tx, { orgId: db.orgId, userId: target.userId, everywhere });
     await tx.membership.delete({ where: { id: target.id } });
     await recordAudit(tx, {
       orgId: db.orgId,

@@ -2,7 +2,7 @@ import type { PrismaTypes } from "@stagedoor/db";
 import { auditIdentity, authorize } from "../authz";
 import { recordAudit, type AuditAction } from "../audit/record-audit";
 import { SCIM_MAX_PAGE_SIZE } from "../limits";
-import { syncScimCatalog } from "./catalog-sync";
+import { requestScimCatalogRefresh } from "./catalog-refresh";
 import { parseScimFilter } from "./filter";
 import { applyScimPatch, type ScimPatchOperation } from "./patch";
 import {
@@ -135,7 +135,7 @@ export async function createScimGroup(ctx: ScimContext, body: unknown): Promise<
     await audit(tx, ctx, "scim.group_created", input.displayName, input.memberIds.length);
     return created.id;
   });
-  await syncScimCatalog(db);
+  await requestScimCatalogRefresh(ctx.queue, ctx.orgId);
   return getScimGroup(ctx, id);
 }
 
@@ -166,7 +166,7 @@ export async function deleteScimGroup(ctx: ScimContext, id: string, ifMatch?: st
     await tx.scimGroup.delete({ where: { id } });
     await audit(tx, ctx, "scim.group_deleted", current.displayName, 0);
   });
-  await syncScimCatalog(db);
+  await requestScimCatalogRefresh(ctx.queue, ctx.orgId);
 }
 
 async function writeGroup(
@@ -190,7 +190,7 @@ async function writeGroup(
     await setMembers(tx, ctx.orgId, id, input.memberIds);
     await audit(tx, ctx, "scim.group_updated", input.displayName, input.memberIds.length);
   });
-  await syncScimCatalog(db);
+  await requestScimCatalogRefresh(ctx.queue, ctx.orgId);
   return getScimGroup(ctx, id);
 }
 

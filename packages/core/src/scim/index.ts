@@ -29,4 +29,11 @@ export { SCHEMA as SCIM_SCHEMA, type ScimContext } from "./resources";
 export { parseScimFilter, type ScimComparison } from "./filter";
 export { applyScimPatch, type ScimPatchOperation } from "./patch";
 export { type ScimType } from "./scim-errors";
-export { SCIM_SOURCE } from "./catalog-sync";
+export { SCIM_SOURCE, syncScimCatalog } from "./catalog-sync";
+export {
+  refreshScimCatalogJob,
+  requestScimCatalogRefresh,
+  scimCatalogJobId,
+  REFRESH_SCIM_CATALOG_JOB,
+  type ScimCatalogQueue,
+} from "./catalog-refresh";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Database } from "@stagedoor/db";
 import type { ScimPrincipal } from "../authz";
 import { scimError } from "./scim-errors";
+import type { ScimCatalogQueue } from "./catalog-refresh";
 
 export const SCHEMA = {
   user: "urn:ietf:params:scim:schemas:core:2.0:User",
@@ -11,8 +12,17 @@ export const SCHEMA = {
   error: "urn:ietf:params:scim:api:messages:2.0:Error",
 } as const;
 
-/** Who is provisioning into which org; `baseUrl` is where the SCIM API is served (for meta.location). */
-export type ScimContext = { db: Database; orgId: string; principal: ScimPrincipal; baseUrl: string };
+/**
+ * Who is provisioning into which org; `baseUrl` is where the SCIM API is served (for
+ * meta.location); `queue` takes the catalog refresh a write asks for (catalog-refresh.ts).
+ */
+export type ScimContext = {
+  db: Database;
+  orgId: string;
+  principal: ScimPrincipal;
+  baseUrl: string;
+  queue: ScimCatalogQueue;
+};
 
 export const etag = (version: number) => `W/"${version}"`;
 

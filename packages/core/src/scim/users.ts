@@ -3,8 +3,8 @@ import { authorize } from "../authz";
 import { recordAudit, type AuditAction } from "../audit/record-audit";
 import { auditIdentity } from "../authz";
 import { SCIM_MAX_PAGE_SIZE } from "../limits";
-import { syncScimCatalog } from "./catalog-sync";
-import { endMemberAccess } from "./end-access";
+import { requestScimCatalogRefresh } from "./catalog-refresh";
+import { endMemberAccess } from "../members/end-member-access";
 import { parseScimFilter } from "./filter";
 import { applyScimPatch, type ScimPatchOperation } from "./patch";
 import {
@@ -130,7 +130,7 @@ export async function createScimUser(ctx: ScimContext, body: unknown): Promise<S
       return created.id;
     }),
   );
-  await syncScimCatalog(db);
+  await requestScimCatalogRefresh(ctx.queue, ctx.orgId);
   return getScimUser(ctx, id);
 }
 
@@ -158,13 +158,13 @@ export async function deleteScimUser(ctx: ScimContext, id: string, ifMatch?: str
   const current = await findUser(db, id);
   checkIfMatch(ifMatch, current.version);
   const membershipId = current.active && current.userId ? await membershipOf(ctx, current.userId) : null;
-  if (membershipId) await endMemberAccess(ctx.db, membershipId);
+  if (membershipId) await endMemberAccess(ctx.db, ctx.orgId, membershipId, ctx.principal);
   await db.transaction(async (tx) => {
     if (current.userId) await removeMembership(tx, ctx.orgId, current.userId);
     await tx.scimUser.delete({ where: { id } });
     await audit(tx, ctx, "scim.user_deleted", current.userName);
   });
-  await syncScimCatalog(db);
+  await requestScimCatalogRefresh(ctx.queue, ctx.orgId);
 }
 
 /** PUT and PATCH: compute the new state from the current one, then apply it and its side effects. */
@@ -183,7 +183,7 @@ async function writeUser(
   // Deprovisioning: sessions and tokens end before the membership goes, so nothing the
   // member holds outlives it.
   const membershipId = deactivating && current.userId ? await membershipOf(ctx, current.userId) : null;
-  if (membershipId) await endMemberAccess(ctx.db, membershipId);
+  if (membershipId) await endMemberAccess(ctx.db, ctx.orgId, membershipId, ctx.principal);
   await uniquely(input.userName, () =>
     db.transaction(async (tx) => {
       await assertUniqueUserName(tx, input.userName, id);
@@ -200,7 +200,7 @@ async function writeUser(
       await audit(tx, ctx, action, input.userName);
     }),
   );
-  await syncScimCatalog(db);
+  await requestScimCatalogRefresh(ctx.queue, ctx.orgId);
   return getScimUser(ctx, id);
 }
 

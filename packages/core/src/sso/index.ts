@@ -2,6 +2,8 @@ export { ssoFetch, type SsoDeps } from "./deps";
 export {
   getSsoSettings,
   saveOidcConnection,
+  saveSamlConnection,
+  type SamlConnectionInput,
   setSsoEnabled,
   setRequireSso,
   type OidcConnectionInput,
@@ -43,3 +45,13 @@ export {
 } from "./session-policy";
 export { readSessionFacts, setSessionTimeouts, signOutEverywhere } from "./sessions";
 export { describeSsoFailure } from "./failures";
+export {
+  claimsFromSamlProfile,
+  completeSamlSignIn,
+  describeSamlFailure,
+  MAX_SAML_METADATA_BYTES,
+  samlServiceProviderMetadata,
+  samlServiceUrls,
+  startSamlSignIn,
+  type SamlSignInOutcome,
+} from "./saml";

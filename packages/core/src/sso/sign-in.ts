@@ -10,8 +10,13 @@ export const ssoProviderId = (slug: string) => `${SSO_PROVIDER_PREFIX}${slug}`;
 export const slugOfSsoProvider = (providerId: string) =>
   providerId.startsWith(SSO_PROVIDER_PREFIX) ? providerId.slice(SSO_PROVIDER_PREFIX.length) : null;
 
-/** What Auth.js needs to run an org's OIDC flow. Server-only: it carries the secret. */
+/**
+ * What Auth.js needs to run an org's OIDC flow (server-only: it carries the secret), or,
+ * for a SAML connection, what the sign-in page needs to offer it (the flow itself runs in
+ * saml.ts; client fields are empty).
+ */
 export type SsoProviderConfig = {
+  protocol: "oidc" | "saml";
   orgId: string;
   slug: string;
   orgName: string;
@@ -32,8 +37,22 @@ export async function loadSsoProvider(db: Database, deps: SsoDeps, slug: string)
     select: { id: true, slug: true, name: true, ssoConnection: true },
   });
   const c = org?.ssoConnection;
-  if (!org || !c || !c.clientSecretCiphertext) return null;
+  if (!org || !c) return null;
+  if (c.protocol === "saml") {
+    return {
+      protocol: "saml",
+      orgId: org.id,
+      slug: org.slug,
+      orgName: org.name,
+      issuer: c.issuer,
+      clientId: "",
+      clientSecret: "",
+      status: c.status,
+    };
+  }
+  if (!c.clientSecretCiphertext) return null;
   return {
+    protocol: "oidc",
     orgId: org.id,
     slug: org.slug,
     orgName: org.name,

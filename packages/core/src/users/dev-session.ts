@@ -2,15 +2,17 @@ import { randomBytes } from "node:crypto";
 import type { Database } from "@stagedoor/db";
 
 /**
- * The development sign-in: email only, no password. Creates the user if needed and a
- * database session exactly like an OAuth sign-in would, so everything downstream is the
- * real Auth.js path. The web app only calls it when AUTH_DEV_SIGN_IN is on (never in
- * production). Users and sessions are global, hence the admin client.
+ * A database session exactly like an Auth.js sign-in makes (the same User and Session
+ * rows; the web app sets Auth.js's session cookie to the token), for sign-ins that do
+ * not run through Auth.js: the development sign-in and SAML. The user is found or made by
+ * email, as Auth.js links org-IdP sign-ins (see checkSsoSignIn for why that is safe).
+ * `ssoOrgId`: the org whose IdP signed the person in ("require SSO" accepts only those).
+ * Users and sessions are global, hence the admin client.
  */
-export async function createDevSession(
+export async function createUserSession(
   db: Database,
-  input: { email: string; name?: string; maxAgeSeconds: number },
-): Promise<{ sessionToken: string; expires: Date }> {
+  input: { email: string; name?: string; maxAgeSeconds: number; ssoOrgId?: string },
+): Promise<{ sessionToken: string; expires: Date; userId: string; email: string }> {
   const email = input.email.trim().toLowerCase();
   const user = await db.admin.user.upsert({
     where: { email },
@@ -19,6 +21,20 @@ export async function createDevSession(
   });
   const sessionToken = randomBytes(32).toString("base64url");
   const expires = new Date(Date.now() + input.maxAgeSeconds * 1000);
-  await db.admin.session.create({ data: { sessionToken, userId: user.id, expires } });
+  await db.admin.session.create({
+    data: { sessionToken, userId: user.id, expires, ssoOrgId: input.ssoOrgId ?? null },
+  });
+  return { sessionToken, expires, userId: user.id, email };
+}
+
+/**
+ * The development sign-in: email only, no password. The web app only calls it when
+ * AUTH_DEV_SIGN_IN is on (never in production); everything downstream is the real path.
+ */
+export async function createDevSession(
+  db: Database,
+  input: { email: string; name?: string; maxAgeSeconds: number },
+): Promise<{ sessionToken: string; expires: Date }> {
+  const { sessionToken, expires } = await createUserSession(db, input);
   return { sessionToken, expires };
 }

@@ -32,6 +32,8 @@ const SSO_REASONS: Record<string, string> = {
   unverified_email: "Your identity provider says your email address is not verified.",
   domain_not_verified: "Your email address is not in a verified domain of this organization.",
   not_enabled: "Single sign-on is not switched on for this organization.",
+  invalid_response:
+    "Your identity provider's answer did not pass Stagedoor's checks. Start the sign-in again; if it keeps failing, ask your administrator to run a test sign-in in the SSO settings.",
 };
 
 export default async function SignIn({

@@ -1,12 +1,21 @@
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { homeRealmFor, loadSsoProvider, ssoProviderId } from "@stagedoor/core";
+import { homeRealmFor, loadSsoProvider, ssoProviderId, startSamlSignIn } from "@stagedoor/core";
 import { signIn } from "@/server/auth";
 import { db } from "@/server/db";
 import { integrationDeps } from "@/server/integrations";
 import { withSsoOrg } from "@/server/org-sso";
+import { samlOrigin } from "@/server/saml";
 import { Button, Field, Input } from "@/components/ui";
 
 async function startSso(slug: string, next: string): Promise<never> {
+  const provider = await loadSsoProvider(db(), integrationDeps(), slug);
+  if (provider?.protocol === "saml") {
+    const origin = samlOrigin(await headers());
+    const idpUrl = await startSamlSignIn(db(), slug, { origin, redirectTo: next, testing: false });
+    if (idpUrl) redirect(idpUrl);
+    redirect("/sign-in?error=NoSso");
+  }
   await withSsoOrg(slug, () => signIn(ssoProviderId(slug), { redirectTo: next }));
   // signIn redirects; reaching here means the org has no usable connection.
   redirect("/sign-in?error=NoSso");

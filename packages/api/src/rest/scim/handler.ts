@@ -18,6 +18,7 @@ import {
   scimSchemas,
   serviceProviderConfig,
   type Permission,
+  type ScimCatalogQueue,
   type ScimContext,
   type ScimPatchOperation,
 } from "@stagedoor/core";
@@ -25,7 +26,8 @@ import type { Database } from "@stagedoor/db";
 import { readLimitedBody } from "../../http/read-limited-body";
 import { scimErrorResponse, scimFailure, scimJson } from "./respond";
 
-export type ScimRestDeps = { db: () => Database };
+/** `queue`: the integrations queue's producer, which takes the catalog refreshes writes ask for. */
+export type ScimRestDeps = { db: () => Database; queue: () => ScimCatalogQueue };
 
 /** Largest SCIM request body: a group PUT with thousands of members fits. */
 export const MAX_SCIM_BODY_BYTES = 1024 * 1024;
@@ -255,7 +257,7 @@ export function createScimRestHandler(deps: ScimRestDeps, basePath = "/api/scim/
       if (!verified) throw new AppError("UNAUTHORIZED", "Send the organization's SCIM token as Authorization: Bearer.");
       const { orgId, ...principal } = verified;
       authorize(principal, route.permission);
-      const ctx: ScimContext = { db, orgId, principal, baseUrl: `${url.origin}${basePath}` };
+      const ctx: ScimContext = { db, orgId, principal, baseUrl: `${url.origin}${basePath}`, queue: deps.queue() };
       return await route.run(ctx, url, req, params);
     } catch (error) {
       return scimFailure(req, error);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getEntity } from "@stagedoor/core";
-import { db, orgWithScim, scim } from "../../testing/scim";
+import { db, orgWithScim, pendingRefreshes, runCatalogRefreshes, scim } from "../../testing/scim";
 
 const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 const PATCH = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
@@ -52,13 +52,16 @@ describe("SCIM: Okta's request sequence", () => {
     expect(created.headers.get("etag")).toBe('W/"1"');
     expect(JSON.stringify(created.body)).not.toContain("1mz050nq");
 
-    // Provisioned: the person is now a member of the org, and a User entity in the catalog.
+    // Provisioned: the person is now a member of the org at once, and a User entity in the
+    // catalog once the refresh the write asked for has run.
     const account = await db.admin.user.findUniqueOrThrow({ where: { email: userName } });
     expect(await tdb.membership.findFirst({ where: { userId: account.id }, select: { role: true } })).toEqual({
       role: "MEMBER",
     });
     const ref = `user:default/${userName.replace("@", "_")}`;
     const owner = { type: "user" as const, userId: account.id, email: userName, role: "MEMBER" as const };
+    await expect(getEntity(tdb, owner, ref)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await runCatalogRefreshes(org.id)).toBe(1);
     expect((await getEntity(tdb, owner, ref)).entity).toMatchObject({
       kind: "User",
       spec: { profile: { displayName: "Test User", email: userName } },
@@ -111,6 +114,7 @@ describe("SCIM: Okta's request sequence", () => {
     expect(off.body).toMatchObject({ active: false, meta: { version: 'W/"3"' } });
     expect(await tdb.membership.count({ where: { userId: account.id } })).toBe(0);
     // The catalog's SCIM source no longer emits them: orphaned, like any entity a source drops.
+    await runCatalogRefreshes(org.id);
     expect((await tdb.catalogEntity.findFirstOrThrow({ where: { ref } })).orphanedAt).toBeInstanceOf(Date);
 
     // Reactivation brings the membership back.
@@ -122,7 +126,7 @@ describe("SCIM: Okta's request sequence", () => {
   });
 
   it("creates a group, renames it, and adds and removes members", async () => {
-    const { token, tdb } = await orgWithScim();
+    const { token, tdb, org } = await orgWithScim();
     const users = [];
     for (const n of [1, 2]) {
       const res = await scim(token, "POST", "/Users", { userName: `m${n}.${Date.now()}@example.test`, active: true });
@@ -159,6 +163,12 @@ describe("SCIM: Okta's request sequence", () => {
     });
     expect(removed.body.members.map((m: { value: string }) => m.value)).toEqual([users[1]]);
 
+    // The writes asked for delayed refreshes, one per window (coalescing: catalog-refresh.test.ts).
+    const ours = [...pendingRefreshes.values()].filter((p) => (p.data as { orgId: string }).orgId === org.id);
+    expect(ours.length).toBeGreaterThan(0);
+    expect(ours.every((p) => p.name === "scim.refreshCatalog" && p.delayMs! > 0)).toBe(true);
+    await runCatalogRefreshes(org.id);
+
     const entity = await tdb.catalogEntity.findFirstOrThrow({
       where: { kind: "group", orphanedAt: null },
       select: { name: true, entity: true },
@@ -168,6 +178,7 @@ describe("SCIM: Okta's request sequence", () => {
 
     expect((await scim(token, "DELETE", `/Groups/${gid}`)).status).toBe(204);
     expect((await scim(token, "GET", `/Groups/${gid}`)).status).toBe(404);
+    await runCatalogRefreshes(org.id);
     expect(await tdb.catalogEntity.count({ where: { kind: "group", orphanedAt: null } })).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import { router } from "../../trpc";
 import { getSsoSettingsProcedure } from "./get-sso-settings";
 import { saveOidcConnectionProcedure } from "./save-oidc-connection";
+import { saveSamlConnectionProcedure } from "./save-saml-connection";
 import { setSsoEnabledProcedure } from "./set-sso-enabled";
 import { setRequireSsoProcedure } from "./set-require-sso";
 import { setSessionTimeoutsProcedure } from "./set-session-timeouts";
@@ -13,6 +14,7 @@ import { signOutEverywhereProcedure } from "./sign-out-everywhere";
 export const ssoRouter = router({
   settings: getSsoSettingsProcedure,
   saveOidc: saveOidcConnectionProcedure,
+  saveSaml: saveSamlConnectionProcedure,
   setEnabled: setSsoEnabledProcedure,
   setRequired: setRequireSsoProcedure,
   setSessionTimeouts: setSessionTimeoutsProcedure,

@@ -3,22 +3,16 @@
 import { useEffect, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { errorInfo, useTRPC } from "@/lib/trpc";
-import { Alert, Button, Card, Field, Input, Select } from "@/components/ui";
-
-/** "group=ROLE" per line <-> the mapping the API takes. */
-const parseMapping = (text: string) =>
-  Object.fromEntries(
-    text
-      .split("\n")
-      .map((line) => line.split("=").map((part) => part.trim()))
-      .filter(([group, role]) => group && (role === "ADMIN" || role === "MEMBER")),
-  ) as Record<string, "ADMIN" | "MEMBER">;
+import { Alert, Button, Card, Field, Input } from "@/components/ui";
+import { formatMapping, parseMapping, ProvisioningFields } from "./provisioning-fields";
 
 export function ConnectionForm({ redirectUri }: { redirectUri: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const settings = useQuery(trpc.sso.settings.queryOptions());
-  const connection = settings.data?.connection ?? null;
+  // A SAML connection is shown by its own form (saml-connection-form.tsx).
+  const saved = settings.data?.connection ?? null;
+  const connection = saved?.protocol === "oidc" ? saved : null;
   const [issuer, setIssuer] = useState("");
   const [clientId, setClientId] = useState("");
   const [clientSecret, setClientSecret] = useState("");
@@ -31,11 +25,7 @@ export function ConnectionForm({ redirectUri }: { redirectUri: string }) {
     setClientId(connection.clientId);
     setDefaultRole(connection.defaultRole === "ADMIN" ? "ADMIN" : "MEMBER");
     setGroupsClaim(connection.groupsClaim ?? "");
-    setMapping(
-      Object.entries(connection.groupRoles)
-        .map(([g, r]) => `${g}=${r}`)
-        .join("\n"),
-    );
+    setMapping(formatMapping(connection.groupRoles));
   }, [connection]);
   const save = useMutation(
     trpc.sso.saveOidc.mutationOptions({
@@ -95,33 +85,16 @@ export function ConnectionForm({ redirectUri }: { redirectUri: string }) {
             onChange={(e) => setClientSecret(e.target.value)}
           />
         </Field>
-        <Field label="Role of new members (just-in-time)" htmlFor="sso-default-role">
-          <Select
-            id="sso-default-role"
-            value={defaultRole}
-            onChange={(e) => setDefaultRole(e.target.value as "ADMIN" | "MEMBER")}
-          >
-            <option value="MEMBER">Member</option>
-            <option value="ADMIN">Admin</option>
-          </Select>
-        </Field>
-        <Field label="Groups claim (optional)" htmlFor="sso-groups-claim">
-          <Input
-            id="sso-groups-claim"
-            value={groupsClaim}
-            placeholder="groups"
-            onChange={(e) => setGroupsClaim(e.target.value)}
-          />
-        </Field>
-        <Field label="Group → role, one per line (e.g. portal-admins=ADMIN)" htmlFor="sso-group-roles">
-          <textarea
-            id="sso-group-roles"
-            className="w-full rounded-md border border-slate-300 p-2 font-mono text-sm"
-            rows={3}
-            value={mapping}
-            onChange={(e) => setMapping(e.target.value)}
-          />
-        </Field>
+        <ProvisioningFields
+          idPrefix="sso"
+          groupsLabel="Groups claim (optional)"
+          defaultRole={defaultRole}
+          onDefaultRole={setDefaultRole}
+          groups={groupsClaim}
+          onGroups={setGroupsClaim}
+          mapping={mapping}
+          onMapping={setMapping}
+        />
         {failure && !failure.fields.issuer ? <Alert>{failure.message}</Alert> : null}
         {save.isSuccess ? <Alert tone="success">Saved. Run a test sign-in before switching it on.</Alert> : null}
         <Button type="submit" disabled={save.isPending}>
