@@ -6,6 +6,8 @@ import { useMutation } from "@tanstack/react-query";
 import type { RouterOutputs } from "@stagedoor/api/client";
 import { errorInfo, useTRPC } from "@/lib/trpc";
 import { Alert, Button, Card, Input } from "@/components/ui";
+import { PlanOffers } from "./plan-offers";
+import { ReleasePicker } from "./release-picker";
 
 type Overview = RouterOutputs["billing"]["overview"];
 const day = (d: Date | null) => (d ? new Date(d).toISOString().slice(0, 10) : "—");
@@ -14,10 +16,18 @@ export function BillingPanel({ overview, checkout }: { overview: Overview; check
   const trpc = useTRPC();
   const router = useRouter();
   const [seats, setSeats] = useState<Record<string, number>>(
-    Object.fromEntries(overview.plugins.map((p) => [p.key, p.seats && overview.status === "active" ? p.seats : 0])),
+    Object.fromEntries(overview.plugins.map((p) => [p.key, p.purchased])),
   );
+  const [release, setRelease] = useState<Record<string, string[]>>({});
+  const selfServe = overview.offers.filter((o) => o.selfServe);
+  const [plan, setPlan] = useState((selfServe.find((o) => o.key === overview.plan.key) ?? selfServe[0])?.key ?? null);
   const go = { onSuccess: (r: { url: string }) => window.location.assign(r.url) };
   const startCheckout = useMutation(trpc.billing.checkout.mutationOptions(go));
+  // Licenses that must go before a downgrade below the seats in use (a running trial still covers its seats).
+  const mustRelease = (p: Overview["plugins"][number]) =>
+    overview.subscribed && p.state !== "trial" ? Math.max(0, p.used - (seats[p.key] ?? 0)) : 0;
+  const holders = (key: string) => overview.members.filter((m) => m.plugins.some((k) => k === key));
+  const releasesMissing = overview.plugins.some((p) => (release[p.key]?.length ?? 0) < mustRelease(p));
   const openPortal = useMutation(trpc.billing.portal.mutationOptions(go));
   const startTrial = useMutation(trpc.billing.startTrial.mutationOptions({ onSuccess: () => router.refresh() }));
   const error = startCheckout.error ?? openPortal.error ?? startTrial.error;
@@ -36,6 +46,9 @@ export function BillingPanel({ overview, checkout }: { overview: Overview; check
         <Alert tone="info">The subscription ends on {day(overview.banner.until)}. No data is deleted.</Alert>
       ) : null}
       {checkout === "success" ? <Alert tone="success">Thank you: your subscription is being set up.</Alert> : null}
+      {checkout === "updated" ? (
+        <Alert tone="success">Your subscription was changed. Stripe invoices the difference for this period.</Alert>
+      ) : null}
       <Card
         title={`Plan: ${overview.plan.name}`}
         description={`Status: ${overview.status} · Renews: ${overview.cancelAtPeriodEnd ? "no (canceled at period end)" : day(overview.renewsAt)} · Members: ${overview.memberCount}${overview.memberLimit ? ` of ${overview.memberLimit}` : ""}`}
@@ -47,6 +60,7 @@ export function BillingPanel({ overview, checkout }: { overview: Overview; check
           ) : null
         }
       >
+        <PlanOffers offers={overview.offers} currentPlan={overview.plan.key} chosen={plan} onChoose={setPlan} />
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Premium plugins</caption>
           <thead className="text-slate-500">
@@ -80,6 +94,15 @@ export function BillingPanel({ overview, checkout }: { overview: Overview; check
                     value={seats[p.key] ?? 0}
                     onChange={(e) => setSeats({ ...seats, [p.key]: Number(e.target.value) })}
                   />
+                  {mustRelease(p) > 0 ? (
+                    <ReleasePicker
+                      pluginName={p.name}
+                      holders={holders(p.key)}
+                      mustRelease={mustRelease(p)}
+                      chosen={release[p.key] ?? []}
+                      onChange={(userIds) => setRelease({ ...release, [p.key]: userIds })}
+                    />
+                  ) : null}
                 </td>
               </tr>
             ))}
@@ -87,12 +110,31 @@ export function BillingPanel({ overview, checkout }: { overview: Overview; check
         </table>
         {error ? <Alert>{errorInfo(error).message}</Alert> : null}
         <div className="mt-4 flex flex-wrap gap-2">
-          <Button
-            onClick={() => startCheckout.mutate({ plan: "team", pluginSeats: seats })}
-            disabled={startCheckout.isPending}
-          >
-            Upgrade to Team with these seats (Checkout)
-          </Button>
+          {plan ? (
+            <Button
+              onClick={() =>
+                startCheckout.mutate({
+                  plan,
+                  pluginSeats: seats,
+                  // Only what is still needed: members picked for a plugin no longer over its seats stay.
+                  release: Object.fromEntries(
+                    overview.plugins.filter((p) => mustRelease(p) > 0).map((p) => [p.key, release[p.key] ?? []]),
+                  ),
+                })
+              }
+              disabled={startCheckout.isPending || releasesMissing}
+            >
+              {overview.subscribed
+                ? `Change subscription to ${overview.offers.find((o) => o.key === plan)?.name} with these seats`
+                : `Subscribe to ${overview.offers.find((o) => o.key === plan)?.name} with these seats (Checkout)`}
+            </Button>
+          ) : (
+            <span className="self-center text-sm text-slate-500">
+              {overview.billingConfigured
+                ? "No plan has a Stripe price configured (STRIPE_PRICES)."
+                : "Billing is not configured on this server."}
+            </span>
+          )}
           {overview.trial.available ? (
             <Button variant="secondary" onClick={() => startTrial.mutate()} disabled={startTrial.isPending}>
               Start 14-day plugin trial
