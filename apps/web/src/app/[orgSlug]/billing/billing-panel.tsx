@@ -12,6 +12,22 @@ import { ReleasePicker } from "./release-picker";
 type Overview = RouterOutputs["billing"]["overview"];
 const day = (d: Date | null) => (d ? new Date(d).toISOString().slice(0, 10) : "—");
 
+/** Subscription statuses and plugin states in words (the raw values are Stripe's and the policy's). */
+const STATUS_TEXT: Record<string, string> = {
+  none: "no subscription",
+  active: "active",
+  trialing: "in Stripe trial",
+  past_due: "payment overdue",
+  canceled: "no subscription (canceled)",
+};
+const STATE_TEXT: Record<string, string> = {
+  active: "Licensed",
+  trial: "Trial",
+  grace: "Payment overdue (still working)",
+  locked: "Read-only (payment overdue)",
+  none: "Not licensed",
+};
+
 export function BillingPanel({ overview, checkout }: { overview: Overview; checkout: string | null }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -51,7 +67,7 @@ export function BillingPanel({ overview, checkout }: { overview: Overview; check
       ) : null}
       <Card
         title={`Plan: ${overview.plan.name}`}
-        description={`Status: ${overview.status} · Renews: ${overview.cancelAtPeriodEnd ? "no (canceled at period end)" : day(overview.renewsAt)} · Members: ${overview.memberCount}${overview.memberLimit ? ` of ${overview.memberLimit}` : ""}`}
+        description={`Status: ${STATUS_TEXT[overview.status] ?? overview.status} · Renews: ${overview.cancelAtPeriodEnd ? "no (canceled at period end)" : day(overview.renewsAt)} · Members: ${overview.memberCount}${overview.memberLimit ? ` of ${overview.memberLimit}` : ""}`}
         actions={
           overview.hasCustomer ? (
             <Button variant="secondary" onClick={() => openPortal.mutate()} disabled={openPortal.isPending}>
@@ -78,7 +94,7 @@ export function BillingPanel({ overview, checkout }: { overview: Overview; check
                   <div className="font-medium">{p.name}</div>
                   <div className="text-slate-500">{p.description}</div>
                 </td>
-                <td className="py-2">{p.state}</td>
+                <td className="py-2">{STATE_TEXT[p.state] ?? p.state}</td>
                 <td className="py-2">
                   {p.used} / {p.seats}
                   {p.overBy > 0 ? (
