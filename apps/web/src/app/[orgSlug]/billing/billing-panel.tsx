@@ -63,7 +63,9 @@ export function BillingPanel({ overview, checkout }: { overview: Overview; check
       ) : null}
       {checkout === "success" ? <Alert tone="success">Thank you: your subscription is being set up.</Alert> : null}
       {checkout === "updated" ? (
-        <Alert tone="success">Your subscription was changed. Stripe invoices the difference for this period.</Alert>
+        <Alert tone="success">
+          Your subscription was changed. Stripe prorates the difference: a charge now, or a credit on the next invoice.
+        </Alert>
       ) : null}
       <Card
         title={`Plan: ${overview.plan.name}`}
@@ -77,53 +79,55 @@ export function BillingPanel({ overview, checkout }: { overview: Overview; check
         }
       >
         <PlanOffers offers={overview.offers} currentPlan={overview.plan.key} chosen={plan} onChoose={setPlan} />
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Premium plugins</caption>
-          <thead className="text-slate-500">
-            <tr>
-              <th className="py-2 font-medium">Plugin</th>
-              <th className="py-2 font-medium">State</th>
-              <th className="py-2 font-medium">Seats used / purchased</th>
-              <th className="py-2 font-medium">Seats to buy</th>
-            </tr>
-          </thead>
-          <tbody>
-            {overview.plugins.map((p) => (
-              <tr key={p.key} className="border-t border-slate-100" data-testid={`plugin-${p.key}`}>
-                <td className="py-2">
-                  <div className="font-medium">{p.name}</div>
-                  <div className="text-slate-500">{p.description}</div>
-                </td>
-                <td className="py-2">{STATE_TEXT[p.state] ?? p.state}</td>
-                <td className="py-2">
-                  {p.used} / {p.seats}
-                  {p.overBy > 0 ? (
-                    <div className="text-red-700">Over by {p.overBy}: release licenses below.</div>
-                  ) : null}
-                </td>
-                <td className="py-2">
-                  <Input
-                    aria-label={`${p.name} seats to buy`}
-                    type="number"
-                    min={0}
-                    className="w-24"
-                    value={seats[p.key] ?? 0}
-                    onChange={(e) => setSeats({ ...seats, [p.key]: Number(e.target.value) })}
-                  />
-                  {mustRelease(p) > 0 ? (
-                    <ReleasePicker
-                      pluginName={p.name}
-                      holders={holders(p.key)}
-                      mustRelease={mustRelease(p)}
-                      chosen={release[p.key] ?? []}
-                      onChange={(userIds) => setRelease({ ...release, [p.key]: userIds })}
-                    />
-                  ) : null}
-                </td>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Premium plugins</caption>
+            <thead className="text-slate-500">
+              <tr>
+                <th className="py-2 pr-4 font-medium">Plugin</th>
+                <th className="py-2 pr-4 font-medium">State</th>
+                <th className="py-2 pr-4 font-medium">Seats used / purchased</th>
+                <th className="py-2 pr-4 font-medium">Seats to buy</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {overview.plugins.map((p) => (
+                <tr key={p.key} className="border-t border-slate-100" data-testid={`plugin-${p.key}`}>
+                  <td className="py-2 pr-4 align-top">
+                    <div className="font-medium">{p.name}</div>
+                    <div className="hidden text-slate-500 sm:block">{p.description}</div>
+                  </td>
+                  <td className="py-2 pr-4 align-top">{STATE_TEXT[p.state] ?? p.state}</td>
+                  <td className="py-2 pr-4 align-top">
+                    {p.used} / {p.seats}
+                    {p.overBy > 0 ? (
+                      <div className="text-red-700">Over by {p.overBy}: release licenses below.</div>
+                    ) : null}
+                  </td>
+                  <td className="py-2 pr-4 align-top">
+                    <Input
+                      aria-label={`${p.name} seats to buy`}
+                      type="number"
+                      min={0}
+                      className="w-24!"
+                      value={seats[p.key] ?? 0}
+                      onChange={(e) => setSeats({ ...seats, [p.key]: Number(e.target.value) })}
+                    />
+                    {mustRelease(p) > 0 ? (
+                      <ReleasePicker
+                        pluginName={p.name}
+                        holders={holders(p.key)}
+                        mustRelease={mustRelease(p)}
+                        chosen={release[p.key] ?? []}
+                        onChange={(userIds) => setRelease({ ...release, [p.key]: userIds })}
+                      />
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         {error ? <Alert>{errorInfo(error).message}</Alert> : null}
         <div className="mt-4 flex flex-wrap gap-2">
           {plan ? (
