@@ -2,6 +2,7 @@ import type { TenantDb } from "@stagedoor/db";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { auditIdentity, authorize, type Principal } from "../authz";
+import { BILLING_PURCHASE_LOCK_MS } from "../limits";
 import { isPluginKey } from "../plugins/registry";
 import type { BillingDeps } from "./deps";
 import { lockBillingRow } from "./billing-row";
@@ -60,6 +61,28 @@ export async function createCheckout(
     lineItems.push({ price, quantity: seats });
     pluginSeats[key] = seats;
   }
+  // One purchase at a time per org: two tabs (or two admins) buying at the same moment would
+  // otherwise both find no subscription and open two Checkouts (or create two customers).
+  // The lock is held across the Stripe calls; the work inside uses its own connections.
+  return db.transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`billing-purchase:${db.orgId}`}, 0))`;
+      return purchase(db, principal, deps, slug, input, lineItems, pluginSeats);
+    },
+    { timeout: BILLING_PURCHASE_LOCK_MS },
+  );
+}
+
+/** Under the org's purchase lock: change the live subscription, or start a Checkout. */
+async function purchase(
+  db: TenantDb,
+  principal: Principal,
+  deps: BillingDeps,
+  slug: string,
+  input: CheckoutInput,
+  lineItems: { price: string; quantity: number }[],
+  pluginSeats: Record<string, number>,
+) {
   const customer = await ensureCustomer(db, deps, slug);
   const base = `${deps.appUrl}/${encodeURIComponent(slug)}/billing`;
   // Stripe, not our row, says whether one exists: the webhook of a just-paid Checkout may not be in yet.

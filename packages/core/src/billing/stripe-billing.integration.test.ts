@@ -268,4 +268,21 @@ describe("changing a paid plan changes the one subscription", () => {
       mode: "updated",
     });
   });
+
+  it("two purchases at the same moment serialize: one customer, one open Checkout", async () => {
+    const org = await makeOrg(db);
+    const owner = await makeUser(db);
+    await makeMember(db, org.id, owner.id, "OWNER");
+    const admin: UserPrincipal = { type: "user", userId: owner.id, email: owner.email, role: "OWNER" };
+    const tenant = db.forOrg(org.id);
+    const both = await Promise.all([
+      createCheckout(tenant, admin, deps, org.slug, { plan: "team", pluginSeats: {} }),
+      createCheckout(tenant, admin, deps, org.slug, { plan: "team", pluginSeats: { scorecards: 1 } }),
+    ]);
+    expect(both.map((r) => r.mode)).toEqual(["checkout", "checkout"]);
+    const customers = [...fake.customers.values()].filter((c) => c.metadata.orgId === org.id);
+    expect(customers).toHaveLength(1);
+    const open = [...fake.sessions.values()].filter((s) => s.customer === customers[0]!.id && s.status === "open");
+    expect(open).toHaveLength(1);
+  });
 });
