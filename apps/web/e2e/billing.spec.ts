@@ -30,7 +30,8 @@ test("an admin upgrades through Checkout and assigns a seat: that member sees th
 
   await owner.page.goto(`/${slug}/billing`);
   await owner.page.getByLabel("Scorecards seats to buy").fill("2");
-  await owner.page.getByRole("button", { name: /Upgrade to Team/ }).click();
+  await expect(owner.page.getByTestId("offer-enterprise")).toBeVisible();
+  await owner.page.getByRole("button", { name: "Subscribe to Team with these seats (Checkout)" }).click();
   // The local Stripe-shaped server's Checkout page: pay, webhook, redirect back.
   await expect(owner.page.getByRole("heading", { name: "Checkout" })).toBeVisible();
   await owner.page.getByRole("button", { name: "Pay and subscribe" }).click();
@@ -53,4 +54,21 @@ test("an admin upgrades through Checkout and assigns a seat: that member sees th
   await expect(bob.page.getByTestId("plugin-page")).toHaveAttribute("data-unlocked", "false");
   await expect(bob.page.getByText("Locked: you have no seat.")).toBeVisible();
   await expect(bob.page.getByTestId("nav-plugin-scorecards")).toHaveAttribute("data-locked", "true");
+
+  // Buying more changes the same subscription (no second Checkout); a downgrade below the
+  // seats in use asks whose license goes before anything changes.
+  await owner.page.goto(`/${slug}/billing`);
+  await owner.page.getByLabel("Scorecards seats to buy").fill("0");
+  await expect(owner.page.getByTestId("release-picker")).toContainText("Scorecards: choose 1 license to release");
+  const change = owner.page.getByRole("button", { name: "Change subscription to Team with these seats" });
+  await expect(change).toBeDisabled();
+  await owner.page.getByLabel(`Release alice-${id}@example.test`).check();
+  await owner.page.getByLabel("Insights seats to buy", { exact: true }).fill("1");
+  await change.click();
+  await owner.page.waitForURL(`/${slug}/billing?checkout=updated`);
+  await expect(owner.page.getByText("Your subscription was changed.")).toBeVisible();
+  await expect(owner.page.getByTestId("plugin-scorecards")).toContainText("0 / 0");
+  await expect(owner.page.getByTestId("plugin-insights")).toContainText("0 / 1");
+  await alice.page.goto(`/${slug}/plugins/scorecards`);
+  await expect(alice.page.getByTestId("plugin-page")).toHaveAttribute("data-unlocked", "false");
 });

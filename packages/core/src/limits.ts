@@ -48,6 +48,8 @@ export const PLUGIN_TRIAL_SEATS = 5;
 export const PAYMENT_GRACE_DAYS = 7;
 /** Licenses one bulk assign or release may name. */
 export const MAX_LICENSE_BULK = 200;
+/** How long one org's purchase (Checkout or plan change) may hold its lock across the Stripe calls. */
+export const BILLING_PURCHASE_LOCK_MS = 30_000;
 
 /** Largest cost export file uploaded in the UI (bigger exports come from a URL or a bucket). */
 export const MAX_COST_UPLOAD_BYTES = 512 * 1024 * 1024;

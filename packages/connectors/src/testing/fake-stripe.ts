@@ -1,71 +1,24 @@
-import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import Stripe from "stripe";
 import { parseStripeForm } from "./fake-stripe-form";
+import { newId as id, OBJECT_ID, stripeError, type Obj } from "./fake-stripe-objects";
+import { checkoutPage, portalPage } from "./fake-stripe-pages";
+import { FakeStripeState, type FakeStripeOptions } from "./fake-stripe-state";
+
+export type { FakeStripeOptions };
 
 /**
  * A Stripe-shaped local server the real `stripe` SDK talks to
  * (`new Stripe(key, { host, port, protocol: "http" })`): customers, prices, checkout
- * sessions with a hosted-page stand-in, billing portal sessions, subscriptions and
- * invoices, in the response shapes of Stripe's API reference (API version 2025+: the
- * billing period lives on subscription items). Paying on the stand-in page creates the
- * subscription, sends the signed webhooks to `webhookUrl` and redirects to `success_url`.
- * `/_fake/*` drives what a test needs from the outside (payment failure, payment, clock).
+ * sessions with a hosted-page stand-in (listed and expired too), billing portal sessions,
+ * subscriptions (created by Checkout, changed by `POST /v1/subscriptions/:id` with items and
+ * prorations) and invoices, in the response shapes of Stripe's API reference (objects in
+ * fake-stripe-objects.ts). Paying on the stand-in page creates the subscription, sends the
+ * signed webhooks to `webhookUrl` and redirects to `success_url`. `/_fake/*` drives what a
+ * test needs from the outside (payment failure, payment, declined cards).
  */
-export type FakeStripeOptions = {
-  port?: number;
-  webhookUrl?: string;
-  webhookSecret?: string;
-  /** Prices to create up front: id -> [nickname, unit amount in cents]. */
-  prices?: Record<string, { nickname: string; unitAmount: number }>;
-};
-
-// Stripe-shaped JSON of many object kinds, mutated in place: typing each is the SDK's job, not the fake's.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Obj = Record<string, any>;
-const DAY = 86_400;
-const ID = /^(cus|price|cs_test|bps|sub|in|si|evt|prod)_/;
-const id = (prefix: string) => `${prefix}_${randomBytes(10).toString("hex")}`;
-
-export class FakeStripe {
-  readonly customers = new Map<string, Obj>();
-  readonly prices = new Map<string, Obj>();
-  readonly sessions = new Map<string, Obj>();
-  readonly subscriptions = new Map<string, Obj>();
-  readonly invoices = new Map<string, Obj>();
-  readonly events: Obj[] = [];
-  /** Seconds added to the wall clock (tests move time forward). */
-  clockOffset = 0;
+export class FakeStripe extends FakeStripeState {
   private server: Server | null = null;
-  url = "";
-
-  constructor(readonly options: FakeStripeOptions = {}) {
-    for (const [priceId, p] of Object.entries(options.prices ?? {})) this.addPrice(priceId, p.nickname, p.unitAmount);
-  }
-
-  now = () => Math.floor(Date.now() / 1000) + this.clockOffset;
-
-  addPrice(priceId: string, nickname: string, unitAmount: number) {
-    const price = {
-      id: priceId,
-      object: "price",
-      active: true,
-      billing_scheme: "per_unit",
-      created: this.now(),
-      currency: "usd",
-      livemode: false,
-      lookup_key: null,
-      metadata: {},
-      nickname,
-      product: id("prod"),
-      recurring: { interval: "month", interval_count: 1, usage_type: "licensed" },
-      type: "recurring",
-      unit_amount: unitAmount,
-    };
-    this.prices.set(priceId, price);
-    return price;
-  }
 
   async listen(): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -81,152 +34,6 @@ export class FakeStripe {
   async close() {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
-
-  // ---------- state changes (also used by tests directly) ----------
-
-  createSubscription(customer: string, items: { price: string; quantity: number }[], metadata: Obj = {}) {
-    const start = this.now();
-    const subId = id("sub");
-    const sub: Obj = {
-      id: subId,
-      object: "subscription",
-      billing_cycle_anchor: start,
-      cancel_at: null,
-      cancel_at_period_end: false,
-      canceled_at: null,
-      collection_method: "charge_automatically",
-      created: start,
-      currency: "usd",
-      customer,
-      ended_at: null,
-      items: {
-        object: "list",
-        data: items.map((i) => ({
-          id: id("si"),
-          object: "subscription_item",
-          created: start,
-          current_period_start: start,
-          current_period_end: start + 30 * DAY,
-          metadata: {},
-          price: this.prices.get(i.price) ?? this.addPrice(i.price, i.price, 0),
-          quantity: i.quantity,
-          subscription: subId,
-        })),
-        has_more: false,
-        total_count: items.length,
-        url: `/v1/subscription_items?subscription=${subId}`,
-      },
-      latest_invoice: null,
-      livemode: false,
-      metadata,
-      start_date: start,
-      status: "active",
-      trial_end: null,
-      trial_start: null,
-    };
-    this.subscriptions.set(subId, sub);
-    this.invoiceFor(sub, "paid");
-    return sub;
-  }
-
-  invoiceFor(sub: Obj, status: "paid" | "open") {
-    const amount = sub.items.data.reduce((s: number, i: Obj) => s + i.price.unit_amount * i.quantity, 0);
-    const inv: Obj = {
-      id: id("in"),
-      object: "invoice",
-      amount_due: amount,
-      amount_paid: status === "paid" ? amount : 0,
-      amount_remaining: status === "paid" ? 0 : amount,
-      attempt_count: 1,
-      billing_reason: "subscription_cycle",
-      created: this.now(),
-      currency: "usd",
-      customer: sub.customer,
-      hosted_invoice_url: `${this.url}/invoice/${sub.id}`,
-      livemode: false,
-      number: `FAKE-${String(this.invoices.size + 1).padStart(4, "0")}`,
-      parent: { type: "subscription_details", subscription_details: { subscription: sub.id, metadata: {} } },
-      period_start: sub.items.data[0]?.current_period_start ?? this.now(),
-      period_end: sub.items.data[0]?.current_period_end ?? this.now(),
-      status,
-      total: amount,
-    };
-    this.invoices.set(inv.id, inv);
-    sub.latest_invoice = inv.id;
-    return inv;
-  }
-
-  /** The next renewal fails: subscription past_due, an open invoice, `invoice.payment_failed`. */
-  failPayment(subId: string) {
-    const sub = this.mustSub(subId);
-    sub.status = "past_due";
-    const inv = this.invoiceFor(sub, "open");
-    return [this.event("invoice.payment_failed", inv), this.event("customer.subscription.updated", sub)];
-  }
-
-  /** The open invoice is paid: subscription active again. */
-  pay(subId: string) {
-    const sub = this.mustSub(subId);
-    const inv = this.invoices.get(sub.latest_invoice)!;
-    Object.assign(inv, { status: "paid", amount_paid: inv.amount_due, amount_remaining: 0 });
-    sub.status = "active";
-    return [this.event("invoice.paid", inv), this.event("customer.subscription.updated", sub)];
-  }
-
-  cancelAtPeriodEnd(subId: string) {
-    const sub = this.mustSub(subId);
-    sub.cancel_at_period_end = true;
-    sub.cancel_at = sub.items.data[0]?.current_period_end ?? this.now();
-    return [this.event("customer.subscription.updated", sub)];
-  }
-
-  /** The period ended after a cancellation (or an immediate cancel). */
-  endSubscription(subId: string) {
-    const sub = this.mustSub(subId);
-    Object.assign(sub, { status: "canceled", ended_at: this.now(), canceled_at: this.now() });
-    return [this.event("customer.subscription.deleted", sub)];
-  }
-
-  event(type: string, object: Obj): Obj {
-    const event = {
-      id: id("evt"),
-      object: "event",
-      api_version: Stripe.API_VERSION,
-      created: this.now(),
-      data: { object: structuredClone(object) },
-      livemode: false,
-      pending_webhooks: 1,
-      request: { id: null, idempotency_key: null },
-      type,
-    };
-    this.events.push(event);
-    return event;
-  }
-
-  /** Signs like Stripe (`Stripe-Signature`) and posts to the configured webhook URL. */
-  async deliver(events: Obj[]) {
-    const { webhookUrl, webhookSecret } = this.options;
-    if (!webhookUrl || !webhookSecret) return;
-    const stripe = new Stripe("sk_test_fake");
-    for (const event of events) {
-      const payload = JSON.stringify(event);
-      const header = stripe.webhooks.generateTestHeaderString({ payload, secret: webhookSecret });
-      const res = await fetch(webhookUrl, {
-        method: "POST",
-        headers: { "content-type": "application/json", "stripe-signature": header },
-        body: payload,
-      });
-      if (!res.ok) console.error(`[fake-stripe] webhook ${event.type} answered ${res.status}`);
-    }
-  }
-
-  private mustSub(subId: string) {
-    const sub = this.subscriptions.get(subId);
-    if (!sub) throw new Error(`no subscription ${subId}`);
-    return sub;
-  }
-
-  // ---------- HTTP ----------
 
   private async handle(req: IncomingMessage, res: ServerResponse) {
     try {
@@ -257,7 +64,7 @@ export class FakeStripe {
   // Returns the JSON body, null for 404, or undefined when it answered itself (HTML, redirects).
   private async route(method: string, path: string, body: Obj, query: Obj, res: ServerResponse): Promise<unknown> {
     const seg = path.split("/").filter(Boolean);
-    const isId = (s: string, i: number) => i >= 1 && ID.test(s);
+    const isId = (s: string, i: number) => i >= 1 && OBJECT_ID.test(s);
     const key = `${method} /${seg.map((s, i) => (isId(s, i) ? ":id" : s)).join("/")}`;
     const objId = seg.find(isId) ?? "";
     switch (key) {
@@ -306,6 +113,31 @@ export class FakeStripe {
         const { line_items_input: _, ...shape } = s;
         return shape;
       }
+      case "GET /v1/checkout/sessions":
+        return this.list(
+          [...this.sessions.values()]
+            .filter(
+              (s) => (!query.customer || s.customer === query.customer) && (!query.status || s.status === query.status),
+            )
+            .sort((a, b) => b.created - a.created)
+            .map(({ line_items_input: _, ...shape }) => shape),
+          "/v1/checkout/sessions",
+        );
+      case "POST /v1/checkout/sessions/:id/expire": {
+        const s = this.sessions.get(objId);
+        if (!s) return null;
+        if (s.status !== "open") {
+          this.json(
+            res,
+            400,
+            stripeError("invalid_request_error", "checkout_session_not_open", `Only open sessions can be expired.`),
+          );
+          return undefined;
+        }
+        s.status = "expired";
+        const { line_items_input: _, ...shape } = s;
+        return shape;
+      }
       case "GET /v1/checkout/sessions/:id": {
         const s = this.sessions.get(objId);
         if (!s) return null;
@@ -338,11 +170,10 @@ export class FakeStripe {
       case "POST /v1/subscriptions/:id": {
         const sub = this.subscriptions.get(objId);
         if (!sub) return null;
-        if (body.cancel_at_period_end !== undefined) {
-          sub.cancel_at_period_end = body.cancel_at_period_end === "true";
-          sub.cancel_at = sub.cancel_at_period_end ? sub.items.data[0]?.current_period_end : null;
-        }
-        return sub;
+        const result = await this.updateSubscription(sub, body);
+        if (result.status === 200) return result.body;
+        this.json(res, result.status, result.body);
+        return undefined;
       }
       case "DELETE /v1/subscriptions/:id": {
         if (!this.subscriptions.has(objId)) return null;
@@ -382,6 +213,10 @@ export class FakeStripe {
         return this.control(this.pay(body.subscription));
       case "POST /_fake/cancel-at-period-end":
         return this.control(this.cancelAtPeriodEnd(body.subscription));
+      case "POST /_fake/decline-payments":
+        if (body.decline === "false") this.decliningCustomers.delete(body.customer);
+        else this.decliningCustomers.add(body.customer);
+        return { declining: [...this.decliningCustomers] };
       case "POST /_fake/end-subscription":
         return this.control(this.endSubscription(body.subscription));
       case "GET /_fake/state":
@@ -407,21 +242,8 @@ export class FakeStripe {
   }
 }
 
-const notFound = (path: string) => ({
-  error: { type: "invalid_request_error", code: "resource_missing", message: `No such resource: ${path}` },
-});
-
-const checkoutPage = (
-  sessionId: string,
-) => `<!doctype html><html lang="en"><head><title>Checkout (local Stripe)</title></head>
-<body><main><h1>Checkout</h1><p>Local Stripe-shaped server: no card needed.</p>
-<form method="post" action="/checkout/${sessionId}/pay"><button type="submit">Pay and subscribe</button></form></main></body></html>`;
-
-const portalPage = (
-  returnUrl: string,
-) => `<!doctype html><html lang="en"><head><title>Billing portal (local Stripe)</title></head>
-<body><main><h1>Billing portal</h1><p>Payment methods, invoices and cancellation live here on Stripe.</p>
-<a href="${returnUrl.replace(/"/g, "&quot;")}">Return to Stagedoor</a></main></body></html>`;
+const notFound = (path: string) =>
+  stripeError("invalid_request_error", "resource_missing", `No such resource: ${path}`);
 
 export async function startFakeStripe(options: FakeStripeOptions = {}) {
   const fake = new FakeStripe(options);

@@ -1,15 +1,20 @@
 import type { PrismaTypes } from "@stagedoor/db";
 import { AppError } from "../errors";
+import { lockBillingRow } from "./billing-row";
 import { planByKey } from "./plans";
-
-type Reader = Pick<PrismaTypes.TransactionClient, "orgBilling" | "membership" | "invitation">;
 
 /**
  * The plan's member limit, on invitation (members plus pending invitations, counting the
  * new one) and on acceptance (members, counting the newcomer). Call inside the transaction
- * that adds the row.
+ * that adds the row: it locks the org's billing row first, so two acceptances (or invites)
+ * racing for the last place serialize and the second counts the first's new row.
  */
-export async function assertMemberCapacity(tx: Reader, orgId: string, when: "invite" | "accept"): Promise<void> {
+export async function assertMemberCapacity(
+  tx: PrismaTypes.TransactionClient,
+  orgId: string,
+  when: "invite" | "accept",
+): Promise<void> {
+  await lockBillingRow(tx, orgId);
   const billing = await tx.orgBilling.findUnique({ where: { orgId }, select: { memberLimit: true, plan: true } });
   const limit = billing ? billing.memberLimit : planByKey("free").memberLimit;
   if (limit === null) return;

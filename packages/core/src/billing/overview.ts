@@ -5,8 +5,8 @@ import { auditIdentity, authorize, type Principal } from "../authz";
 import { PLUGIN_TRIAL_DAYS } from "../limits";
 import { PLUGINS, type PluginKey } from "../plugins/registry";
 import { lockBillingRow } from "./billing-row";
-import { computeEntitlements, type PluginState } from "./entitlements";
-import { planByKey } from "./plans";
+import { computeEntitlements, seatsOf, type PluginState } from "./entitlements";
+import { planByKey, PLANS, type PriceConfig } from "./plans";
 
 export type PluginNavEntry = {
   key: PluginKey;
@@ -41,8 +41,11 @@ export async function pluginNavigation(db: TenantDb, principal: Principal): Prom
   });
 }
 
-/** The admin billing page: plan, status, renewal, seats per plugin, licenses, banner. */
-export async function getBillingOverview(db: TenantDb, principal: Principal) {
+/**
+ * The admin billing page: plan, status, renewal, seats per plugin, licenses, banner, and
+ * the paid plans on offer (`prices`: which have a Stripe price; the others are sold by sales).
+ */
+export async function getBillingOverview(db: TenantDb, principal: Principal, prices?: PriceConfig | null) {
   authorize(principal, "billing.read");
   const now = new Date();
   const [billing, licenses, members] = await Promise.all([
@@ -65,6 +68,8 @@ export async function getBillingOverview(db: TenantDb, principal: Principal) {
       description: p.description,
       state: e.state,
       seats: e.seats,
+      /** Seats on the subscription (without a trial's), what a plan change starts from. */
+      purchased: seatsOf(billing?.pluginSeats, p.key),
       used,
       overBy: Math.max(0, used - e.seats),
     };
@@ -85,6 +90,17 @@ export async function getBillingOverview(db: TenantDb, principal: Principal) {
     renewsAt: billing?.currentPeriodEnd ?? null,
     cancelAtPeriodEnd: billing?.cancelAtPeriodEnd ?? false,
     hasCustomer: !!billing?.stripeCustomerId,
+    /** A live subscription: buying more changes it instead of starting a Checkout. */
+    subscribed: !!billing?.stripeSubscriptionId && billing.status !== "canceled",
+    billingConfigured: !!prices,
+    offers: PLANS.filter((p) => p.perSeat).map((p) => ({
+      key: p.key as Exclude<typeof p.key, "free">,
+      name: p.name,
+      summary: p.summary,
+      features: p.features,
+      selfServe: !!prices?.plans[p.key],
+      salesContact: p.salesContact,
+    })),
     trial: {
       available: !billing?.pluginTrialUsedAt,
       endsAt: billing?.pluginTrialEndsAt ?? null,

@@ -15,6 +15,8 @@ export type Plan = {
   features: readonly string[];
   /** Bought per developer seat (quantity = seats) rather than per org. */
   perSeat: boolean;
+  /** Where to talk to sales when the plan has no self-serve price configured. */
+  salesContact: string | null;
 };
 
 export const PLANS: readonly Plan[] = [
@@ -25,6 +27,7 @@ export const PLANS: readonly Plan[] = [
     memberLimit: 10,
     features: ["Up to 10 members", "One integration of each kind", "Software catalog, CI runs, workloads"],
     perSeat: false,
+    salesContact: null,
   },
   {
     key: "team",
@@ -33,6 +36,7 @@ export const PLANS: readonly Plan[] = [
     memberLimit: null,
     features: ["Unlimited members (per seat)", "All integrations", "Premium plugins as add-ons"],
     perSeat: true,
+    salesContact: null,
   },
   {
     key: "enterprise",
@@ -41,6 +45,7 @@ export const PLANS: readonly Plan[] = [
     memberLimit: null,
     features: ["Enforced SSO per org", "SCIM provisioning", "Audit log export", "Longer history"],
     perSeat: true,
+    salesContact: "mailto:sales@stagedoor.dev?subject=Stagedoor%20Enterprise",
   },
 ];
 

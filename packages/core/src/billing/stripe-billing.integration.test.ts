@@ -24,12 +24,16 @@ beforeAll(async () => {
     prices: {
       price_team: { nickname: "Team", unitAmount: 2000 },
       price_scorecards: { nickname: "Scorecards", unitAmount: 900 },
+      price_enterprise: { nickname: "Enterprise", unitAmount: 4000 },
+      price_insights: { nickname: "Insights", unitAmount: 700 },
     },
   });
   deps = {
     stripe: createStripeClient({ secretKey: "sk_test_local", apiBase: fake.url }),
     webhookSecret: SECRET,
-    prices: parsePriceConfig("team=price_team,scorecards=price_scorecards"),
+    prices: parsePriceConfig(
+      "team=price_team,scorecards=price_scorecards,enterprise=price_enterprise,insights=price_insights",
+    ),
     appUrl: "http://localhost:3000",
     now: () => clock,
   };
@@ -162,5 +166,123 @@ describe("Stripe billing against the local Stripe-shaped server", () => {
     expect(await db.admin.pluginLicense.count({ where: { orgId: org.id } })).toBe(1);
     const portal = await createPortal(tenant, admin, deps, org.slug);
     expect(portal.url.startsWith(`${fake.url}/portal/bps_`)).toBe(true);
+  });
+});
+
+describe("changing a paid plan changes the one subscription", () => {
+  const liveSubscriptions = (customer: string) =>
+    [...fake.subscriptions.values()].filter((s) => s.customer === customer && s.status !== "canceled");
+  const items = (subId: string) =>
+    Object.fromEntries(
+      fake.subscriptions
+        .get(subId)!
+        .items.data.map((i: { price: { id: string }; quantity: number }) => [i.price.id, i.quantity]),
+    );
+
+  it("adds seats and plugins, moves Team to Enterprise and drops a plugin in place, invoicing the difference", async () => {
+    const { org, admin, tenant, subId, completed } = await subscribedOrg();
+    await deliver(completed);
+    const customer = (await row(org.id)).stripeCustomerId!;
+
+    const more = await createCheckout(tenant, admin, deps, org.slug, {
+      plan: "team",
+      pluginSeats: { scorecards: 5, insights: 2 },
+    });
+    expect(more).toMatchObject({ mode: "updated", url: `http://localhost:3000/${org.slug}/billing?checkout=updated` });
+    expect(liveSubscriptions(customer).map((s) => s.id)).toEqual([subId]);
+    expect(items(subId)).toEqual({ price_team: 1, price_scorecards: 5, price_insights: 2 });
+    // Written at once from the subscription Stripe returned, not waiting for the webhook.
+    expect(await row(org.id)).toMatchObject({ plan: "team", pluginSeats: { scorecards: 5, insights: 2 } });
+    const proration = [...fake.invoices.values()].find(
+      (i) => i.customer === customer && i.billing_reason === "subscription_update",
+    );
+    expect(proration).toMatchObject({ status: "paid" });
+    expect(proration!.amount_due).toBeGreaterThan(0);
+
+    await createCheckout(tenant, admin, deps, org.slug, { plan: "enterprise", pluginSeats: { insights: 2 } });
+    expect(liveSubscriptions(customer)).toHaveLength(1);
+    expect(items(subId)).toEqual({ price_enterprise: 1, price_insights: 2 });
+    expect(await row(org.id)).toMatchObject({ plan: "enterprise", pluginSeats: { insights: 2 } });
+    const audit = await db.admin.auditLog.findMany({
+      where: { orgId: org.id, action: "billing.subscription_changed", data: { path: ["via"], equals: "billing page" } },
+    });
+    expect(audit).toHaveLength(2);
+  });
+
+  it("a downgrade below the seats in use asks which licenses to release, and changes nothing until answered", async () => {
+    const { org, admin, tenant, owner, subId, completed } = await subscribedOrg();
+    await deliver(completed);
+    const colleague = await makeUser(db);
+    await makeMember(db, org.id, colleague.id);
+    await assignLicenses(tenant, admin, { pluginKey: "scorecards", userIds: [owner.id, colleague.id] });
+
+    await expect(
+      createCheckout(tenant, admin, deps, org.slug, { plan: "team", pluginSeats: { scorecards: 1 } }),
+    ).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: "Scorecards has 2 licenses in use and 1 seat after the change: choose 1 more to release.",
+    });
+    expect(items(subId)).toMatchObject({ price_scorecards: 2 });
+
+    const done = await createCheckout(tenant, admin, deps, org.slug, {
+      plan: "team",
+      pluginSeats: { scorecards: 1 },
+      release: { scorecards: [colleague.id] },
+    });
+    expect(done).toMatchObject({ mode: "updated", releasedLicenses: 1 });
+    expect(items(subId)).toMatchObject({ price_scorecards: 1, price_team: 2 });
+    const left = await db.admin.pluginLicense.findMany({ where: { orgId: org.id }, select: { userId: true } });
+    expect(left).toEqual([{ userId: owner.id }]);
+    const released = await db.admin.auditLog.findMany({ where: { orgId: org.id, action: "license.released" } });
+    expect(released.map((a) => a.target)).toEqual([colleague.email]);
+  });
+
+  it("a declined card changes nothing, in Stripe or here", async () => {
+    const { org, admin, tenant, subId, completed } = await subscribedOrg();
+    await deliver(completed);
+    const before = await row(org.id);
+    fake.decliningCustomers.add(before.stripeCustomerId!);
+    await expect(
+      createCheckout(tenant, admin, deps, org.slug, { plan: "team", pluginSeats: { scorecards: 9 } }),
+    ).rejects.toThrow(/Stripe declined the payment for this change \(Your card was declined\.\)\. Nothing changed/);
+    expect(items(subId)).toMatchObject({ price_scorecards: 2 });
+    expect(await row(org.id)).toEqual(before);
+  });
+
+  it("a second Checkout expires the first one's session, so two tabs cannot buy two subscriptions", async () => {
+    const org = await makeOrg(db);
+    const owner = await makeUser(db);
+    await makeMember(db, org.id, owner.id, "OWNER");
+    const admin: UserPrincipal = { type: "user", userId: owner.id, email: owner.email, role: "OWNER" };
+    const tenant = db.forOrg(org.id);
+    const first = await createCheckout(tenant, admin, deps, org.slug, { plan: "team", pluginSeats: {} });
+    const second = await createCheckout(tenant, admin, deps, org.slug, { plan: "team", pluginSeats: {} });
+    expect(first.mode).toBe("checkout");
+    expect(fake.sessions.get(first.url.split("/").pop()!)!.status).toBe("expired");
+    expect((await fetch(`${first.url}/pay`, { method: "POST", redirect: "manual" })).status).toBe(404);
+    expect((await fetch(`${second.url}/pay`, { method: "POST", redirect: "manual" })).status).toBe(303);
+    const customer = (await row(org.id)).stripeCustomerId!;
+    expect(liveSubscriptions(customer)).toHaveLength(1);
+    // Once it exists, "Checkout" changes it instead.
+    expect(await createCheckout(tenant, admin, deps, org.slug, { plan: "team", pluginSeats: {} })).toMatchObject({
+      mode: "updated",
+    });
+  });
+
+  it("two purchases at the same moment serialize: one customer, one open Checkout", async () => {
+    const org = await makeOrg(db);
+    const owner = await makeUser(db);
+    await makeMember(db, org.id, owner.id, "OWNER");
+    const admin: UserPrincipal = { type: "user", userId: owner.id, email: owner.email, role: "OWNER" };
+    const tenant = db.forOrg(org.id);
+    const both = await Promise.all([
+      createCheckout(tenant, admin, deps, org.slug, { plan: "team", pluginSeats: {} }),
+      createCheckout(tenant, admin, deps, org.slug, { plan: "team", pluginSeats: { scorecards: 1 } }),
+    ]);
+    expect(both.map((r) => r.mode)).toEqual(["checkout", "checkout"]);
+    const customers = [...fake.customers.values()].filter((c) => c.metadata.orgId === org.id);
+    expect(customers).toHaveLength(1);
+    const open = [...fake.sessions.values()].filter((s) => s.customer === customers[0]!.id && s.status === "open");
+    expect(open).toHaveLength(1);
   });
 });
