@@ -40,6 +40,10 @@ export async function runScimBench(args: string[]): Promise<void> {
     });
     const owner = await db.admin.user.create({ data: { email: `owner-${org.slug}@bench.test` } });
     await db.admin.membership.create({ data: { orgId: org.id, userId: owner.id, role: "OWNER" } });
+    // SCIM at this size is an Enterprise customer: no member limit.
+    await db.admin.orgBilling.create({
+      data: { orgId: org.id, plan: "enterprise", status: "active", memberLimit: null },
+    });
     const tdb = db.forOrg(org.id);
     const actor = { type: "user" as const, userId: owner.id, email: owner.email, role: "OWNER" as const };
     const { token } = await createScimToken(tdb, actor, { name: "bench" });

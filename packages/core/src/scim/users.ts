@@ -5,6 +5,8 @@ import { auditIdentity } from "../authz";
 import { SCIM_MAX_PAGE_SIZE } from "../limits";
 import { requestScimCatalogRefresh } from "./catalog-refresh";
 import { endMemberAccess } from "../members/end-member-access";
+import { assertMemberCapacity } from "../billing/member-limit";
+import { isAppError } from "../errors";
 import { parseScimFilter } from "./filter";
 import { applyScimPatch, type ScimPatchOperation } from "./patch";
 import {
@@ -260,7 +262,17 @@ async function ensureUser(ctx: ScimContext, input: ScimUserInput): Promise<strin
 }
 
 async function ensureMembership(tx: Tx, orgId: string, userId: string): Promise<void> {
-  // An existing member keeps their role; a new one joins as a member.
+  // An existing member keeps their role; a new one joins as a member, within the plan's
+  // member limit. SCIM has no quota error: 403 with the reason (412 would read as an ETag
+  // mismatch to a SCIM client).
+  const existing = await tx.membership.findUnique({ where: { orgId_userId: { orgId, userId } }, select: { id: true } });
+  if (existing) return;
+  try {
+    await assertMemberCapacity(tx, orgId, "accept");
+  } catch (error) {
+    if (isAppError(error) && error.code === "PRECONDITION_FAILED") throw scimError("FORBIDDEN", null, error.message);
+    throw error;
+  }
   await tx.membership.upsert({
     where: { orgId_userId: { orgId, userId } },
     create: { orgId, userId, role: "MEMBER" },

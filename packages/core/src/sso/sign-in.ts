@@ -1,6 +1,7 @@
 import type { Database, Role } from "@stagedoor/db";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
+import { assertMemberCapacity } from "../billing/member-limit";
 import { secretContext, type SsoDeps } from "./deps";
 import { groupsFromClaims, parseGroupRoles, roleForGroups } from "./group-roles";
 
@@ -183,6 +184,8 @@ export async function provisionSsoMember(
       return { membershipId: existing.id, role: existing.role, created: false };
     }
     const role = mapped ?? c.defaultRole;
+    // Just-in-time members count against the plan like accepted invitations.
+    await assertMemberCapacity(tx, orgId, "accept");
     const created = await tx.membership.create({ data: { orgId, userId: user.userId, role } });
     await recordAudit(tx, {
       orgId,

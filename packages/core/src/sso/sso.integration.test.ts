@@ -9,6 +9,7 @@ import { getSsoSettings, saveOidcConnection, setRequireSso, setSsoEnabled } from
 import { addDomain, homeRealmFor, operatorVerifyDomain, verifyDomain } from "./domains";
 import { checkSsoSignIn, loadSsoProvider, provisionSsoMember, recordSsoTest } from "./sign-in";
 import type { SsoDeps } from "./deps";
+import { planByKey } from "../billing/plans";
 
 const db = testDatabase();
 const deps: SsoDeps = {
@@ -203,5 +204,17 @@ describe("signing in through an org's IdP", () => {
     });
     const audit = await a.tdb.auditLog.findMany({ where: { action: "sso.member_provisioned" } });
     expect(audit).toMatchObject([{ target: user.email, data: { role: "MEMBER" } }]);
+  });
+
+  it("refuses a just-in-time member beyond the plan's member limit, and adds nobody", async () => {
+    const a = await enabledOrg();
+    const limit = planByKey("free").memberLimit!;
+    const present = await a.tdb.membership.count();
+    for (let i = present; i < limit; i++) await makeMember(db, a.org.id, (await makeUser(db)).id);
+    const user = await makeUser(db, { email: `late-${Date.now()}@${a.domain}` });
+    await expect(provisionSsoMember(db, a.org.id, { userId: user.id, email: user.email }, {})).rejects.toThrow(
+      `The Free plan allows ${limit} members`,
+    );
+    expect(await a.tdb.membership.count()).toBe(limit);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createApiToken, revokeScimToken } from "@stagedoor/core";
+import { createApiToken, planByKey, revokeScimToken } from "@stagedoor/core";
+import { makeMember, makeUser } from "@stagedoor/db/testing";
 import { db, orgWithScim, scim } from "../../testing/scim";
 
 const PATCH = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
@@ -101,5 +102,16 @@ describe("SCIM: authentication and tenancy", () => {
     const put = await scim(token, "PUT", "/Users", {});
     expect(put.status).toBe(405);
     expect(put.headers.get("allow")).toBe("GET, POST");
+  });
+
+  it("a user beyond the plan's member limit is refused with 403 in SCIM's error schema, and nothing is stored", async () => {
+    const a = await orgWithScim();
+    const limit = planByKey("free").memberLimit!;
+    for (let i = 1; i < limit; i++) await makeMember(db, a.org.id, (await makeUser(db)).id);
+    const refused = await scim(a.token, "POST", "/Users", { userName: `over.${a.org.slug}@example.test` });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ status: "403", detail: expect.stringContaining(`allows ${limit} members`) });
+    expect((await scim(a.token, "GET", "/Users")).body.totalResults).toBe(0);
+    expect(await a.tdb.membership.count()).toBe(limit);
   });
 });
