@@ -21,6 +21,8 @@ const schema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   // Integration jobs of one org running at once across all workers (fairness between orgs).
   SYNC_ORG_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  // Insights event batches written at once (each is one INSERT of up to 200 rows).
+  INSIGHTS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(5),
   // How long an orphaned catalog entity stays visible before catalog.purgeOrphans deletes it.
   CATALOG_ORPHAN_GRACE_HOURS: z.coerce

@@ -1,0 +1,225 @@
+import { createHash } from "node:crypto";
+import { RELATION_MEMBER_OF } from "@stagedoor/catalog";
+import { Prisma, type TenantDb } from "@stagedoor/db";
+import type { Principal } from "../authz";
+import { authorizeInOrg } from "../billing/license-policy";
+import { ENTITIES } from "../catalog/entity-rows";
+import { pluginPermission } from "../plugins/permissions";
+import { dailyActivity, weeklyCohorts, type Cohort, type DailyActivity, type UserDay } from "./activity";
+import { addDays, resolveRange, type InsightsRange, type InsightsRangeInput } from "./report-range";
+import { readInsightsSettings } from "./settings";
+
+/** A count in the period and in the previous period of the same length. */
+export type Compared = { current: number; previous: number };
+export type Usage = { key: string; views: number; userDays: number; previousViews: number };
+export type SearchQueryRow = { query: string; searches: number; zeroResults: number; clicks: number };
+export type TeamAdoption = { group: string; members: number; active: number };
+export type Person = { label: string; days: number; events: number };
+
+export type InsightsReport = {
+  range: InsightsRange;
+  pseudonymized: boolean;
+  totals: {
+    activeUsers: Compared;
+    pageViews: Compared;
+    searches: Compared;
+    averageDau: Compared;
+    /** Distinct members active in the last 7 and 30 days of the period. */
+    wau: number;
+    mau: number;
+    /** Average DAU over MAU (0..1): how much of the monthly audience comes back daily. */
+    dauMau: number;
+    clickThrough: Compared & { unit: "percent" };
+  };
+  daily: (DailyActivity & { views: number; searches: number })[];
+  cohorts: Cohort[];
+  teams: TeamAdoption[];
+  plugins: Usage[];
+  pages: (Usage & { plugin: string; page: string })[];
+  entities: Usage[];
+  neverViewed: { total: number; entities: { ref: string; kind: string; owner: string | null }[] };
+  searches: { top: SearchQueryRow[]; zeroResults: SearchQueryRow[] };
+  milestones: { milestone: string; count: number }[];
+  api: Usage[];
+  people: Person[];
+};
+
+/** Kinds whose entities people are meant to open; Users, Groups and Locations are not "rot". */
+const CONTENT_KINDS = ["component", "api", "system", "resource", "domain"];
+const TOP = 50;
+const NEVER_VIEWED_SHOWN = 200;
+
+/** A stable stand-in name: the same member always gets the same one, in this org only. */
+export const pseudonym = (orgId: string, userId: string) =>
+  `User ${createHash("sha256").update(`${orgId}:${userId}`).digest("hex").slice(0, 6)}`;
+
+/**
+ * The Insights page's numbers for one period, from the daily rollups (plus the catalog for
+ * teams and never-viewed entities), in one transaction bound to the org. Licensed members
+ * only: the plugin permission is checked before anything is read.
+ */
+export async function insightsReport(db: TenantDb, by: Principal, input: InsightsRangeInput): Promise<InsightsReport> {
+  await authorizeInOrg(db, by, pluginPermission("insights", "read"));
+  const range = resolveRange(input);
+  const settings = await readInsightsSettings(db);
+  const org = db.orgId;
+  const { from, to, previousFrom } = range;
+  const inRange = Prisma.sql`day BETWEEN ${previousFrom}::date AND ${to}::date`;
+  const usage = (dimension: string, limit: number) => Prisma.sql`
+    SELECT key, COALESCE(sum(events) FILTER (WHERE day >= ${from}::date), 0)::int AS views,
+      COALESCE(sum(users) FILTER (WHERE day >= ${from}::date), 0)::int AS "userDays",
+      COALESCE(sum(events) FILTER (WHERE day < ${from}::date), 0)::int AS "previousViews"
+    FROM "InsightsDailyRollup" WHERE "orgId" = ${org} AND dimension = ${dimension} AND ${inRange}
+    GROUP BY key ORDER BY views DESC, key LIMIT ${limit}`;
+
+  return db.sql(async (q) => {
+    const totals = await q<{
+      users: number;
+      prevUsers: number;
+      wau: number;
+      mau: number;
+    }>(Prisma.sql`
+      SELECT count(DISTINCT key) FILTER (WHERE day >= ${from}::date AND day <= ${to}::date)::int AS users,
+        count(DISTINCT key) FILTER (WHERE day < ${from}::date)::int AS "prevUsers",
+        count(DISTINCT key) FILTER (WHERE day > ${addDays(to, -7)}::date AND day <= ${to}::date)::int AS wau,
+        count(DISTINCT key) FILTER (WHERE day > ${addDays(to, -30)}::date AND day <= ${to}::date)::int AS mau
+      FROM "InsightsDailyRollup"
+      WHERE "orgId" = ${org} AND dimension = 'user'
+        AND day BETWEEN LEAST(${previousFrom}::date, ${addDays(to, -29)}::date) AND ${to}::date`);
+    const perDay = await q<{ day: string; dim: string; events: number; zero: number; clicks: number }>(Prisma.sql`
+      SELECT to_char(day, 'YYYY-MM-DD') AS day, dimension AS dim, sum(events)::int AS events,
+        sum("zeroResults")::int AS zero, sum(clicks)::int AS clicks
+      FROM "InsightsDailyRollup" WHERE "orgId" = ${org} AND dimension IN ('plugin', 'search') AND ${inRange}
+      GROUP BY 1, 2`);
+    const userDays = await q<UserDay>(Prisma.sql`
+      SELECT r.key AS "userId", to_char(r.day, 'YYYY-MM-DD') AS day, to_char(f.first, 'YYYY-MM-DD') AS first, r.events
+      FROM "InsightsDailyRollup" r
+      JOIN (SELECT key, min(day) AS first FROM "InsightsDailyRollup"
+            WHERE "orgId" = ${org} AND dimension = 'user' GROUP BY key) f ON f.key = r.key
+      WHERE r."orgId" = ${org} AND r.dimension = 'user' AND r.day BETWEEN ${from}::date AND ${to}::date`);
+    const previousDays = await q<{ n: number }>(Prisma.sql`
+      SELECT count(*)::int AS n FROM "InsightsDailyRollup"
+      WHERE "orgId" = ${org} AND dimension = 'user' AND day BETWEEN ${previousFrom}::date AND ${range.previousTo}::date`);
+    const plugins = await q<Usage>(usage("plugin", TOP));
+    const pages = await q<Usage>(usage("page", TOP));
+    const entities = await q<Usage>(usage("entity", TOP));
+    const api = await q<Usage>(usage("api", TOP));
+    const searchRows = (order: Prisma.Sql) => Prisma.sql`
+      SELECT key AS query, sum(events)::int AS searches, sum("zeroResults")::int AS "zeroResults", sum(clicks)::int AS clicks
+      FROM "InsightsDailyRollup"
+      WHERE "orgId" = ${org} AND dimension = 'search' AND day BETWEEN ${from}::date AND ${to}::date
+      GROUP BY key ${order} LIMIT ${TOP}`;
+    const topQueries = await q<SearchQueryRow>(searchRows(Prisma.sql`ORDER BY searches DESC, key`));
+    const zeroQueries = await q<SearchQueryRow>(
+      searchRows(Prisma.sql`HAVING sum("zeroResults") > 0 ORDER BY "zeroResults" DESC, key`),
+    );
+    const milestones = await q<{ milestone: string; count: number }>(Prisma.sql`
+      SELECT key AS milestone, sum(events)::int AS count FROM "InsightsDailyRollup"
+      WHERE "orgId" = ${org} AND dimension = 'milestone' AND day BETWEEN ${from}::date AND ${to}::date
+      GROUP BY key ORDER BY count DESC, key`);
+    const neverViewed = await q<{ ref: string; kind: string; owner: string | null; total: number }>(Prisma.sql`
+      SELECT e.ref, e.kind, e.owner, count(*) OVER ()::int AS total FROM ${ENTITIES} e
+      WHERE e."orgId" = ${org} AND e.kind = ANY(${CONTENT_KINDS}::text[]) AND e."orphanedAt" IS NULL
+        AND NOT EXISTS (SELECT 1 FROM "InsightsDailyRollup" r
+                        WHERE r."orgId" = ${org} AND r.dimension = 'entity' AND r.key = e.ref)
+      ORDER BY e.kind, e.ref LIMIT ${NEVER_VIEWED_SHOWN}`);
+    // Team adoption: a Group's members are the catalog Users with a memberOf relation to it,
+    // matched to org members by profile email (as "my components" on home does first).
+    const teams = await q<TeamAdoption>(Prisma.sql`
+      WITH active AS (
+        SELECT DISTINCT key AS "userId" FROM "InsightsDailyRollup"
+        WHERE "orgId" = ${org} AND dimension = 'user' AND day BETWEEN ${from}::date AND ${to}::date),
+      grouped AS (
+        SELECT DISTINCT r."targetRef" AS grp, r."sourceRef" AS member,
+          lower(u.entity #>> '{spec,profile,email}') AS email
+        FROM "CatalogRelation" r
+        JOIN ${ENTITIES} u ON u."orgId" = r."orgId" AND u.ref = r."sourceRef" AND u.kind = 'user'
+        WHERE r."orgId" = ${org} AND r.type = ${RELATION_MEMBER_OF} AND r."targetRef" LIKE 'group:%')
+      SELECT g.grp AS "group", count(DISTINCT g.member)::int AS members,
+        count(DISTINCT g.member) FILTER (WHERE a."userId" IS NOT NULL)::int AS active
+      FROM grouped g
+      LEFT JOIN "User" usr ON g.email IS NOT NULL AND lower(usr.email) = g.email
+      LEFT JOIN "Membership" m ON m."orgId" = ${org} AND m."userId" = usr.id
+      LEFT JOIN active a ON a."userId" = m."userId"
+      GROUP BY g.grp ORDER BY active DESC, members DESC, g.grp LIMIT ${TOP}`);
+    const people = await peopleOf(q, db, userDays, settings.pseudonymize);
+
+    const t = totals[0] ?? { users: 0, prevUsers: 0, wau: 0, mau: 0 };
+    const sum = (dim: string, field: "events" | "zero" | "clicks", current: boolean) =>
+      perDay.filter((r) => r.dim === dim && r.day >= from === current).reduce((n, r) => n + r[field], 0);
+    const activity = dailyActivity(userDays, range);
+    const averageDau = activity.reduce((n, d) => n + d.active, 0) / range.days;
+    const previousAverageDau = (previousDays[0]?.n ?? 0) / range.days;
+    const ctr = (current: boolean) => {
+      const searches = sum("search", "events", current);
+      return searches ? Math.round((sum("search", "clicks", current) / searches) * 1000) / 10 : 0;
+    };
+    const dayCounts = (dim: string) => new Map(perDay.filter((r) => r.dim === dim).map((r) => [r.day, r.events]));
+    const views = dayCounts("plugin");
+    const searches = dayCounts("search");
+    return {
+      range,
+      pseudonymized: settings.pseudonymize,
+      totals: {
+        activeUsers: { current: t.users, previous: t.prevUsers },
+        pageViews: { current: sum("plugin", "events", true), previous: sum("plugin", "events", false) },
+        searches: { current: sum("search", "events", true), previous: sum("search", "events", false) },
+        averageDau: { current: round1(averageDau), previous: round1(previousAverageDau) },
+        wau: t.wau,
+        mau: t.mau,
+        dauMau: t.mau ? Math.round((averageDau / t.mau) * 1000) / 1000 : 0,
+        clickThrough: { current: ctr(true), previous: ctr(false), unit: "percent" },
+      },
+      daily: activity.map((d) => ({ ...d, views: views.get(d.day) ?? 0, searches: searches.get(d.day) ?? 0 })),
+      cohorts: weeklyCohorts(userDays, range),
+      teams,
+      plugins,
+      pages: pages.map((p) => {
+        const space = p.key.indexOf(" ");
+        return { ...p, plugin: p.key.slice(0, space), page: p.key.slice(space + 1) };
+      }),
+      entities,
+      neverViewed: {
+        total: neverViewed[0]?.total ?? 0,
+        entities: neverViewed.map(({ ref, kind, owner }) => ({ ref, kind, owner })),
+      },
+      searches: { top: topQueries, zeroResults: zeroQueries },
+      milestones,
+      api,
+      people,
+    };
+  });
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** The most active members of the period, by name or email, or by pseudonym when the org chose so. */
+async function peopleOf(
+  q: <T>(query: Prisma.Sql) => Promise<T[]>,
+  db: TenantDb,
+  userDays: readonly UserDay[],
+  pseudonymize: boolean,
+): Promise<Person[]> {
+  const totals = new Map<string, { days: number; events: number }>();
+  for (const r of userDays) {
+    const t = totals.get(r.userId) ?? { days: 0, events: 0 };
+    t.days++;
+    t.events += r.events;
+    totals.set(r.userId, t);
+  }
+  const top = [...totals.entries()].sort((a, b) => b[1].events - a[1].events || a[0].localeCompare(b[0])).slice(0, TOP);
+  if (top.length === 0) return [];
+  const names = pseudonymize
+    ? new Map<string, string>()
+    : new Map(
+        (
+          await q<{ id: string; label: string }>(Prisma.sql`
+            SELECT u.id, COALESCE(u.name, u.email) AS label FROM "Membership" m JOIN "User" u ON u.id = m."userId"
+            WHERE m."orgId" = ${db.orgId} AND m."userId" = ANY(${top.map(([id]) => id)}::text[])`)
+        ).map((r) => [r.id, r.label]),
+      );
+  return top.map(([userId, t]) => ({
+    label: pseudonymize ? pseudonym(db.orgId, userId) : (names.get(userId) ?? "Former member"),
+    ...t,
+  }));
+}
