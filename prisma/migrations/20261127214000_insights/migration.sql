@@ -68,6 +68,7 @@ ALTER TABLE "InsightsSettings" ADD CONSTRAINT "InsightsSettings_orgId_fkey" FORE
 -- Creates the month partition holding the given day when it is missing, as the role that ran the migration
 -- (SECURITY DEFINER): the app roles may not create tables. Partitions are reached only
 -- through the parent, whose RLS policies apply, and the app roles get no rights on them.
+-- Two writers racing to create the same month: the loser finds it made and carries on.
 CREATE FUNCTION insights_ensure_month(day DATE) RETURNS TEXT
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS E'
 DECLARE
@@ -75,9 +76,13 @@ DECLARE
   name TEXT := \'InsightsEvent_\' || to_char(first, \'YYYYMM\')\073
 BEGIN
   IF to_regclass(quote_ident(name)) IS NULL THEN
-    EXECUTE format(\'CREATE TABLE IF NOT EXISTS %I PARTITION OF "InsightsEvent" FOR VALUES FROM (%L) TO (%L)\',
-      name, first, (first + interval \'1 month\')::date)\073
-    EXECUTE format(\'REVOKE ALL ON %I FROM stagedoor_app, stagedoor_admin\', name)\073
+    BEGIN
+      EXECUTE format(\'CREATE TABLE %I PARTITION OF "InsightsEvent" FOR VALUES FROM (%L) TO (%L)\',
+        name, first, (first + interval \'1 month\')::date)\073
+      EXECUTE format(\'REVOKE ALL ON %I FROM stagedoor_app, stagedoor_admin\', name)\073
+    EXCEPTION WHEN duplicate_table OR unique_violation THEN
+      NULL\073
+    END\073
   END IF\073
   RETURN name\073
 END';

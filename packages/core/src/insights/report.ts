@@ -15,6 +15,7 @@ export type Usage = { key: string; views: number; userDays: number; previousView
 export type SearchQueryRow = { query: string; searches: number; zeroResults: number; clicks: number };
 export type TeamAdoption = { group: string; members: number; active: number };
 export type Person = { label: string; days: number; events: number };
+type Member = { userId: string; email: string; label: string };
 
 export type InsightsReport = {
   range: InsightsRange;
@@ -124,25 +125,18 @@ export async function insightsReport(db: TenantDb, by: Principal, input: Insight
                         WHERE r."orgId" = ${org} AND r.dimension = 'entity' AND r.key = e.ref)
       ORDER BY e.kind, e.ref LIMIT ${NEVER_VIEWED_SHOWN}`);
     // Team adoption: a Group's members are the catalog Users with a memberOf relation to it,
-    // matched to org members by profile email (as "my components" on home does first).
-    const teams = await q<TeamAdoption>(Prisma.sql`
-      WITH active AS (
-        SELECT DISTINCT key AS "userId" FROM "InsightsDailyRollup"
-        WHERE "orgId" = ${org} AND dimension = 'user' AND day BETWEEN ${from}::date AND ${to}::date),
-      grouped AS (
-        SELECT DISTINCT r."targetRef" AS grp, r."sourceRef" AS member,
-          lower(u.entity #>> '{spec,profile,email}') AS email
-        FROM "CatalogRelation" r
-        JOIN ${ENTITIES} u ON u."orgId" = r."orgId" AND u.ref = r."sourceRef" AND u.kind = 'user'
-        WHERE r."orgId" = ${org} AND r.type = ${RELATION_MEMBER_OF} AND r."targetRef" LIKE 'group:%')
-      SELECT g.grp AS "group", count(DISTINCT g.member)::int AS members,
-        count(DISTINCT g.member) FILTER (WHERE a."userId" IS NOT NULL)::int AS active
-      FROM grouped g
-      LEFT JOIN "User" usr ON g.email IS NOT NULL AND lower(usr.email) = g.email
-      LEFT JOIN "Membership" m ON m."orgId" = ${org} AND m."userId" = usr.id
-      LEFT JOIN active a ON a."userId" = m."userId"
-      GROUP BY g.grp ORDER BY active DESC, members DESC, g.grp LIMIT ${TOP}`);
-    const people = await peopleOf(q, db, userDays, settings.pseudonymize);
+    // matched to org members by profile email (as "my components" on home does first). Joined
+    // here rather than in SQL: three short lists, and no plan that loops over users per member.
+    const groupMembers = await q<{ grp: string; member: string; email: string | null }>(Prisma.sql`
+      SELECT DISTINCT r."targetRef" AS grp, r."sourceRef" AS member, lower(u.entity #>> '{spec,profile,email}') AS email
+      FROM "CatalogRelation" r
+      JOIN ${ENTITIES} u ON u."orgId" = r."orgId" AND u.ref = r."sourceRef" AND u.kind = 'user'
+      WHERE r."orgId" = ${org} AND r.type = ${RELATION_MEMBER_OF} AND r."targetRef" LIKE 'group:%'`);
+    const members = await q<Member>(Prisma.sql`
+      SELECT m."userId", lower(u.email) AS email, COALESCE(u.name, u.email) AS label
+      FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE m."orgId" = ${org}`);
+    const teams = teamAdoption(groupMembers, members, userDays);
+    const people = peopleOf(db.orgId, members, userDays, settings.pseudonymize);
 
     const t = totals[0] ?? { users: 0, prevUsers: 0, wau: 0, mau: 0 };
     const sum = (dim: string, field: "events" | "zero" | "clicks", current: boolean) =>
@@ -193,13 +187,33 @@ export async function insightsReport(db: TenantDb, by: Principal, input: Insight
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+function teamAdoption(
+  groupMembers: readonly { grp: string; member: string; email: string | null }[],
+  memberEmails: readonly Member[],
+  userDays: readonly UserDay[],
+): TeamAdoption[] {
+  const active = new Set(userDays.map((d) => d.userId));
+  const activeEmails = new Set(memberEmails.filter((m) => active.has(m.userId)).map((m) => m.email));
+  const teams = new Map<string, { members: Set<string>; active: Set<string> }>();
+  for (const { grp, member, email } of groupMembers) {
+    const team = teams.get(grp) ?? { members: new Set(), active: new Set() };
+    team.members.add(member);
+    if (email && activeEmails.has(email)) team.active.add(member);
+    teams.set(grp, team);
+  }
+  return [...teams.entries()]
+    .map(([group, t]) => ({ group, members: t.members.size, active: t.active.size }))
+    .sort((a, b) => b.active - a.active || b.members - a.members || a.group.localeCompare(b.group))
+    .slice(0, TOP);
+}
+
 /** The most active members of the period, by name or email, or by pseudonym when the org chose so. */
-async function peopleOf(
-  q: <T>(query: Prisma.Sql) => Promise<T[]>,
-  db: TenantDb,
+function peopleOf(
+  orgId: string,
+  members: readonly Member[],
   userDays: readonly UserDay[],
   pseudonymize: boolean,
-): Promise<Person[]> {
+): Person[] {
   const totals = new Map<string, { days: number; events: number }>();
   for (const r of userDays) {
     const t = totals.get(r.userId) ?? { days: 0, events: 0 };
@@ -207,19 +221,12 @@ async function peopleOf(
     t.events += r.events;
     totals.set(r.userId, t);
   }
-  const top = [...totals.entries()].sort((a, b) => b[1].events - a[1].events || a[0].localeCompare(b[0])).slice(0, TOP);
-  if (top.length === 0) return [];
-  const names = pseudonymize
-    ? new Map<string, string>()
-    : new Map(
-        (
-          await q<{ id: string; label: string }>(Prisma.sql`
-            SELECT u.id, COALESCE(u.name, u.email) AS label FROM "Membership" m JOIN "User" u ON u.id = m."userId"
-            WHERE m."orgId" = ${db.orgId} AND m."userId" = ANY(${top.map(([id]) => id)}::text[])`)
-        ).map((r) => [r.id, r.label]),
-      );
-  return top.map(([userId, t]) => ({
-    label: pseudonymize ? pseudonym(db.orgId, userId) : (names.get(userId) ?? "Former member"),
-    ...t,
-  }));
+  const names = new Map(members.map((m) => [m.userId, m.label]));
+  return [...totals.entries()]
+    .sort((a, b) => b[1].events - a[1].events || a[0].localeCompare(b[0]))
+    .slice(0, TOP)
+    .map(([userId, t]) => ({
+      label: pseudonymize ? pseudonym(orgId, userId) : (names.get(userId) ?? "Former member"),
+      ...t,
+    }));
 }

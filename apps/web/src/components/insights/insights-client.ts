@@ -18,7 +18,7 @@ const FLUSH_EVERY_MS = 10_000;
 
 type Pending = TrackedEvent & { at: number };
 let org: string | null = null;
-let pending: Pending[] = [];
+const pending: Pending[] = [];
 
 export function optedOut(): boolean {
   if (typeof navigator === "undefined") return true;
