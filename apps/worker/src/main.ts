@@ -38,6 +38,7 @@ const insights = await startInsightsWorker({
   connection,
   prefix: env.QUEUE_PREFIX,
   concurrency: env.INSIGHTS_WORKER_CONCURRENCY,
+  schedules: { "insights.rollup": { every: env.INSIGHTS_ROLLUP_EVERY_SECONDS * 1000 } },
 });
 console.log(`[worker] started (prefix ${env.QUEUE_PREFIX}, concurrency ${env.WORKER_CONCURRENCY})`);
 

@@ -9,7 +9,8 @@
 export type EntityContext = { ref: string; kind: string; owner?: string | null; system?: string | null };
 export type TrackedEvent =
   | { type: "page_view"; plugin: string; page: string; entity?: EntityContext | null }
-  | { type: "search"; query: string; resultCount: number; clicked?: string | null };
+  | { type: "search"; query: string; resultCount: number; clicked?: string | null }
+  | { type: "milestone"; milestone: "onboarding.step" | "onboarding.completed" | "integration.connected" };
 
 const ENDPOINT = "/api/insights/events";
 // Well under the route's 200 events and 64 KiB per batch, whatever the events hold.

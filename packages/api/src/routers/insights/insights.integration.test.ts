@@ -238,6 +238,32 @@ describe("POST /api/insights/events", () => {
     ).toEqual(recount);
   });
 
+  it("adoption by team comes from catalog Groups, and never-viewed entities from the catalog", async () => {
+    const doc = (kind: string, name: string, spec: string) =>
+      `apiVersion: backstage.io/v1alpha1\nkind: ${kind}\nmetadata:\n  name: ${name}\nspec:\n${spec}`;
+    await callerFor(a.owner, a.slug).catalog.importYaml({
+      source: "insights-teams",
+      dryRun: false,
+      files: [
+        {
+          name: "catalog-info.yaml",
+          content: [
+            doc("Group", "platform", "  type: team\n  children: []"),
+            doc("User", "member", `  profile:\n    email: ${a.member.email}\n  memberOf: [platform]`),
+            doc("User", "idle", `  profile:\n    email: ${a.unlicensed.email}\n  memberOf: [platform]`),
+            doc("Component", "svc-0", "  type: service\n  lifecycle: production\n  owner: platform"),
+            doc("Component", "forgotten", "  type: service\n  lifecycle: production\n  owner: platform"),
+          ].join("\n---\n"),
+        },
+      ],
+    });
+    const report = await callerFor(a.member, a.slug).insights.report(range);
+    expect(report.teams).toEqual([{ group: "group:default/platform", members: 2, active: 1 }]);
+    // svc-0 was viewed by an earlier test; forgotten never was.
+    expect(report.neverViewed.entities.map((e) => e.ref)).toEqual(["component:default/forgotten"]);
+    expect(report.neverViewed.total).toBe(1);
+  });
+
   it("settings: admins only, audited; pseudonymized reports name nobody", async () => {
     await expect(
       callerFor(a.member, a.slug).insights.updateSettings({ retentionMonths: 6, pseudonymize: true }),
