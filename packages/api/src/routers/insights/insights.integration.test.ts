@@ -104,14 +104,14 @@ describe("POST /api/insights/events", () => {
     for (const [body, status, message] of cases) {
       const res = await post(handler, body);
       expect(res.status, JSON.stringify(body)).toBe(status);
-      expect((await res.json()).error).toMatch(message);
+      expect(((await res.json()) as { error: string }).error).toMatch(message);
     }
     const many = { org: a.slug, events: Array.from({ length: 201 }, () => view("/catalog")) };
     expect((await post(handler, many)).status).toBe(400);
     const huge = { org: a.slug, events: [view(`/${"x".repeat(INSIGHTS_MAX_BATCH_BYTES)}`)] };
     const tooLarge = await post(handler, huge);
     expect(tooLarge.status).toBe(413);
-    expect((await tooLarge.json()).error).toMatch(/at most 64 KiB/);
+    expect(((await tooLarge.json()) as { error: string }).error).toMatch(/at most 64 KiB/);
     expect(batches).toEqual([]);
     expect(await rawCount(a.orgId)).toBe(0);
     expect(await rawCount(b.orgId)).toBe(0);
