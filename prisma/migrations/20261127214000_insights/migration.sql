@@ -41,7 +41,7 @@ CREATE TABLE "InsightsDailyRollup" (
     CONSTRAINT "InsightsDailyRollup_pkey" PRIMARY KEY ("orgId","dimension","day","key")
 );
 
-CREATE INDEX "InsightsDailyRollup_orgId_dimension_key_idx" ON "InsightsDailyRollup"("orgId", "dimension", "key");
+CREATE INDEX "InsightsDailyRollup_orgId_dimension_key_day_idx" ON "InsightsDailyRollup"("orgId", "dimension", "key", "day");
 
 -- Days that received events since their rollup was last computed.
 CREATE TABLE "InsightsDirtyDay" (

@@ -73,13 +73,15 @@ export async function insightsReport(db: TenantDb, by: Principal, input: Insight
     FROM "InsightsDailyRollup" WHERE "orgId" = ${org} AND dimension = ${dimension} AND ${inRange}
     GROUP BY key ORDER BY views DESC, key LIMIT ${limit}`;
 
-  return db.sql(async (q) => {
-    const totals = await q<{
-      users: number;
-      prevUsers: number;
-      wau: number;
-      mau: number;
-    }>(Prisma.sql`
+  // Independent reads, each on its own pooled connection (bound to the org like every
+  // tenant query), so they run side by side rather than one after the other.
+  const q = db.sql.one;
+  const totalsP = q<{
+    users: number;
+    prevUsers: number;
+    wau: number;
+    mau: number;
+  }>(Prisma.sql`
       SELECT count(DISTINCT key) FILTER (WHERE day >= ${from}::date AND day <= ${to}::date)::int AS users,
         count(DISTINCT key) FILTER (WHERE day < ${from}::date)::int AS "prevUsers",
         count(DISTINCT key) FILTER (WHERE day > ${addDays(to, -7)}::date AND day <= ${to}::date)::int AS wau,
@@ -87,102 +89,137 @@ export async function insightsReport(db: TenantDb, by: Principal, input: Insight
       FROM "InsightsDailyRollup"
       WHERE "orgId" = ${org} AND dimension = 'user'
         AND day BETWEEN LEAST(${previousFrom}::date, ${addDays(to, -29)}::date) AND ${to}::date`);
-    const perDay = await q<{ day: string; dim: string; events: number; zero: number; clicks: number }>(Prisma.sql`
+  const perDayP = q<{ day: string; dim: string; events: number; zero: number; clicks: number }>(Prisma.sql`
       SELECT to_char(day, 'YYYY-MM-DD') AS day, dimension AS dim, sum(events)::int AS events,
         sum("zeroResults")::int AS zero, sum(clicks)::int AS clicks
       FROM "InsightsDailyRollup" WHERE "orgId" = ${org} AND dimension IN ('plugin', 'search') AND ${inRange}
       GROUP BY 1, 2`);
-    const userDays = await q<UserDay>(Prisma.sql`
+  // Each member's first day: one index lookup per member of the period, not a pass over all history.
+  const userDaysP = q<UserDay>(Prisma.sql`
+      WITH r AS (
+        SELECT key, day, events FROM "InsightsDailyRollup"
+        WHERE "orgId" = ${org} AND dimension = 'user' AND day BETWEEN ${from}::date AND ${to}::date),
+      f AS (
+        SELECT k.key, (SELECT min(x.day) FROM "InsightsDailyRollup" x
+                       WHERE x."orgId" = ${org} AND x.dimension = 'user' AND x.key = k.key) AS first
+        FROM (SELECT DISTINCT key FROM r) k)
       SELECT r.key AS "userId", to_char(r.day, 'YYYY-MM-DD') AS day, to_char(f.first, 'YYYY-MM-DD') AS first, r.events
-      FROM "InsightsDailyRollup" r
-      JOIN (SELECT key, min(day) AS first FROM "InsightsDailyRollup"
-            WHERE "orgId" = ${org} AND dimension = 'user' GROUP BY key) f ON f.key = r.key
-      WHERE r."orgId" = ${org} AND r.dimension = 'user' AND r.day BETWEEN ${from}::date AND ${to}::date`);
-    const previousDays = await q<{ n: number }>(Prisma.sql`
+      FROM r JOIN f ON f.key = r.key`);
+  const previousDaysP = q<{ n: number }>(Prisma.sql`
       SELECT count(*)::int AS n FROM "InsightsDailyRollup"
       WHERE "orgId" = ${org} AND dimension = 'user' AND day BETWEEN ${previousFrom}::date AND ${range.previousTo}::date`);
-    const plugins = await q<Usage>(usage("plugin", TOP));
-    const pages = await q<Usage>(usage("page", TOP));
-    const entities = await q<Usage>(usage("entity", TOP));
-    const api = await q<Usage>(usage("api", TOP));
-    const searchRows = (order: Prisma.Sql) => Prisma.sql`
+  const pluginsP = q<Usage>(usage("plugin", TOP));
+  const pagesP = q<Usage>(usage("page", TOP));
+  const entitiesP = q<Usage>(usage("entity", TOP));
+  const apiP = q<Usage>(usage("api", TOP));
+  const searchRows = (order: Prisma.Sql) => Prisma.sql`
       SELECT key AS query, sum(events)::int AS searches, sum("zeroResults")::int AS "zeroResults", sum(clicks)::int AS clicks
       FROM "InsightsDailyRollup"
       WHERE "orgId" = ${org} AND dimension = 'search' AND day BETWEEN ${from}::date AND ${to}::date
       GROUP BY key ${order} LIMIT ${TOP}`;
-    const topQueries = await q<SearchQueryRow>(searchRows(Prisma.sql`ORDER BY searches DESC, key`));
-    const zeroQueries = await q<SearchQueryRow>(
-      searchRows(Prisma.sql`HAVING sum("zeroResults") > 0 ORDER BY "zeroResults" DESC, key`),
-    );
-    const milestones = await q<{ milestone: string; count: number }>(Prisma.sql`
+  const topQueriesP = q<SearchQueryRow>(searchRows(Prisma.sql`ORDER BY searches DESC, key`));
+  const zeroQueriesP = q<SearchQueryRow>(
+    searchRows(Prisma.sql`HAVING sum("zeroResults") > 0 ORDER BY "zeroResults" DESC, key`),
+  );
+  const milestonesP = q<{ milestone: string; count: number }>(Prisma.sql`
       SELECT key AS milestone, sum(events)::int AS count FROM "InsightsDailyRollup"
       WHERE "orgId" = ${org} AND dimension = 'milestone' AND day BETWEEN ${from}::date AND ${to}::date
       GROUP BY key ORDER BY count DESC, key`);
-    const neverViewed = await q<{ ref: string; kind: string; owner: string | null; total: number }>(Prisma.sql`
+  const neverViewedP = q<{ ref: string; kind: string; owner: string | null; total: number }>(Prisma.sql`
       SELECT e.ref, e.kind, e.owner, count(*) OVER ()::int AS total FROM ${ENTITIES} e
       WHERE e."orgId" = ${org} AND e.kind = ANY(${CONTENT_KINDS}::text[]) AND e."orphanedAt" IS NULL
         AND NOT EXISTS (SELECT 1 FROM "InsightsDailyRollup" r
                         WHERE r."orgId" = ${org} AND r.dimension = 'entity' AND r.key = e.ref)
       ORDER BY e.kind, e.ref LIMIT ${NEVER_VIEWED_SHOWN}`);
-    // Team adoption: a Group's members are the catalog Users with a memberOf relation to it,
-    // matched to org members by profile email (as "my components" on home does first). Joined
-    // here rather than in SQL: three short lists, and no plan that loops over users per member.
-    const groupMembers = await q<{ grp: string; member: string; email: string | null }>(Prisma.sql`
+  // Team adoption: a Group's members are the catalog Users with a memberOf relation to it,
+  // matched to org members by profile email (as "my components" on home does first). Joined
+  // here rather than in SQL: three short lists, and no plan that loops over users per member.
+  const groupMembersP = q<{ grp: string; member: string; email: string | null }>(Prisma.sql`
       SELECT DISTINCT r."targetRef" AS grp, r."sourceRef" AS member, lower(u.entity #>> '{spec,profile,email}') AS email
       FROM "CatalogRelation" r
       JOIN ${ENTITIES} u ON u."orgId" = r."orgId" AND u.ref = r."sourceRef" AND u.kind = 'user'
       WHERE r."orgId" = ${org} AND r.type = ${RELATION_MEMBER_OF} AND r."targetRef" LIKE 'group:%'`);
-    const members = await q<Member>(Prisma.sql`
+  const membersP = q<Member>(Prisma.sql`
       SELECT m."userId", lower(u.email) AS email, COALESCE(u.name, u.email) AS label
       FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE m."orgId" = ${org}`);
-    const teams = teamAdoption(groupMembers, members, userDays);
-    const people = peopleOf(db.orgId, members, userDays, settings.pseudonymize);
 
-    const t = totals[0] ?? { users: 0, prevUsers: 0, wau: 0, mau: 0 };
-    const sum = (dim: string, field: "events" | "zero" | "clicks", current: boolean) =>
-      perDay.filter((r) => r.dim === dim && r.day >= from === current).reduce((n, r) => n + r[field], 0);
-    const activity = dailyActivity(userDays, range);
-    const averageDau = activity.reduce((n, d) => n + d.active, 0) / range.days;
-    const previousAverageDau = (previousDays[0]?.n ?? 0) / range.days;
-    const ctr = (current: boolean) => {
-      const searches = sum("search", "events", current);
-      return searches ? Math.round((sum("search", "clicks", current) / searches) * 1000) / 10 : 0;
-    };
-    const dayCounts = (dim: string) => new Map(perDay.filter((r) => r.dim === dim).map((r) => [r.day, r.events]));
-    const views = dayCounts("plugin");
-    const searches = dayCounts("search");
-    return {
-      range,
-      pseudonymized: settings.pseudonymize,
-      totals: {
-        activeUsers: { current: t.users, previous: t.prevUsers },
-        pageViews: { current: sum("plugin", "events", true), previous: sum("plugin", "events", false) },
-        searches: { current: sum("search", "events", true), previous: sum("search", "events", false) },
-        averageDau: { current: round1(averageDau), previous: round1(previousAverageDau) },
-        wau: t.wau,
-        mau: t.mau,
-        dauMau: t.mau ? Math.round((averageDau / t.mau) * 1000) / 1000 : 0,
-        clickThrough: { current: ctr(true), previous: ctr(false), unit: "percent" },
-      },
-      daily: activity.map((d) => ({ ...d, views: views.get(d.day) ?? 0, searches: searches.get(d.day) ?? 0 })),
-      cohorts: weeklyCohorts(userDays, range),
-      teams,
-      plugins,
-      pages: pages.map((p) => {
-        const space = p.key.indexOf(" ");
-        return { ...p, plugin: p.key.slice(0, space), page: p.key.slice(space + 1) };
-      }),
-      entities,
-      neverViewed: {
-        total: neverViewed[0]?.total ?? 0,
-        entities: neverViewed.map(({ ref, kind, owner }) => ({ ref, kind, owner })),
-      },
-      searches: { top: topQueries, zeroResults: zeroQueries },
-      milestones,
-      api,
-      people,
-    };
-  });
+  const [
+    totals,
+    perDay,
+    userDays,
+    previousDays,
+    plugins,
+    pages,
+    entities,
+    api,
+    topQueries,
+    zeroQueries,
+    milestones,
+    neverViewed,
+    groupMembers,
+    members,
+  ] = await Promise.all([
+    totalsP,
+    perDayP,
+    userDaysP,
+    previousDaysP,
+    pluginsP,
+    pagesP,
+    entitiesP,
+    apiP,
+    topQueriesP,
+    zeroQueriesP,
+    milestonesP,
+    neverViewedP,
+    groupMembersP,
+    membersP,
+  ]);
+  const teams = teamAdoption(groupMembers, members, userDays);
+  const people = peopleOf(db.orgId, members, userDays, settings.pseudonymize);
+  const t = totals[0] ?? { users: 0, prevUsers: 0, wau: 0, mau: 0 };
+  const sum = (dim: string, field: "events" | "zero" | "clicks", current: boolean) =>
+    perDay.filter((r) => r.dim === dim && r.day >= from === current).reduce((n, r) => n + r[field], 0);
+  const activity = dailyActivity(userDays, range);
+  const averageDau = activity.reduce((n, d) => n + d.active, 0) / range.days;
+  const previousAverageDau = (previousDays[0]?.n ?? 0) / range.days;
+  const ctr = (current: boolean) => {
+    const searches = sum("search", "events", current);
+    return searches ? Math.round((sum("search", "clicks", current) / searches) * 1000) / 10 : 0;
+  };
+  const dayCounts = (dim: string) => new Map(perDay.filter((r) => r.dim === dim).map((r) => [r.day, r.events]));
+  const views = dayCounts("plugin");
+  const searches = dayCounts("search");
+  return {
+    range,
+    pseudonymized: settings.pseudonymize,
+    totals: {
+      activeUsers: { current: t.users, previous: t.prevUsers },
+      pageViews: { current: sum("plugin", "events", true), previous: sum("plugin", "events", false) },
+      searches: { current: sum("search", "events", true), previous: sum("search", "events", false) },
+      averageDau: { current: round1(averageDau), previous: round1(previousAverageDau) },
+      wau: t.wau,
+      mau: t.mau,
+      dauMau: t.mau ? Math.round((averageDau / t.mau) * 1000) / 1000 : 0,
+      clickThrough: { current: ctr(true), previous: ctr(false), unit: "percent" },
+    },
+    daily: activity.map((d) => ({ ...d, views: views.get(d.day) ?? 0, searches: searches.get(d.day) ?? 0 })),
+    cohorts: weeklyCohorts(userDays, range),
+    teams,
+    plugins,
+    pages: pages.map((p) => {
+      const space = p.key.indexOf(" ");
+      return { ...p, plugin: p.key.slice(0, space), page: p.key.slice(space + 1) };
+    }),
+    entities,
+    neverViewed: {
+      total: neverViewed[0]?.total ?? 0,
+      entities: neverViewed.map(({ ref, kind, owner }) => ({ ref, kind, owner })),
+    },
+    searches: { top: topQueries, zeroResults: zeroQueries },
+    milestones,
+    api,
+    people,
+  };
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;

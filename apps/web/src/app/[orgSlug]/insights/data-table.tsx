@@ -44,6 +44,8 @@ export function DataTable<T>({
     );
   return (
     <Card
+      // min-w-0: a grid cell may shrink below its table's width (the table scrolls instead).
+      className="min-w-0"
       title={title}
       description={description}
       actions={

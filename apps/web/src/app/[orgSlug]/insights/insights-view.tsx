@@ -96,10 +96,10 @@ function Body({
       ) : null}
       <Kpis totals={r.totals} />
       <div className="grid gap-6 xl:grid-cols-2">
-        <Card title="Daily active members" description="New (first day ever seen) and returning.">
+        <Card className="min-w-0" title="Daily active members" description="New (first day ever seen) and returning.">
           <ActiveUsersChart daily={r.daily} />
         </Card>
-        <Card title="Page views and searches">
+        <Card className="min-w-0" title="Page views and searches">
           <UsageChart daily={r.daily} />
         </Card>
       </div>
