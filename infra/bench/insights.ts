@@ -293,6 +293,28 @@ export async function runInsightsBench(args: string[]): Promise<void> {
     say(
       `  last report: ${report!.totals.activeUsers.current} active members, ${report!.totals.pageViews.current.toLocaleString()} page views, ${report!.neverViewed.total} never-viewed entities, ${report!.teams.length} teams`,
     );
+    // The route on its own, one request at a time (a browser's flush: 20 events), with the
+    // worker idle: what a page's beacon costs the web process.
+    const single: number[] = [];
+    const handler = createInsightsEventsHandler({ db: () => db, sessionUser: async () => owner, queue: () => queue });
+    for (let i = 0; i < 200; i++) {
+      const body = JSON.stringify({ org: big.slug, events: batchOf(20, i) });
+      const t = performance.now();
+      const res = await handler(
+        new Request("http://localhost/api/insights/events", {
+          method: "POST",
+          headers: { "content-type": "text/plain", "sec-fetch-site": "same-origin" },
+          body,
+        }),
+      );
+      single.push(performance.now() - t);
+      if (res.status !== 202) throw new Error(`route answered ${res.status}`);
+    }
+    const alone = percentiles(single);
+    results.routeAlone = alone;
+    say(
+      `route alone (one request at a time, 20 events): p50 ${alone.p50.toFixed(2)} ms  p95 ${alone.p95.toFixed(2)} ms`,
+    );
     const [{ size } = { size: "?" }] = (
       await bench.admin.query<{ size: string }>(
         `SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) AS size FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = '"InsightsEvent"'::regclass`,
