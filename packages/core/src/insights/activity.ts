@@ -1,6 +1,6 @@
 import { addDays, daysBetween, weekStart, type InsightsRange } from "./report-range";
 
-/** One member active on one day of the period, with the first day they were ever seen. */
+/** One member active on one day of the period, with the first day they were seen (any day before the period for members seen earlier). */
 export type UserDay = { userId: string; day: string; first: string; events: number };
 
 export type DailyActivity = { day: string; active: number; new: number; returning: number };

@@ -64,7 +64,7 @@ export async function insightsReport(db: TenantDb, by: Principal, input: Insight
   const range = resolveRange(input);
   const settings = await readInsightsSettings(db);
   const org = db.orgId;
-  const { from, to, previousFrom } = range;
+  const { from, to, previousFrom, previousTo } = range;
   const inRange = Prisma.sql`day BETWEEN ${previousFrom}::date AND ${to}::date`;
   const usage = (dimension: string, limit: number) => Prisma.sql`
     SELECT key, COALESCE(sum(events) FILTER (WHERE day >= ${from}::date), 0)::int AS views,
@@ -94,20 +94,29 @@ export async function insightsReport(db: TenantDb, by: Principal, input: Insight
         sum("zeroResults")::int AS zero, sum(clicks)::int AS clicks
       FROM "InsightsDailyRollup" WHERE "orgId" = ${org} AND dimension IN ('plugin', 'search') AND ${inRange}
       GROUP BY 1, 2`);
-  // Each member's first day: one index lookup per member of the period, not a pass over all history.
-  const userDaysP = q<UserDay>(Prisma.sql`
-      WITH r AS (
-        SELECT key, day, events FROM "InsightsDailyRollup"
-        WHERE "orgId" = ${org} AND dimension = 'user' AND day BETWEEN ${from}::date AND ${to}::date),
-      f AS (
-        SELECT k.key, (SELECT min(x.day) FROM "InsightsDailyRollup" x
-                       WHERE x."orgId" = ${org} AND x.dimension = 'user' AND x.key = k.key) AS first
-        FROM (SELECT DISTINCT key FROM r) k)
-      SELECT r.key AS "userId", to_char(r.day, 'YYYY-MM-DD') AS day, to_char(f.first, 'YYYY-MM-DD') AS first, r.events
-      FROM r JOIN f ON f.key = r.key`);
+  const periodDaysP = q<{ userId: string; day: string; events: number }>(Prisma.sql`
+      SELECT key AS "userId", to_char(day, 'YYYY-MM-DD') AS day, events FROM "InsightsDailyRollup"
+      WHERE "orgId" = ${org} AND dimension = 'user' AND day BETWEEN ${from}::date AND ${to}::date`);
+  // A member's first day: if they were seen before the period, only that matters (not new,
+  // in no cohort); otherwise it is their first day in it. One index probe per member.
+  const userDaysP = periodDaysP.then(async (rows) => {
+    const keys = [...new Set(rows.map((r) => r.userId))];
+    const before = await q<{ key: string }>(Prisma.sql`
+      SELECT k AS key FROM unnest(${keys}::text[]) k WHERE EXISTS (
+        SELECT 1 FROM "InsightsDailyRollup" x
+        WHERE x."orgId" = ${org} AND x.dimension = 'user' AND x.key = k AND x.day < ${from}::date)`);
+    const seenBefore = new Set(before.map((b) => b.key));
+    const first = new Map<string, string>();
+    for (const r of rows) {
+      const known = first.get(r.userId);
+      if (seenBefore.has(r.userId)) first.set(r.userId, previousTo);
+      else if (!known || r.day < known) first.set(r.userId, r.day);
+    }
+    return rows.map((r): UserDay => ({ ...r, first: first.get(r.userId)! }));
+  });
   const previousDaysP = q<{ n: number }>(Prisma.sql`
       SELECT count(*)::int AS n FROM "InsightsDailyRollup"
-      WHERE "orgId" = ${org} AND dimension = 'user' AND day BETWEEN ${previousFrom}::date AND ${range.previousTo}::date`);
+      WHERE "orgId" = ${org} AND dimension = 'user' AND day BETWEEN ${previousFrom}::date AND ${previousTo}::date`);
   const pluginsP = q<Usage>(usage("plugin", TOP));
   const pagesP = q<Usage>(usage("page", TOP));
   const entitiesP = q<Usage>(usage("entity", TOP));
