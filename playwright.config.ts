@@ -67,6 +67,8 @@ export default defineConfig({
       name: "worker",
       command: "node_modules/.bin/tsx apps/worker/src/main.ts",
       wait: { stdout: /\[worker\] started/ },
+      // Insights specs read the rollup a few seconds after the browsers' events.
+      env: { INSIGHTS_ROLLUP_EVERY_SECONDS: "2" },
       gracefulShutdown: { signal: "SIGTERM", timeout: 5000 },
       reuseExistingServer: false,
       timeout: 30_000,

@@ -5,6 +5,7 @@ import { runCostBench } from "./cost";
 import { runGithubBench } from "./github";
 import { runScimBench } from "./scim";
 import { runKubernetesBench } from "./kubernetes";
+import { runInsightsBench } from "./insights";
 
 const SUITES: Record<string, (args: string[]) => Promise<void>> = {
   catalog: runCatalogBench,
@@ -12,6 +13,7 @@ const SUITES: Record<string, (args: string[]) => Promise<void>> = {
   github: runGithubBench,
   scim: runScimBench,
   kubernetes: runKubernetesBench,
+  insights: runInsightsBench,
 };
 
 const [suite, ...args] = process.argv.slice(2);

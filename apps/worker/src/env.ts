@@ -21,6 +21,10 @@ const schema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   // Integration jobs of one org running at once across all workers (fairness between orgs).
   SYNC_ORG_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  // Insights event batches written at once (each is one INSERT of up to 200 rows).
+  INSIGHTS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // How often the Insights rollup runs (the page's numbers lag use by about this much).
+  INSIGHTS_ROLLUP_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(5),
   // How long an orphaned catalog entity stays visible before catalog.purgeOrphans deletes it.
   CATALOG_ORPHAN_GRACE_HOURS: z.coerce

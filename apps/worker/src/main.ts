@@ -4,6 +4,7 @@ import { createDatabase } from "@stagedoor/db";
 import { loadEnv } from "./env";
 import { startSyncWorker } from "./sync-worker";
 import { startWorker } from "./worker";
+import { startInsightsWorker } from "./insights-worker";
 
 let env;
 try {
@@ -32,6 +33,13 @@ const syncing = await startSyncWorker({
   allowPrivateNetworks: env.OUTBOUND_ALLOW_PRIVATE_NETWORKS,
   orgSlots: env.SYNC_ORG_CONCURRENCY,
 });
+const insights = await startInsightsWorker({
+  db,
+  connection,
+  prefix: env.QUEUE_PREFIX,
+  concurrency: env.INSIGHTS_WORKER_CONCURRENCY,
+  schedules: { "insights.rollup": { every: env.INSIGHTS_ROLLUP_EVERY_SECONDS * 1000 } },
+});
 console.log(`[worker] started (prefix ${env.QUEUE_PREFIX}, concurrency ${env.WORKER_CONCURRENCY})`);
 
 // Graceful shutdown: finish in-flight jobs, then release Redis and Postgres.
@@ -40,7 +48,7 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`[worker] ${signal}: finishing in-flight jobs`);
-  await Promise.all([running.close(), syncing.close()]);
+  await Promise.all([running.close(), syncing.close(), insights.close()]);
   connection.disconnect();
   await db.disconnect();
   process.exit(0);

@@ -14,6 +14,7 @@ import { billingRouter } from "./routers/billing";
 import { costsRouter } from "./routers/costs";
 import { kubernetesRouter } from "./routers/kubernetes";
 import { ssoRouter } from "./routers/sso";
+import { insightsRouter } from "./routers/insights";
 
 export const appRouter = router({
   org: orgRouter,
@@ -31,6 +32,7 @@ export const appRouter = router({
   costs: costsRouter,
   kubernetes: kubernetesRouter,
   sso: ssoRouter,
+  insights: insightsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -40,7 +40,8 @@ export async function pushCommand(paths: string[], flags: Record<string, string 
   try {
     res = await fetch(endpoint, {
       method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      // The user agent tells the portal (Insights) that the CLI made the call.
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "user-agent": "stagedoor-cli" },
       body: JSON.stringify({ files }),
     });
   } catch (e) {

@@ -40,3 +40,4 @@ export * from "./scim";
 export * from "./billing";
 export * from "./plugins";
 export * from "./sso";
+export * from "./insights";

@@ -70,3 +70,17 @@ export const SAML_CLOCK_SKEW_MS = 2 * 60_000;
 /** Per-org session timeouts (idle and absolute), in minutes: 5 minutes to 30 days. */
 export const MIN_SESSION_MINUTES = 5;
 export const MAX_SESSION_MINUTES = 30 * 24 * 60;
+
+/** Insights event batches (POST /api/insights/events): most events and bytes in one. */
+export const INSIGHTS_MAX_BATCH_EVENTS = 200;
+export const INSIGHTS_MAX_BATCH_BYTES = 64 * 1024;
+/** An event may be sent this long after it happened (a batch kept for a later flush). */
+export const INSIGHTS_MAX_EVENT_AGE_MS = 24 * 60 * 60 * 1000;
+/** Batches waiting in the queue beyond which new ones are dropped (and counted), not queued. */
+export const INSIGHTS_MAX_QUEUE_BACKLOG = 20_000;
+/** Raw events are kept this long by default; an org may choose within the bounds. */
+export const INSIGHTS_DEFAULT_RETENTION_MONTHS = 13;
+export const INSIGHTS_MIN_RETENTION_MONTHS = 1;
+export const INSIGHTS_MAX_RETENTION_MONTHS = 25;
+/** Longest date range the Insights page reports on. */
+export const INSIGHTS_MAX_RANGE_DAYS = 400;

@@ -169,6 +169,11 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
   "billing.assignLicenses": org(ADMINS, false, () => ({ pluginKey: "scorecards", userIds: ["not-a-member"] })),
   "billing.releaseLicenses": org(ADMINS, false, () => ({ pluginKey: "scorecards", userIds: ["not-a-member"] })),
   "billing.startTrial": org(ADMINS, false),
+  // Insights is a premium plugin: org A holds no license, so every role is refused (docs/plugins.md);
+  // the licensed path is in routers/insights/insights.integration.test.ts.
+  "insights.report": org(["ADMIN", "MEMBER"], false, () => ({ from: "2026-01-01", to: "2026-01-31" })),
+  "insights.settings": org(["ADMIN", "MEMBER"], false),
+  "insights.updateSettings": org(["ADMIN", "MEMBER"], false, () => ({ retentionMonths: 6, pseudonymize: true })),
   "billing.checkout": org(ADMINS, false, () => ({ plan: "team", pluginSeats: {} })),
   "billing.portal": org(ADMINS, false),
   "billing.invoices": org(ADMINS, false),

@@ -52,7 +52,8 @@ export type AuditAction =
   | "domain.added"
   | "domain.removed"
   | "domain.verified"
-  | "sessions.ended_everywhere";
+  | "sessions.ended_everywhere"
+  | "insights.settings_changed";
 
 type Writer = Pick<PrismaTypes.TransactionClient, "auditLog">;
 

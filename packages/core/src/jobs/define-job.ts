@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Database } from "@stagedoor/db";
 import { INTEGRATIONS_QUEUE } from "../integrations/queue/sync-jobs";
+import { INSIGHTS_QUEUE } from "../insights/queue";
 import type { JobServices } from "./services";
 
 /**
@@ -10,8 +11,8 @@ import type { JobServices } from "./services";
  * turns `DeferJob` into BullMQ's delayed set and `fairness: "org"` into the per-org lease.
  */
 export const MAINTENANCE_QUEUE = "maintenance";
-export type JobQueue = typeof MAINTENANCE_QUEUE | typeof INTEGRATIONS_QUEUE;
-export { INTEGRATIONS_QUEUE };
+export type JobQueue = typeof MAINTENANCE_QUEUE | typeof INTEGRATIONS_QUEUE | typeof INSIGHTS_QUEUE;
+export { INTEGRATIONS_QUEUE, INSIGHTS_QUEUE };
 
 /** The attempt being run: handlers derive deterministic ids (e.g. a run id) from it. */
 export type JobRun = { id: string; attemptsMade: number; attempts: number };

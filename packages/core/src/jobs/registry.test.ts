@@ -3,11 +3,11 @@ import { z } from "zod";
 import { providers } from "../integrations/providers";
 import { stepJob } from "../integrations/jobs";
 import { defineProvider } from "../integrations/provider";
-import { defineJob, INTEGRATIONS_QUEUE, MAINTENANCE_QUEUE } from "./define-job";
+import { defineJob, INSIGHTS_QUEUE, INTEGRATIONS_QUEUE, MAINTENANCE_QUEUE } from "./define-job";
 import { jobRegistry, jobsOfQueue } from "./registry";
 
 describe("the job registry", () => {
-  it("names every job once, as domain.action, on one of the two queues", () => {
+  it("names every job once, as domain.action, on one of the three queues", () => {
     const names = jobRegistry().map((job) => job.name);
     expect(new Set(names).size).toBe(names.length);
     for (const name of names) expect(name).toMatch(/^[a-z][A-Za-z0-9]*\.[a-z][A-Za-z0-9]*$/);
@@ -29,6 +29,11 @@ describe("the job registry", () => {
         ...Object.values(providers).flatMap((p) => [`${p.kind}.syncStep`, ...(p.sync.jobs ?? []).map((j) => j.name)]),
       ].sort(),
     );
+    expect(
+      jobsOfQueue(INSIGHTS_QUEUE)
+        .map((job) => job.name)
+        .sort(),
+    ).toEqual(["insights.retention", "insights.rollup", "insights.writeEvents"]);
   });
 
   it("puts every provider's sync work under the per-org fairness lease", () => {
@@ -53,6 +58,8 @@ describe("the job registry", () => {
       "catalog.purgeOrphans": { every: 3600_000, payload: { graceHours: 48 } },
       "integrations.reconcile": { every: 5 * 60_000, payload: {} },
       "webhooks.purgeDeliveries": { every: 6 * 3600_000, payload: { olderThanDays: 30 } },
+      "insights.rollup": { every: 60_000, payload: {} },
+      "insights.retention": { every: 24 * 3600_000, payload: {} },
     });
   });
 

@@ -2,10 +2,11 @@ import { integrationJobs } from "../integrations/jobs";
 import type { AnyJobDefinition, JobQueue } from "./define-job";
 import { maintenanceJobs } from "./maintenance-jobs";
 import { scimJobs } from "../scim/catalog-refresh";
+import { insightsJobs } from "../insights/jobs";
 
 /** Every job the worker runs, defined once each; the worker registers this list whole. */
 export function jobRegistry(): AnyJobDefinition[] {
-  const all = [...maintenanceJobs, ...integrationJobs(), ...scimJobs];
+  const all = [...maintenanceJobs, ...integrationJobs(), ...scimJobs, ...insightsJobs];
   const names = new Set<string>();
   for (const job of all) {
     if (names.has(job.name)) throw new Error(`Two jobs are named "${job.name}".`);

@@ -5,6 +5,7 @@ import { UserMenu } from "@/components/site-header";
 import { OrgNav } from "./org-nav";
 import { OrgProvider } from "./org-context";
 import { GlobalSearch } from "@/components/search/global-search";
+import { InsightsTracker } from "@/components/insights/insights-tracker";
 
 export default async function OrgLayout({
   children,
@@ -41,6 +42,7 @@ export default async function OrgLayout({
         </header>
         <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
           <OrgProvider org={{ slug: org.slug, name: org.name, role: org.role }}>{children}</OrgProvider>
+          <InsightsTracker slug={org.slug} />
         </main>
       </div>
     </div>

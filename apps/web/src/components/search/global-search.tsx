@@ -6,9 +6,10 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc";
 import { displayRef, entityHref } from "@/lib/entity-ref";
 import { loadRecentSearches, saveRecentSearch } from "./recent-searches";
+import { trackInsights } from "@/components/insights/insights-client";
 
 type Option =
-  | { id: string; kind: "entity"; href: string; label: string; meta: string; detail: string | null }
+  | { id: string; kind: "entity"; ref: string; href: string; label: string; meta: string; detail: string | null }
   | { id: string; kind: "recent"; text: string };
 
 /**
@@ -66,6 +67,7 @@ export function GlobalSearch({ slug }: { slug: string }) {
     ? (debounced ? (search.data ?? []) : []).map((hit) => ({
         id: `${listId}-${hit.ref}`,
         kind: "entity",
+        ref: hit.ref,
         href: entityHref(slug, hit.ref),
         label: hit.title ?? hit.name,
         meta: [hit.kind, hit.owner ? `owned by ${hit.ownerName ?? displayRef(hit.owner)}` : null]
@@ -77,7 +79,21 @@ export function GlobalSearch({ slug }: { slug: string }) {
 
   useEffect(() => setActive(0), [debounced, open]);
 
+  // For Insights, a search is the last query whose results the member saw before opening
+  // one (clicked) or closing the dialog: not every keystroke.
+  const seen = useRef<{ query: string; resultCount: number } | null>(null);
+  useEffect(() => {
+    if (debounced && search.isSuccess && !search.isPlaceholderData) {
+      seen.current = { query: debounced, resultCount: search.data.length };
+    }
+  }, [debounced, search.isSuccess, search.isPlaceholderData, search.data]);
+  const recordSearch = (clicked: string | null) => {
+    if (seen.current) trackInsights({ type: "search", ...seen.current, clicked });
+    seen.current = null;
+  };
+
   const close = () => {
+    recordSearch(null);
     setOpen(false);
     setText("");
     openerRef.current?.focus();
@@ -90,6 +106,7 @@ export function GlobalSearch({ slug }: { slug: string }) {
       return;
     }
     saveRecentSearch(slug, text);
+    recordSearch(option.ref);
     close();
     router.push(option.href);
   };

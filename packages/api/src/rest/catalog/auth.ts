@@ -4,6 +4,7 @@ import {
   resolveOrgAccess,
   sessionOrgContext,
   type OrgContext,
+  type InsightsQueue,
   type Principal,
 } from "@stagedoor/core";
 import type { Database, TenantDb } from "@stagedoor/db";
@@ -13,6 +14,8 @@ export type CatalogRestDeps = {
   db: () => Database;
   /** The signed-in user of the request's session cookie, if any (Auth.js in apps/web). */
   sessionUser: () => Promise<SessionUser | null>;
+  /** Where token use is recorded for Insights (API and CLI use); absent: not recorded. */
+  insights?: () => InsightsQueue | null;
 };
 
 /** `org`: the org's SSO policy and session timeouts, for session callers (tokens are not sessions). */

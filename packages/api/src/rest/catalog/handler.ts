@@ -106,11 +106,40 @@ export function createCatalogRestHandler(deps: CatalogRestDeps, basePath = "/api
       // Premium plugin routes also need the org's license (and, for a token, its creator's seat).
       const licenses = parsePluginPermission(permission) ? await loadOrgContext(auth.db, auth.principal) : undefined;
       authorize(auth.principal, permission, combineOrgContexts(auth.org, licenses));
+      recordTokenUse(deps, auth, req, route);
       return await route.run(auth, url, req, params);
     } catch (error) {
       return failure(req, error);
     }
   };
+}
+
+/**
+ * API and CLI use for Insights: one event per authorized token request, handed to the
+ * queue without waiting (a full queue drops it, and a failure never fails the request).
+ * Browsers' own calls (session) are counted as page views by the portal instead.
+ */
+function recordTokenUse(deps: CatalogRestDeps, auth: Authenticated, req: Request, route: CatalogRoute) {
+  const queue = deps.insights?.();
+  const principal = auth.principal;
+  if (!queue || principal.type !== "token" || !principal.creator) return;
+  const cli = (req.headers.get("user-agent") ?? "").startsWith("stagedoor-cli");
+  queue
+    .enqueue({
+      orgId: auth.db.orgId,
+      userId: principal.creator.userId,
+      receivedAt: Date.now(),
+      events: [
+        {
+          type: "api_call",
+          ageMs: 0,
+          page: `${route.method} ${route.path}`,
+          tokenId: principal.tokenId,
+          client: cli ? "cli" : "api",
+        },
+      ],
+    })
+    .catch((error: unknown) => console.error(`[insights] token use not recorded: ${(error as Error).message}`));
 }
 
 function decodeSegment(segment: string): string {

@@ -4,15 +4,15 @@ export const insights = definePlugin({
   key: "insights",
   name: "Insights",
   description: "Portal usage analytics: who uses what, and which pages help.",
-  routes: ["/plugins/insights"],
-  nav: { label: "Insights", href: "/plugins/insights" },
+  routes: ["/insights"],
+  nav: { label: "Insights", href: "/insights" },
   lockedView: {
     headline: "Know how your developers use the portal.",
     bullets: [
-      "Active users, searches and most viewed entities over time",
-      "Adoption per team",
-      "Pages and docs nobody finds",
+      "Active users per day, week and month, new and returning, retention by first week",
+      "Adoption per team and per plugin, most viewed and never viewed entities",
+      "What people search for and do not find",
     ],
   },
-  available: false,
+  available: true,
 });

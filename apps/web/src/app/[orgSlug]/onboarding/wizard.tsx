@@ -6,6 +6,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { ONBOARDING_STEPS, type OnboardingStep } from "@stagedoor/core/onboarding-steps";
 import type { Onboarding } from "@stagedoor/core/onboarding-steps";
 import { errorInfo, useTRPC } from "@/lib/trpc";
+import { trackInsights } from "@/components/insights/insights-client";
 import { Alert, Button, Card } from "@/components/ui";
 import { InviteForm } from "../members/invite-form";
 import { STEP_LABELS } from "./steps";
@@ -39,7 +40,10 @@ export function Wizard(props: {
     router.push(step ? `/${props.slug}/onboarding?step=${step}` : `/${props.slug}`);
   const setStep = useMutation(
     trpc.onboarding.setStep.mutationOptions({
-      onSuccess: (next) => {
+      onSuccess: (next, input) => {
+        if (input.status === "done") trackInsights({ type: "milestone", milestone: "onboarding.step" });
+        if (next.completedAt && !onboarding.data?.completedAt)
+          trackInsights({ type: "milestone", milestone: "onboarding.completed" });
         void onboarding.refetch();
         go(next.nextStep);
       },

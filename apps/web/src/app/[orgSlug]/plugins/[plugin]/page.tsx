@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { findPlugin } from "@stagedoor/core";
 import { loadOrgPage } from "@/server/org-page";
 import { serverCaller } from "@/server/caller";
-import { PluginAccessPanel } from "@/components/plugins/plugin-access";
+import { PluginAccess } from "@/components/plugins/plugin-access";
 
 export const metadata: Metadata = { title: "Premium plugin" };
 
@@ -19,19 +19,14 @@ export default async function PluginPage({ params }: { params: Promise<{ orgSlug
   const { org } = await loadOrgPage(orgSlug);
   const nav = await (await serverCaller(orgSlug)).billing.pluginNav();
   const entry = nav.find((n) => n.key === plugin.key)!;
+  const admin = org.role !== "MEMBER";
   return (
     <div className="space-y-6" data-testid="plugin-page" data-unlocked={entry.unlocked ? "true" : "false"}>
       <div>
         <h1 className="text-2xl font-bold tracking-tight">{plugin.name}</h1>
         <p className="mt-1 text-slate-600">{plugin.description}</p>
       </div>
-      <PluginAccessPanel
-        plugin={plugin}
-        entry={entry}
-        orgSlug={orgSlug}
-        admin={org.role !== "MEMBER"}
-        comingSoon={!plugin.available}
-      />
+      <PluginAccess slug={orgSlug} plugin={plugin} entry={entry} admin={admin} />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { findPlugin } from "@stagedoor/core";
 import { loadOrgPage } from "@/server/org-page";
 import { serverCaller } from "@/server/caller";
-import { PluginAccessPanel } from "@/components/plugins/plugin-access";
+import { PluginAccess } from "@/components/plugins/plugin-access";
 import { CostInsightsView } from "./cost-insights-view";
 
 export const metadata: Metadata = { title: "Cost Insights" };
@@ -31,7 +31,7 @@ export default async function CostInsightsPage({ params }: { params: Promise<{ o
       {entry.unlocked ? (
         <CostInsightsView slug={orgSlug} />
       ) : (
-        <PluginAccessPanel plugin={plugin} entry={entry} orgSlug={orgSlug} admin={org.role !== "MEMBER"} />
+        <PluginAccess slug={orgSlug} plugin={plugin} entry={entry} admin={org.role !== "MEMBER"} />
       )}
     </div>
   );

@@ -74,7 +74,7 @@ export function EntityView({ slug, entityRef, isAdmin }: { slug: string; entityR
               <span data-testid="entity-origin">{e.origin.display}</span>
             </p>
             <StarButton entityRef={e.ref} name={e.title ?? e.name} className="mt-2" />
-            <TrackEntityView entityRef={e.ref} />
+            <TrackEntityView entityRef={e.ref} kind={e.kind} owner={e.owner} system={e.system} />
           </div>
           <SourceActions slug={slug} entity={e} isAdmin={isAdmin} />
         </div>
