@@ -79,6 +79,9 @@ test("axe finds no serious or critical violations on any main page, at desktop a
     [`/${slug}/audit`, (p) => expect(p.getByRole("table", { name: "Audit log entries" })).toBeVisible()],
     [`/${slug}/settings`, heading(/settings/i)],
     [`/${slug}/onboarding`, (p) => expect(p.locator("main h1").first()).toBeVisible()],
+    // Premium plugins as a member without a seat sees them: what they do and how to get them.
+    [`/${slug}/insights`, heading("Insights")],
+    [`/${slug}/plugins/cost-insights`, heading("Cost Insights")],
   ];
   for (const [path, ready] of pages) found.push(...(await checkAtBothWidths(page, path, ready)));
   expect(found).toEqual([]);
