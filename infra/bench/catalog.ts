@@ -1,11 +1,14 @@
-// `npm run bench -- catalog [--entities N] [--json] [--seconds S] [--samples K] [--keep-db]`
+// `npm run bench -- catalog [--entities N] [--json] [--seconds S] [--samples K] [--keep-db] [--ingest-only]`
 //
 // Ingests a generated Backstage-like org through the real pipeline (packages/core
 // importCatalog) into a fresh PostgreSQL database with another org's data beside it, then
-// measures the Backstage-compatible REST API over HTTP with an org API token.
+// measures the Backstage-compatible REST API over HTTP with an org API token. The files
+// are generated as the ingestion reads them, so the peak RSS printed is the ingestion's
+// (try `--entities 1000000 --ingest-only`).
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { createDatabase, Prisma } from "@stagedoor/db";
 import { createApiToken, importCatalog, type UserPrincipal } from "@stagedoor/core";
@@ -13,7 +16,14 @@ import { createBenchDatabase } from "./bench-db";
 import { generateOrg, WORDS } from "./catalog-org";
 import { client, measureLatency, measureThroughput, type Latency } from "./http-load";
 
-type Options = { entities: number; json: boolean; seconds: number; samples: number; keepDb: boolean };
+type Options = {
+  entities: number;
+  json: boolean;
+  seconds: number;
+  samples: number;
+  keepDb: boolean;
+  ingestOnly: boolean;
+};
 
 function options(args: string[]): Options {
   const value = (name: string, fallback: number) => {
@@ -28,11 +38,13 @@ function options(args: string[]): Options {
     seconds: value("seconds", 10),
     samples: value("samples", 300),
     keepDb: args.includes("--keep-db"),
+    ingestOnly: args.includes("--ingest-only"),
   };
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const log = (json: boolean, line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
+const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 
 export async function runCatalogBench(args: string[]) {
   const opts = options(args);
@@ -50,14 +62,16 @@ export async function runCatalogBench(args: string[]) {
     );
     // The read token below acts for its creator, so the creator must be a member.
     await db.admin.membership.create({ data: { orgId: org!.id, userId: owner.id, role: "OWNER" } });
-    const import_ = (orgId: string, files: Array<{ name: string; content: string }>) =>
+    const import_ = (orgId: string, files: Iterable<{ name: string; content: string }>) =>
       importCatalog(db.forOrg(orgId), null, { source: { type: "PUSH", key: "bench" }, files });
 
     // Another tenant's catalog in the same tables, so indexes and plans see more than one org.
     const other = generateOrg(Math.max(1000, Math.round(opts.entities / 4)), 2);
     const n0 = performance.now();
     await import_(neighbour!.id, other.files);
-    say(`neighbour org: ${other.entities} entities in ${((performance.now() - n0) / 1000).toFixed(1)} s`);
+    say(
+      `neighbour org: ${other.entities} entities in ${((performance.now() - n0) / 1000).toFixed(1)} s; peak RSS so far ${Math.round(peakRssMb())} MB`,
+    );
 
     const generated = generateOrg(opts.entities, 1);
     const t0 = performance.now();
@@ -78,18 +92,26 @@ export async function runCatalogBench(args: string[]) {
       entitiesPerSecond: generated.entities / ingestSeconds,
       relations: counts!.relations,
       relationsPerEntity: counts!.relations / generated.entities,
-      ingestPeakRssMb: process.resourceUsage().maxRSS / 1024,
+      ingestPeakRssMb: peakRssMb(),
     });
     say(
       `ingest: ${generated.entities} entities, ${counts!.relations} relation rows queryable after ${ingestSeconds.toFixed(2)} s ` +
-        `(${Math.round(generated.entities / ingestSeconds)} entities/s); peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+        `(${Math.round(generated.entities / ingestSeconds)} entities/s); peak RSS ${Math.round(peakRssMb())} MB ` +
+        `(load average ${loadavg()
+          .map((n) => n.toFixed(2))
+          .join(", ")})`,
     );
     const again = performance.now();
     const second = await import_(org!.id, generated.files);
     results.reimportUnchangedSeconds = (performance.now() - again) / 1000;
+    results.reimportPeakRssMb = peakRssMb();
     say(
-      `re-import, nothing changed: ${(results.reimportUnchangedSeconds as number).toFixed(2)} s (${second.counts.unchanged} unchanged)`,
+      `re-import, nothing changed: ${(results.reimportUnchangedSeconds as number).toFixed(2)} s (${second.counts.unchanged} unchanged); peak RSS ${Math.round(peakRssMb())} MB`,
     );
+    if (opts.ingestOnly) {
+      if (opts.json) console.log(JSON.stringify(results, null, 2));
+      return;
+    }
 
     // What autovacuum does shortly after a bulk load; done now so reads see settled statistics.
     const v0 = performance.now();
