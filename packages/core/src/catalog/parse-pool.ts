@@ -11,7 +11,11 @@ import { parseFile, type ParsedFile } from "./parse-files";
  * round trip to a thread costs more than a few files. Where threads cannot start (a
  * bundle without the worker's source), everything is parsed on the calling thread.
  */
-export type ParsePool = { parse(files: CatalogFileInput[]): Promise<ParsedFile[]> };
+export type ParsePool = {
+  /** Worker threads parsing; 0 when files are parsed on the calling thread. */
+  threads: number;
+  parse(files: CatalogFileInput[]): Promise<ParsedFile[]>;
+};
 
 // Below this much YAML in one call, the calling thread parses it itself.
 const POOL_MIN_BYTES = 64 * 1024;
@@ -23,6 +27,7 @@ const byteLength = (f: CatalogFileInput) => (typeof f.content === "string" ? f.c
  * already issued (the previous batch's writes) go out meanwhile.
  */
 export const inThreadParsing: ParsePool = {
+  threads: 0,
   async parse(files) {
     const out: ParsedFile[] = [];
     for (const file of files) {
@@ -35,6 +40,7 @@ export const inThreadParsing: ParsePool = {
 
 /** The process's pool for large inputs (started on first need), this thread for small ones. */
 export const defaultParsePool: ParsePool = {
+  threads: 0,
   async parse(files) {
     const bytes = files.reduce((n, f) => n + byteLength(f), 0);
     if (bytes < POOL_MIN_BYTES || files.length < 2) return inThreadParsing.parse(files);
@@ -48,9 +54,11 @@ class ThreadPool implements ParsePool {
   private next = 0;
   private turn = 0;
   private readonly pending = new Map<number, Pending>();
-  broken: Error | null = null;
+  private broken: Error | null = null;
+  readonly threads: number;
 
   constructor(private readonly workers: Worker[]) {
+    this.threads = workers.length;
     for (const worker of workers) {
       worker.unref();
       worker.on("message", (m: { id: number; parsed?: ParsedFile[]; error?: string }) => {
@@ -65,8 +73,8 @@ class ThreadPool implements ParsePool {
   }
 
   async parse(files: CatalogFileInput[]): Promise<ParsedFile[]> {
+    if (this.broken || files.length === 0) return inThreadParsing.parse(files);
     const bytes = files.reduce((n, f) => n + byteLength(f), 0);
-    if (this.broken || bytes < POOL_MIN_BYTES || files.length < 2) return inThreadParsing.parse(files);
     // One slice per thread, of about equal bytes, so they finish together.
     const slices: CatalogFileInput[][] = [];
     let slice: CatalogFileInput[] = [];
@@ -127,20 +135,26 @@ async function startPool(size: number): Promise<ParsePool> {
   const workers: Worker[] = [];
   try {
     for (let i = 0; i < size; i++) workers.push(new Worker(BOOT(entry), { eval: true }));
-    await Promise.all(
-      workers.map(
-        (w) =>
-          new Promise<void>((resolve, reject) => {
-            w.once("message", () => resolve());
-            w.once("error", reject);
-            w.once("exit", () => reject(new Error("parse thread exited while starting")));
-          }),
-      ),
-    );
-    for (const w of workers) w.removeAllListeners();
+    await Promise.all(workers.map(ready));
     return new ThreadPool(workers);
   } catch {
     for (const w of workers) void w.terminate();
     return inThreadParsing;
   }
+}
+
+/** Resolves on the thread's first message (its module loaded), rejects if it fails first. */
+function ready(worker: Worker): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    // Only these listeners are removed: Worker keeps its own on itself.
+    const done = (error?: Error) => {
+      worker.off("message", onMessage).off("error", onError).off("exit", onExit);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onMessage = () => done();
+    const onError = (error: Error) => done(error);
+    const onExit = () => done(new Error("A parse thread exited while starting."));
+    worker.on("message", onMessage).on("error", onError).on("exit", onExit);
+  });
 }
