@@ -1,5 +1,5 @@
 import type { CatalogError } from "@stagedoor/catalog";
-import type { PrismaTypes, TenantDb } from "@stagedoor/db";
+import { forgetQueryHistory, type PrismaTypes, type TenantDb } from "@stagedoor/db";
 import { recordAudit } from "../audit/record-audit";
 import { auditIdentity, authorize, type Principal } from "../authz";
 import {
@@ -179,6 +179,7 @@ async function runBatches(
     // The previous batch's writes overlapped this batch's parsing; they end before this
     // batch's lookups, which must see the refs it emitted.
     await writing;
+    forgetQueryHistory();
     const refs = parsedFiles.flatMap(refsOf);
     const [earlier, found] = await Promise.all([
       earlierDefinitions(tx, refs),
@@ -216,6 +217,7 @@ async function runBatches(
     }
   }
   await writing;
+  forgetQueryHistory();
   return out;
 }
 

@@ -121,6 +121,10 @@ const BOOT = (entry: string) => `
   (await import("node:worker_threads")).parentPort.postMessage({ ready: true });
 `;
 
+// A thread holds one slice of a batch at a time (well under 10 MB of YAML); a small heap
+// makes V8 collect often instead of growing the process by hundreds of MB of garbage.
+const THREAD_HEAP = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
+
 let shared: Promise<ParsePool> | null = null;
 
 /** The process's pool, started on first use (a thread per core, at most 4). */
@@ -134,7 +138,7 @@ async function startPool(size: number): Promise<ParsePool> {
   const entry = new URL("./parse-worker.ts", import.meta.url).href;
   const workers: Worker[] = [];
   try {
-    for (let i = 0; i < size; i++) workers.push(new Worker(BOOT(entry), { eval: true }));
+    for (let i = 0; i < size; i++) workers.push(new Worker(BOOT(entry), { eval: true, resourceLimits: THREAD_HEAP }));
     await Promise.all(workers.map(ready));
     return new ThreadPool(workers);
   } catch {

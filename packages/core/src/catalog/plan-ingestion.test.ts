@@ -32,10 +32,7 @@ describe("planning an ingestion", () => {
     const hash = parsed.valid[0]!.entity.hash;
     const { batch, counts } = plan(
       [file("a.yaml", component("same"), component("changed"), component("brand-new"))],
-      [
-        existing("component:default/same", { hash }),
-        existing("component:default/changed", { document: 2 }),
-      ],
+      [existing("component:default/same", { hash }), existing("component:default/changed", { document: 2 })],
     );
     expect(batch.writes.map((w) => [w.doc.entity.ref, w.contentChanged])).toEqual([
       ["component:default/changed", true],
