@@ -131,8 +131,7 @@ export function generateOrg(total: number, seed = 1, entitiesPerFile = 100): Gen
         "children: []",
       ]);
     for (let i = 0; i < n.users; i++) yield entity("User", name.user(i), [`memberOf: [${any(n.groups, name.group)}]`]);
-    for (let i = 0; i < n.systems; i++)
-      yield entity("System", name.system(i), [`owner: ${any(n.groups, name.group)}`]);
+    for (let i = 0; i < n.systems; i++) yield entity("System", name.system(i), [`owner: ${any(n.groups, name.group)}`]);
     for (let i = 0; i < n.apis; i++)
       yield entity("API", name.api(i), [
         "type: openapi",
@@ -182,7 +181,7 @@ export function generateOrg(total: number, seed = 1, entitiesPerFile = 100): Gen
         docs = [];
       }
     }
-    if (docs.length) yield { name: `catalog/part-${part++}.yaml`, content: docs.join("\n---\n") + "\n" };
+    if (docs.length) yield { name: `catalog/part-${part}.yaml`, content: docs.join("\n---\n") + "\n" };
   }
 
   let components: string[] | undefined;

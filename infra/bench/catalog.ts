@@ -49,7 +49,13 @@ const log = (json: boolean, line: string) => (json ? process.stderr : process.st
 const INGEST_NODE_FLAGS = ["--max-old-space-size=192", "--max-semi-space-size=4"];
 
 type ChildRun = { seconds: number; counts: IngestionCounts };
-type ChildResult = { entities: number; first: ChildRun; firstPeakRssMb: number; again: ChildRun | null; peakRssMb: number };
+type ChildResult = {
+  entities: number;
+  first: ChildRun;
+  firstPeakRssMb: number;
+  again: ChildRun | null;
+  peakRssMb: number;
+};
 
 /** One org's ingestion in its own process (catalog-ingest-child.ts), so its peak RSS is its own. */
 function ingestInChild(url: string, orgId: string, entities: number, seed: number, reimport: boolean): ChildResult {
@@ -87,7 +93,7 @@ export async function runCatalogBench(args: string[]) {
     );
     // The read token below acts for its creator, so the creator must be a member.
     await db.admin.membership.create({ data: { orgId: org!.id, userId: owner.id, role: "OWNER" } });
-    const load = () =>
+    const loadAverage = () =>
       loadavg()
         .map((n) => n.toFixed(2))
         .join(", ");
@@ -97,7 +103,7 @@ export async function runCatalogBench(args: string[]) {
     say(`neighbour org: ${other.entities} entities in ${other.first.seconds.toFixed(1)} s`);
 
     const generated = generateOrg(opts.entities, 1);
-    const loadBefore = load();
+    const loadBefore = loadAverage();
     const ingest = ingestInChild(bench.url, org!.id, opts.entities, 1, true);
     const ingestSeconds = ingest.first.seconds;
     const [counts] = await db.forOrg(org!.id).sql((q) =>
@@ -121,7 +127,7 @@ export async function runCatalogBench(args: string[]) {
     say(
       `ingest: ${generated.entities} entities, ${counts!.relations} relation rows queryable after ${ingestSeconds.toFixed(2)} s ` +
         `(${Math.round(generated.entities / ingestSeconds)} entities/s); peak RSS ${Math.round(ingest.firstPeakRssMb)} MB ` +
-        `(ingesting process; load average ${loadBefore} before, ${load()} after)`,
+        `(ingesting process; load average ${loadBefore} before, ${loadAverage()} after)`,
     );
     results.reimportUnchangedSeconds = ingest.again!.seconds;
     results.reimportPeakRssMb = ingest.peakRssMb;
