@@ -11,7 +11,10 @@ const db = createDatabase({ url, poolSize: 2 });
 const org = generateOrg(Number(entities), Number(seed));
 const run = async () => {
   const started = performance.now();
-  const report = await importCatalog(db.forOrg(orgId), null, { source: { type: "PUSH", key: "bench" }, files: org.files });
+  const report = await importCatalog(db.forOrg(orgId), null, {
+    source: { type: "PUSH", key: "bench" },
+    files: org.files,
+  });
   return { seconds: (performance.now() - started) / 1000, counts: report.counts };
 };
 const first = await run();
