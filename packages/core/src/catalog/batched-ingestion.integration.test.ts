@@ -10,9 +10,10 @@ import type { CatalogFileInput, IngestionReport } from "./ingestion-types";
 import { inThreadParsing, parsePool } from "./parse-pool";
 
 // The pipeline parses, plans and writes a source batch by batch. One byte per batch makes
-// every file its own batch, so each test crosses batch boundaries at every file.
+// every file its own batch, so each test crosses batch boundaries at every file; no ref
+// kept in memory sends every emitted ref through the temporary table, as a large source's.
 const READER: Principal = { type: "user", userId: "test-reader", email: "reader@example.test", role: "MEMBER" };
-const EVERY_FILE: IngestionTuning = { batchBytes: 1, pool: inThreadParsing };
+const EVERY_FILE: IngestionTuning = { batchBytes: 1, pool: inThreadParsing, inMemoryRefs: 0 };
 const ONE_BATCH: IngestionTuning = { batchBytes: Number.MAX_SAFE_INTEGER, pool: inThreadParsing };
 
 const db = testDatabase();

@@ -25,7 +25,7 @@ import { countOutcomes, planBatch, type ConflictRecord, type SourceErrorRecord }
 import { assertValidSourceKey, ensureSource, findSource } from "./sources";
 import { finishIngestion, loadEntitiesByRef, lockOrgCatalog, writeBatch } from "./write-ingestion";
 import { applyFacetDelta, FacetDelta } from "./facet-summary";
-import { earlierDefinitions, orphanUnemitted, recordEmitted, startEmittedRefs } from "./emitted-refs";
+import { EmittedRefs, IN_MEMORY_REFS } from "./emitted-refs";
 import { defaultParsePool, type ParsePool } from "./parse-pool";
 
 // A million-entity source takes minutes; the default 5 s would abort it.
@@ -37,7 +37,12 @@ const BATCH_BYTES = 512 * 1024;
 type Tx = PrismaTypes.TransactionClient;
 
 /** Knobs for tests and benchmarks; production uses the defaults. */
-export type IngestionTuning = { batchBytes?: number; pool?: ParsePool };
+export type IngestionTuning = {
+  batchBytes?: number;
+  pool?: ParsePool;
+  /** Refs kept in memory before they move to a temporary table (emitted-refs.ts). */
+  inMemoryRefs?: number;
+};
 
 /**
  * The one ingestion pipeline, for every kind of source: parse → validate → normalise →
@@ -75,7 +80,11 @@ export async function importCatalogSources(
     if (Array.isArray(input.files)) checkFileNames(input.files);
   }
   if (inputs.length === 0) return [];
-  const settings = { batchBytes: tuning.batchBytes ?? BATCH_BYTES, pool: tuning.pool ?? defaultParsePool };
+  const settings = {
+    batchBytes: tuning.batchBytes ?? BATCH_BYTES,
+    pool: tuning.pool ?? defaultParsePool,
+    inMemoryRefs: tuning.inMemoryRefs ?? IN_MEMORY_REFS,
+  };
   return db.transaction(
     async (tx) => {
       if (inputs.some((input) => !input.dryRun)) await lockOrgCatalog(tx, db.orgId);
@@ -104,11 +113,11 @@ async function ingestSource(
     ? await findSource(tx, type, key)
     : await ensureSource(tx, orgId, type, key, input.source.location);
   const sourceId = source?.id ?? null;
-  await startEmittedRefs(tx);
-  const run = await runBatches(tx, orgId, sourceId, input.files, dryRun ? null : facets, settings);
+  const emitted = new EmittedRefs(tx, settings.inMemoryRefs);
+  const run = await runBatches(tx, orgId, sourceId, input.files, emitted, dryRun ? null : facets, settings);
   assertNotEmpty(run.hasContent, input.allowEmpty ?? false);
   const orphaned = sourceId
-    ? await orphanUnemitted(tx, orgId, sourceId, run.rejectedFiles, !dryRun)
+    ? await emitted.orphanTheRest(orgId, sourceId, run.rejectedFiles, !dryRun)
     : { count: 0, refs: [] };
   const counts = { ...run.counts, orphaned: orphaned.count };
   if (!dryRun && sourceId) {
@@ -141,14 +150,15 @@ async function ingestSource(
 /**
  * Batch by batch: parse (the next batch parses while this one is written), find earlier
  * definitions of its refs and their stored rows, plan, write. Only the report and the
- * source-wide records (rejected files, conflicts, errors) outlive a batch; which refs were
- * emitted is kept in the database (emitted-refs.ts). `facets` is null in a dry run.
+ * source-wide records (rejected files, conflicts, errors) outlive a batch, and which refs were
+ * emitted (emitted-refs.ts: in the database for a large source). `facets` is null in a dry run.
  */
 async function runBatches(
   tx: Tx,
   orgId: string,
   sourceId: string | null,
   files: ImportCatalogInput["files"],
+  emitted: EmittedRefs,
   facets: FacetDelta | null,
   settings: Required<IngestionTuning>,
 ) {
@@ -182,16 +192,15 @@ async function runBatches(
     forgetQueryHistory();
     const refs = parsedFiles.flatMap(refsOf);
     const [earlier, found] = await Promise.all([
-      earlierDefinitions(tx, refs),
+      emitted.earlier(refs),
       loadEntitiesByRef(tx, orgId, [...new Set(refs)]),
     ]);
     const seen: SeenRefs = new Map(earlier);
     const parsed = emptyParsed();
     for (const file of parsedFiles) collectParsedFile(file, seen, parsed);
     const plan = planBatch(parsed, { sourceId, existing: new Map(found.map((row) => [row.ref, row])) });
-    const emitted = [...seen].filter(([ref]) => !earlier.has(ref));
     writing = Promise.all([
-      recordEmitted(tx, emitted),
+      emitted.record([...seen].filter(([ref]) => !earlier.has(ref))),
       facets && sourceId ? writeBatch(tx, orgId, sourceId, plan, facets) : null,
     ]);
     // Failures are thrown by the next `await writing`; this only keeps Node from calling

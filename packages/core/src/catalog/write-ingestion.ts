@@ -101,22 +101,28 @@ export async function finishIngestion(
   sourceId: string,
   end: { conflicts: ConflictRecord[]; sourceErrors: SourceErrorRecord[] },
 ): Promise<void> {
-  await tx.catalogConflict.deleteMany({ where: { sourceId } });
-  await tx.catalogConflict.createMany({
-    data: end.conflicts.map((c) => ({
-      orgId,
-      sourceId,
-      ref: c.ref,
-      existingSourceId: c.existingSourceId,
-      file: c.file,
-      document: c.document,
-      entity: c.entity ?? Prisma.DbNull,
-    })),
-  });
-  await tx.catalogSourceError.deleteMany({ where: { sourceId } });
-  await tx.catalogSourceError.createMany({
-    data: end.sourceErrors.map((e) => ({ orgId, sourceId, ...e, errors: e.errors })),
-  });
+  // What the previous ingestion recorded is replaced (one statement for both tables).
+  await tx.$executeRaw`
+    WITH conflicts AS (DELETE FROM "CatalogConflict" WHERE "sourceId" = ${sourceId})
+    DELETE FROM "CatalogSourceError" WHERE "sourceId" = ${sourceId}`;
+  if (end.conflicts.length) {
+    await tx.catalogConflict.createMany({
+      data: end.conflicts.map((c) => ({
+        orgId,
+        sourceId,
+        ref: c.ref,
+        existingSourceId: c.existingSourceId,
+        file: c.file,
+        document: c.document,
+        entity: c.entity ?? Prisma.DbNull,
+      })),
+    });
+  }
+  if (end.sourceErrors.length) {
+    await tx.catalogSourceError.createMany({
+      data: end.sourceErrors.map((e) => ({ orgId, sourceId, ...e, errors: e.errors })),
+    });
+  }
 }
 
 async function upsertEntities(tx: Tx, orgId: string, sourceId: string, batch: BatchPlan["writes"]) {
