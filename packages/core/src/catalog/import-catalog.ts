@@ -1,6 +1,6 @@
 import type { CatalogError } from "@stagedoor/catalog";
 import { forgetQueryHistory, type PrismaTypes, type TenantDb } from "@stagedoor/db";
-import { recordAudit } from "../audit/record-audit";
+import { recordAudits, type recordAudit } from "../audit/record-audit";
 import { auditIdentity, authorize, type Principal } from "../authz";
 import {
   REPORTED_DOCUMENT_LIMIT,
@@ -35,6 +35,18 @@ const TRANSACTION_TIMEOUT_MS = 30 * 60_000;
 const BATCH_BYTES = 512 * 1024;
 
 type Tx = PrismaTypes.TransactionClient;
+
+/** A source written by this transaction: its summary and audit entry are stored at the end. */
+type Ingested = { sourceId: string; counts: IngestionCounts; audit: Parameters<typeof recordAudit>[1] };
+
+async function markIngested(tx: Tx, done: Ingested[]): Promise<void> {
+  if (done.length === 0) return;
+  const rows = JSON.stringify(done.map((d) => ({ id: d.sourceId, summary: d.counts })));
+  await tx.$executeRaw`
+    UPDATE "CatalogSource" s SET "lastIngestedAt" = (clock_timestamp() AT TIME ZONE 'UTC'),
+      "updatedAt" = (clock_timestamp() AT TIME ZONE 'UTC'), "lastSummary" = u.summary
+    FROM jsonb_to_recordset(${rows}::jsonb) AS u(id text, summary jsonb) WHERE s.id::text = u.id`;
+}
 
 /** Knobs for tests and benchmarks; production uses the defaults. */
 export type IngestionTuning = {
@@ -89,9 +101,16 @@ export async function importCatalogSources(
     async (tx) => {
       if (inputs.some((input) => !input.dryRun)) await lockOrgCatalog(tx, db.orgId);
       const facets = new FacetDelta();
+      const done: Ingested[] = [];
       const reports: IngestionReport[] = [];
-      for (const input of inputs) reports.push(await ingestSource(tx, db.orgId, by, input, facets, settings));
+      for (const input of inputs) reports.push(await ingestSource(tx, db.orgId, by, input, facets, done, settings));
       await applyFacetDelta(tx, db.orgId, facets);
+      // Each source's summary and audit entry, for all sources at once.
+      await markIngested(tx, done);
+      await recordAudits(
+        tx,
+        done.map((d) => d.audit),
+      );
       return reports;
     },
     { timeout: TRANSACTION_TIMEOUT_MS },
@@ -104,6 +123,7 @@ async function ingestSource(
   by: Principal | null,
   input: ImportCatalogInput,
   facets: FacetDelta,
+  done: Ingested[],
   settings: Required<IngestionTuning>,
 ): Promise<IngestionReport> {
   const started = performance.now();
@@ -122,17 +142,17 @@ async function ingestSource(
   const counts = { ...run.counts, orphaned: orphaned.count };
   if (!dryRun && sourceId) {
     await finishIngestion(tx, orgId, sourceId, run);
-    await tx.catalogSource.update({
-      where: { id: sourceId },
-      data: { lastIngestedAt: new Date(), lastSummary: counts },
-    });
     const who = auditIdentity(by);
-    await recordAudit(tx, {
-      orgId,
-      actor: who.actor,
-      action: "catalog.imported",
-      target: `${type.toLowerCase()}:${key}`,
-      data: { ...who.data, ...counts, files: run.fileCount },
+    done.push({
+      sourceId,
+      counts,
+      audit: {
+        orgId,
+        actor: who.actor,
+        action: "catalog.imported",
+        target: `${type.toLowerCase()}:${key}`,
+        data: { ...who.data, ...counts, files: run.fileCount },
+      },
     });
   }
   return {
