@@ -125,6 +125,8 @@ const BOOT = (entry: string) => `
 // makes V8 collect often instead of growing the process by hundreds of MB of garbage.
 const THREAD_HEAP = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
 
+const WORKER_FILE = "./parse-worker.ts";
+
 let shared: Promise<ParsePool> | null = null;
 
 /** The process's pool, started on first use (a thread per core, at most 4). */
@@ -135,7 +137,9 @@ export function parsePool(): Promise<ParsePool> {
 
 async function startPool(size: number): Promise<ParsePool> {
   if (size < 2 || !import.meta.url.startsWith("file:")) return inThreadParsing;
-  const entry = new URL("./parse-worker.ts", import.meta.url).href;
+  // Not a literal in `new URL(…)`: bundlers would take that for an asset to emit. In a
+  // bundle (the web app) the file is not there and parsing stays on the calling thread.
+  const entry = new URL(WORKER_FILE, import.meta.url).href;
   const workers: Worker[] = [];
   try {
     for (let i = 0; i < size; i++) workers.push(new Worker(BOOT(entry), { eval: true, resourceLimits: THREAD_HEAP }));
