@@ -57,94 +57,140 @@ function rng(seed: number) {
 }
 
 export type GeneratedOrg = {
-  files: Array<{ name: string; content: string }>;
+  /**
+   * The descriptor files, generated as they are read (the same files on every pass): a
+   * million-entity org never has to be in memory at once, so the ingestion's own memory
+   * is what a measurement of the process sees.
+   */
+  files: Iterable<{ name: string; content: string }>;
   entities: number;
-  /** Names of components, for get-by-name requests. */
+  /** Names of components, for get-by-name requests (built on first use). */
   components: string[];
 };
 
-export function generateOrg(total: number, seed = 1, entitiesPerFile = 100): GeneratedOrg {
-  const random = rng(seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-  const count = (share: number) => Math.max(1, Math.round(total * share));
-  const groups = Array.from({ length: count(0.02) }, (_, i) => `team-${i}`);
-  const users = Array.from({ length: count(0.1) }, (_, i) => `user-${i}`);
-  const systems = Array.from({ length: count(0.03) }, (_, i) => `system-${pick(WORDS)}-${i}`);
-  const apis = Array.from({ length: count(0.25) }, (_, i) => `${pick(WORDS)}-api-${i}`);
-  const resources = Array.from({ length: count(0.15) }, (_, i) => `${pick(WORDS)}-store-${i}`);
-  const componentCount = Math.max(
-    1,
-    total - groups.length - users.length - systems.length - apis.length - resources.length,
-  );
-  const components = Array.from({ length: componentCount }, (_, i) => `${pick(WORDS)}-${pick(WORDS)}-${i}`);
+/** A name per index, from a hash of it: lists of names need not be kept. */
+function namer(seed: number) {
+  const word = (i: number, salt: number) => WORDS[hashOf(seed, i, salt) % WORDS.length]!;
+  return {
+    group: (i: number) => `team-${i}`,
+    user: (i: number) => `user-${i}`,
+    system: (i: number) => `system-${word(i, 1)}-${i}`,
+    api: (i: number) => `${word(i, 2)}-api-${i}`,
+    resource: (i: number) => `${word(i, 3)}-store-${i}`,
+    component: (i: number) => `${word(i, 4)}-${word(i, 5)}-${i}`,
+  };
+}
 
-  const describe = () => `Handles ${pick(WORDS)} and ${pick(WORDS)} for the ${pick(WORDS)} domain`;
-  const tags = () => [...new Set([pick(TAGS), pick(TAGS)])].join(", ");
-  // Mostly teams, as Backstage recommends; a few entities are owned by a person.
-  const owner = () => (random() < 0.97 ? pick(groups) : `user:${pick(users)}`);
-  const docs: string[] = [];
-  const entity = (kind: string, name: string, spec: string[], title?: string) =>
-    docs.push(
+function hashOf(seed: number, i: number, salt: number): number {
+  let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(i + 1, 0xc2b2ae35) ^ Math.imul(salt, 0x27d4eb2f);
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+export function generateOrg(total: number, seed = 1, entitiesPerFile = 100): GeneratedOrg {
+  const count = (share: number) => Math.max(1, Math.round(total * share));
+  const n = {
+    groups: count(0.02),
+    users: count(0.1),
+    systems: count(0.03),
+    apis: count(0.25),
+    resources: count(0.15),
+  };
+  const componentCount = Math.max(1, total - n.groups - n.users - n.systems - n.apis - n.resources);
+  const name = namer(seed);
+  const entities = n.groups + n.users + n.systems + n.apis + n.resources + componentCount;
+
+  function* documents(): Generator<string> {
+    const random = rng(seed);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+    const any = (size: number, of: (i: number) => string) => of(Math.floor(random() * size));
+    const describe = () => `Handles ${pick(WORDS)} and ${pick(WORDS)} for the ${pick(WORDS)} domain`;
+    const tags = () => [...new Set([pick(TAGS), pick(TAGS)])].join(", ");
+    // Mostly teams, as Backstage recommends; a few entities are owned by a person.
+    const owner = () => (random() < 0.97 ? any(n.groups, name.group) : `user:${any(n.users, name.user)}`);
+    const entity = (kind: string, entityName: string, spec: string[], title?: string) =>
       [
         "apiVersion: backstage.io/v1alpha1",
         `kind: ${kind}`,
         "metadata:",
-        `  name: ${name}`,
+        `  name: ${entityName}`,
         ...(title ? [`  title: ${title}`] : []),
         `  description: ${describe()}`,
         `  tags: [${tags()}]`,
         "  annotations:",
-        `    github.com/project-slug: acme/${name}`,
+        `    github.com/project-slug: acme/${entityName}`,
         "spec:",
         ...spec.map((line) => `  ${line}`),
-      ].join("\n"),
-    );
+      ].join("\n");
 
-  groups.forEach((g, i) =>
-    entity("Group", g, [
-      "type: team",
-      ...(i > 0 ? [`parent: ${groups[Math.floor((i - 1) / 4)]}`] : []),
-      "children: []",
-    ]),
-  );
-  users.forEach((u) => entity("User", u, [`memberOf: [${pick(groups)}]`]));
-  systems.forEach((s) => entity("System", s, [`owner: ${pick(groups)}`]));
-  apis.forEach((a) =>
-    entity("API", a, [
-      "type: openapi",
-      `lifecycle: ${pick(LIFECYCLES)}`,
-      `owner: ${owner()}`,
-      `system: ${pick(systems)}`,
-      'definition: "openapi: 3.0.0"',
-    ]),
-  );
-  resources.forEach((r) =>
-    entity("Resource", r, [`type: ${pick(RESOURCE_TYPES)}`, `owner: ${owner()}`, `system: ${pick(systems)}`]),
-  );
-  components.forEach((c, i) => {
-    const deps = [`component:${pick(components)}`, `component:${pick(components)}`, `resource:${pick(resources)}`];
-    entity(
-      "Component",
-      c,
-      [
-        `type: ${pick(COMPONENT_TYPES)}`,
+    for (let i = 0; i < n.groups; i++)
+      yield entity("Group", name.group(i), [
+        "type: team",
+        ...(i > 0 ? [`parent: ${name.group(Math.floor((i - 1) / 4))}`] : []),
+        "children: []",
+      ]);
+    for (let i = 0; i < n.users; i++) yield entity("User", name.user(i), [`memberOf: [${any(n.groups, name.group)}]`]);
+    for (let i = 0; i < n.systems; i++) yield entity("System", name.system(i), [`owner: ${any(n.groups, name.group)}`]);
+    for (let i = 0; i < n.apis; i++)
+      yield entity("API", name.api(i), [
+        "type: openapi",
         `lifecycle: ${pick(LIFECYCLES)}`,
         `owner: ${owner()}`,
-        `system: ${pick(systems)}`,
-        `providesApis: [${apis[i % apis.length]}]`,
-        `consumesApis: [${pick(apis)}, ${pick(apis)}, ${pick(apis)}]`,
-        `dependsOn: [${deps.join(", ")}]`,
-      ],
-      i % 7 === 0 ? `${c.split("-").slice(0, 2).join(" ")} service` : undefined,
-    );
-  });
-
-  const files: GeneratedOrg["files"] = [];
-  for (let i = 0; i < docs.length; i += entitiesPerFile) {
-    files.push({
-      name: `catalog/part-${files.length}.yaml`,
-      content: docs.slice(i, i + entitiesPerFile).join("\n---\n") + "\n",
-    });
+        `system: ${any(n.systems, name.system)}`,
+        'definition: "openapi: 3.0.0"',
+      ]);
+    for (let i = 0; i < n.resources; i++)
+      yield entity("Resource", name.resource(i), [
+        `type: ${pick(RESOURCE_TYPES)}`,
+        `owner: ${owner()}`,
+        `system: ${any(n.systems, name.system)}`,
+      ]);
+    for (let i = 0; i < componentCount; i++) {
+      const c = name.component(i);
+      const deps = [
+        `component:${any(componentCount, name.component)}`,
+        `component:${any(componentCount, name.component)}`,
+        `resource:${any(n.resources, name.resource)}`,
+      ];
+      const consumes = [any(n.apis, name.api), any(n.apis, name.api), any(n.apis, name.api)];
+      yield entity(
+        "Component",
+        c,
+        [
+          `type: ${pick(COMPONENT_TYPES)}`,
+          `lifecycle: ${pick(LIFECYCLES)}`,
+          `owner: ${owner()}`,
+          `system: ${any(n.systems, name.system)}`,
+          `providesApis: [${name.api(i % n.apis)}]`,
+          `consumesApis: [${consumes.join(", ")}]`,
+          `dependsOn: [${deps.join(", ")}]`,
+        ],
+        i % 7 === 0 ? `${c.split("-").slice(0, 2).join(" ")} service` : undefined,
+      );
+    }
   }
-  return { files, entities: docs.length, components };
+
+  function* files(): Generator<{ name: string; content: string }> {
+    let docs: string[] = [];
+    let part = 0;
+    for (const doc of documents()) {
+      docs.push(doc);
+      if (docs.length === entitiesPerFile) {
+        yield { name: `catalog/part-${part++}.yaml`, content: docs.join("\n---\n") + "\n" };
+        docs = [];
+      }
+    }
+    if (docs.length) yield { name: `catalog/part-${part}.yaml`, content: docs.join("\n---\n") + "\n" };
+  }
+
+  let components: string[] | undefined;
+  return {
+    files: { [Symbol.iterator]: files },
+    entities,
+    get components() {
+      components ??= Array.from({ length: componentCount }, (_, i) => name.component(i));
+      return components;
+    },
+  };
 }

@@ -7,3 +7,4 @@ export type { User, Organization, Membership, Invitation, AuditLog } from "./gen
 export type { IntegrationStatus, SyncRunStatus, SyncTrigger, WebhookOutcome } from "./generated/prisma/client";
 export type { Prisma as PrismaTypes } from "./generated/prisma/client";
 export { provisionRuntimeRole, runtimeRoleProblems } from "./runtime-role";
+export { forgetQueryHistory } from "./query-history";

@@ -79,3 +79,18 @@ export async function recordAudit(
     },
   });
 }
+
+/** Several entries in one statement (a page of a sync imports one source per repository). */
+export async function recordAudits(tx: Writer, entries: Array<Parameters<typeof recordAudit>[1]>): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.auditLog.createMany({
+    data: entries.map((entry) => ({
+      orgId: entry.orgId,
+      actorId: entry.actor?.userId ?? null,
+      actorEmail: entry.actor?.email ?? null,
+      action: entry.action,
+      target: entry.target ?? null,
+      data: entry.data ?? {},
+    })),
+  });
+}

@@ -4,8 +4,10 @@ import type { FacetCount, FacetKey } from "./facet-keys";
 
 // CatalogFacetCount: per org, kind and facet column, [[value, count], ...] as JSON in the
 // order facets are shown (count descending, then value), plus the same over all kinds
-// under kind "". Exact, because every transaction that changes the
-// org's entities recounts the kinds it touched; small: one row per kind and facet.
+// under kind "". Exact, because every transaction that changes the org's entities
+// either applies the difference it made (ingestion: FacetDelta, cost follows the changed
+// entities) or recounts the kinds it touched (deletions, rare); small: one row per kind
+// and facet.
 
 type Tx = PrismaTypes.TransactionClient;
 type Column = Exclude<FacetKey, "kind" | "tag">;
@@ -41,6 +43,84 @@ export async function refreshFacetCounts(tx: Tx, orgId: string, kinds: string[])
       FROM "CatalogFacetCount" f, jsonb_array_elements(f.counts) AS v(e)
       WHERE f."orgId" = ${orgId} AND f.kind <> '' GROUP BY f.facet, v.e->>0
     ) t GROUP BY facet`;
+}
+
+/** An entity's facet columns, as stored. */
+export type FacetColumns = {
+  kind: string;
+  namespace: string;
+  type: string | null;
+  lifecycle: string | null;
+  owner: string | null;
+  system: string | null;
+  tags: string[];
+};
+
+/**
+ * What an ingestion changed in the facet counts: minus the stored version of each entity
+ * it rewrote, plus the new one. Sized by the distinct values touched, not by the entities,
+ * so a 100,000-entity import and a one-file webhook push both end with one small statement
+ * (applyFacetDelta) instead of a recount of every entity of the kinds they touched.
+ */
+export class FacetDelta {
+  private readonly counts = new Map<string, number>();
+
+  add(row: FacetColumns, sign: 1 | -1): void {
+    for (const kind of [row.kind, ""]) {
+      for (const column of COLUMNS) {
+        const value = row[column];
+        if (value !== null) this.bump(kind, column, value, sign);
+      }
+      for (const tag of new Set(row.tags)) this.bump(kind, "tag", tag, sign);
+    }
+  }
+
+  /** Non-zero changes as [kind, facet, value, change]. */
+  entries(): Array<{ kind: string; facet: string; value: string; n: number }> {
+    const out = [];
+    for (const [key, n] of this.counts) {
+      if (n === 0) continue;
+      const [kind, facet, value] = key.split("\u0000") as [string, string, string];
+      out.push({ kind, facet, value, n });
+    }
+    return out;
+  }
+
+  private bump(kind: string, facet: string, value: string, n: number): void {
+    const key = `${kind}\u0000${facet}\u0000${value}`;
+    this.counts.set(key, (this.counts.get(key) ?? 0) + n);
+  }
+}
+
+/**
+ * Adds a delta to the stored counts of the (kind, facet) rows it touches, keeping their
+ * order and dropping values that reach zero (a row with no value left is deleted). Must
+ * run under the org's catalog lock, like every writer of CatalogFacetCount.
+ */
+export async function applyFacetDelta(tx: Tx, orgId: string, delta: FacetDelta): Promise<void> {
+  const changes = delta.entries();
+  if (changes.length === 0) return;
+  await tx.$executeRaw`
+    WITH d AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) AS d(kind text, facet text, value text, n int)),
+    keys AS (SELECT DISTINCT kind, facet FROM d),
+    stored AS (
+      SELECT f.kind, f.facet, v.e->>0 AS value, (v.e->>1)::int AS n
+      FROM "CatalogFacetCount" f JOIN keys k ON k.kind = f.kind AND k.facet = f.facet,
+        jsonb_array_elements(f.counts) AS v(e)
+      WHERE f."orgId" = ${orgId}),
+    merged AS (
+      SELECT kind, facet, value, sum(n)::int AS n FROM (SELECT * FROM stored UNION ALL SELECT * FROM d) x
+      GROUP BY kind, facet, value HAVING sum(n) > 0),
+    rows AS (
+      SELECT kind, facet, jsonb_agg(jsonb_build_array(value, n) ORDER BY n DESC, value COLLATE "C") AS counts
+      FROM merged GROUP BY kind, facet),
+    emptied AS (
+      DELETE FROM "CatalogFacetCount" f USING keys k
+      WHERE f."orgId" = ${orgId} AND f.kind = k.kind AND f.facet = k.facet
+        AND NOT EXISTS (SELECT 1 FROM rows r WHERE r.kind = k.kind AND r.facet = k.facet))
+    INSERT INTO "CatalogFacetCount" ("orgId", kind, facet, counts)
+    SELECT ${orgId}, kind, facet, counts FROM rows
+    ON CONFLICT ("orgId", kind, facet) DO UPDATE SET counts = excluded.counts`;
 }
 
 type Scope = { kinds: string[] | null; facet?: { key: Column | "tag"; values: string[] } };

@@ -1,157 +1,275 @@
-import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { CatalogError } from "@stagedoor/catalog";
-import type { PrismaTypes, TenantDb } from "@stagedoor/db";
-import { recordAudit } from "../audit/record-audit";
+import { forgetQueryHistory, type PrismaTypes, type TenantDb } from "@stagedoor/db";
+import { recordAudits, type recordAudit } from "../audit/record-audit";
 import { auditIdentity, authorize, type Principal } from "../authz";
 import {
-  ORPHAN_LIST_LIMIT,
+  REPORTED_DOCUMENT_LIMIT,
   type CatalogFileInput,
+  type DocumentOutcome,
   type FileOutcome,
   type ImportCatalogInput,
+  type IngestionCounts,
   type IngestionReport,
 } from "./ingestion-types";
-import { assertNotEmpty, checkFileNames, emptyParsed, parseFileInto, type SeenRefs } from "./parse-files";
 import {
-  countOutcomes,
-  planBatch,
-  planOrphans,
-  type ConflictRecord,
-  type PlanContext,
-  type SourceErrorRecord,
-} from "./plan-ingestion";
+  assertNotEmpty,
+  checkFileNames,
+  collectParsedFile,
+  emptyParsed,
+  fileNameCheck,
+  refsOf,
+  type ParsedFile,
+  type SeenRefs,
+} from "./parse-files";
+import { countOutcomes, planBatch, type ConflictRecord, type SourceErrorRecord } from "./plan-ingestion";
 import { assertValidSourceKey, ensureSource, findSource } from "./sources";
-import { finishIngestion, loadEntitiesByRef, loadSourceEntities, lockOrgCatalog, writeBatch } from "./write-ingestion";
-import { refreshFacetCounts } from "./facet-summary";
+import { finishIngestion, loadEntitiesByRef, lockOrgCatalog, writeBatch } from "./write-ingestion";
+import { applyFacetDelta, FacetDelta } from "./facet-summary";
+import { EmittedRefs, IN_MEMORY_REFS } from "./emitted-refs";
+import { defaultParsePool, type ParsePool } from "./parse-pool";
 
-// A 100,000-entity source takes tens of seconds; the default 5 s would abort it.
-const TRANSACTION_TIMEOUT_MS = 10 * 60_000;
-// Files are parsed and written in batches of about this much YAML, so that PostgreSQL
-// writes one batch while this process parses the next (parsing is CPU-bound here).
+// A million-entity source takes minutes; the default 5 s would abort it.
+const TRANSACTION_TIMEOUT_MS = 30 * 60_000;
+// Files are parsed and written in batches of about this much YAML: memory holds a batch or
+// two, never the source, and PostgreSQL writes one batch while the next is parsed.
 const BATCH_BYTES = 512 * 1024;
 
 type Tx = PrismaTypes.TransactionClient;
 
+/** A source written by this transaction: its summary and audit entry are stored at the end. */
+type Ingested = { sourceId: string; counts: IngestionCounts; audit: Parameters<typeof recordAudit>[1] };
+
+async function markIngested(tx: Tx, done: Ingested[]): Promise<void> {
+  if (done.length === 0) return;
+  const rows = JSON.stringify(done.map((d) => ({ id: d.sourceId, summary: d.counts })));
+  await tx.$executeRaw`
+    UPDATE "CatalogSource" s SET "lastIngestedAt" = (clock_timestamp() AT TIME ZONE 'UTC'),
+      "updatedAt" = (clock_timestamp() AT TIME ZONE 'UTC'), "lastSummary" = u.summary
+    FROM jsonb_to_recordset(${rows}::jsonb) AS u(id text, summary jsonb) WHERE s.id::text = u.id`;
+}
+
+/** Knobs for tests and benchmarks; production uses the defaults. */
+export type IngestionTuning = {
+  batchBytes?: number;
+  pool?: ParsePool;
+  /** Refs kept in memory before they move to a temporary table (emitted-refs.ts). */
+  inMemoryRefs?: number;
+};
+
 /**
  * The one ingestion pipeline, for every kind of source: parse → validate → normalise →
- * derive relations (pure, packages/catalog), then, in one tenant transaction, compare
- * with the stored state and apply the difference with set-based statements. Idempotent:
- * the same input twice changes nothing the second time. `by` is null for system syncs.
+ * derive relations (pure, packages/catalog, on the parse pool's threads), then, in one
+ * tenant transaction, batch by batch, compare with the stored state and apply the
+ * difference with set-based statements; the source's entities it no longer emits are
+ * orphaned at the end. Idempotent: the same input twice changes nothing the second time.
+ * `by` is null for system syncs.
  */
 export async function importCatalog(
   db: TenantDb,
   by: Principal | null,
   input: ImportCatalogInput,
+  tuning: IngestionTuning = {},
+): Promise<IngestionReport> {
+  const [report] = await importCatalogSources(db, by, [input], tuning);
+  return report!;
+}
+
+/**
+ * Several sources in one transaction, one after another (a page of GitHub repositories,
+ * each its own source): one lock, one facet update and one commit for all of them, instead
+ * of one each. Same rules and reports as importing each on its own.
+ */
+export async function importCatalogSources(
+  db: TenantDb,
+  by: Principal | null,
+  inputs: ImportCatalogInput[],
+  tuning: IngestionTuning = {},
+): Promise<IngestionReport[]> {
+  for (const input of inputs) {
+    assertValidSourceKey(input.source.key);
+    // null is the system (a sync the org set up); everyone else needs the permission.
+    if (by) authorize(by, input.dryRun ? "catalog.read" : "catalog.import");
+    if (Array.isArray(input.files)) checkFileNames(input.files);
+  }
+  if (inputs.length === 0) return [];
+  const settings = {
+    batchBytes: tuning.batchBytes ?? BATCH_BYTES,
+    pool: tuning.pool ?? defaultParsePool,
+    inMemoryRefs: tuning.inMemoryRefs ?? IN_MEMORY_REFS,
+  };
+  return db.transaction(
+    async (tx) => {
+      if (inputs.some((input) => !input.dryRun)) await lockOrgCatalog(tx, db.orgId);
+      const facets = new FacetDelta();
+      const done: Ingested[] = [];
+      const reports: IngestionReport[] = [];
+      for (const input of inputs) reports.push(await ingestSource(tx, db.orgId, by, input, facets, done, settings));
+      await applyFacetDelta(tx, db.orgId, facets);
+      // Each source's summary and audit entry, for all sources at once.
+      await markIngested(tx, done);
+      await recordAudits(
+        tx,
+        done.map((d) => d.audit),
+      );
+      return reports;
+    },
+    { timeout: TRANSACTION_TIMEOUT_MS },
+  );
+}
+
+async function ingestSource(
+  tx: Tx,
+  orgId: string,
+  by: Principal | null,
+  input: ImportCatalogInput,
+  facets: FacetDelta,
+  done: Ingested[],
+  settings: Required<IngestionTuning>,
 ): Promise<IngestionReport> {
   const started = performance.now();
   const dryRun = input.dryRun ?? false;
   const { type, key } = input.source;
-  assertValidSourceKey(key);
-  // null is the system (a sync the org set up); everyone else needs the permission.
-  if (by) authorize(by, dryRun ? "catalog.read" : "catalog.import");
-  checkFileNames(input.files);
-
-  const result = await db.transaction(
-    async (tx) => {
-      if (!dryRun) await lockOrgCatalog(tx, db.orgId);
-      const source = dryRun
-        ? await findSource(tx, type, key)
-        : await ensureSource(tx, db.orgId, type, key, input.source.location);
-      const sourceId = source?.id ?? null;
-      const ctx: PlanContext = { sourceId, existing: new Map(), emitted: new Set() };
-      for (const row of await loadSourceEntities(tx, db.orgId, sourceId)) ctx.existing.set(row.ref, row);
-
-      const run = await runBatches(db, tx, ctx, input.files, dryRun);
-      assertNotEmpty(run.files, input.allowEmpty ?? false);
-      const { orphans, retained } = planOrphans(ctx, run.rejectedFiles);
-      const counts = countOutcomes(run.files, orphans.length);
-      if (!dryRun && sourceId) {
-        await finishIngestion(tx, db.orgId, sourceId, { orphans, retained, ...run });
-        // Only content changes move counts: errors, orphaning and moves between files do not.
-        await refreshFacetCounts(tx, db.orgId, run.changedKinds);
-        await tx.catalogSource.update({
-          where: { id: sourceId },
-          data: { lastIngestedAt: new Date(), lastSummary: counts },
-        });
-        const who = auditIdentity(by);
-        await recordAudit(tx, {
-          orgId: db.orgId,
-          actor: who.actor,
-          action: "catalog.imported",
-          target: `${type.toLowerCase()}:${key}`,
-          data: { ...who.data, ...counts, files: input.files.length },
-        });
-      }
-      return { files: run.files, counts, orphans };
-    },
-    { timeout: TRANSACTION_TIMEOUT_MS },
-  );
-
-  const { counts } = result;
+  const source = dryRun
+    ? await findSource(tx, type, key)
+    : await ensureSource(tx, orgId, type, key, input.source.location);
+  const sourceId = source?.id ?? null;
+  const emitted = new EmittedRefs(tx, settings.inMemoryRefs);
+  const run = await runBatches(tx, orgId, sourceId, input.files, emitted, dryRun ? null : facets, settings);
+  assertNotEmpty(run.hasContent, input.allowEmpty ?? false);
+  const orphaned = sourceId
+    ? await emitted.orphanTheRest(orgId, sourceId, run.rejectedFiles, !dryRun)
+    : { count: 0, refs: [] };
+  const counts = { ...run.counts, orphaned: orphaned.count };
+  if (!dryRun && sourceId) {
+    await finishIngestion(tx, orgId, sourceId, run);
+    const who = auditIdentity(by);
+    done.push({
+      sourceId,
+      counts,
+      audit: {
+        orgId,
+        actor: who.actor,
+        action: "catalog.imported",
+        target: `${type.toLowerCase()}:${key}`,
+        data: { ...who.data, ...counts, files: run.fileCount },
+      },
+    });
+  }
   return {
     source: { type, key },
     dryRun,
     ok: counts.invalid + counts.rejected + counts.conflicts + counts.duplicates === 0,
     counts,
-    files: result.files,
-    orphaned: result.orphans.slice(0, ORPHAN_LIST_LIMIT).map((o) => o.ref),
+    files: run.files,
+    orphaned: orphaned.refs,
+    documentsOmitted: run.documentsOmitted,
     durationMs: Math.round(performance.now() - started),
   };
 }
 
 /**
- * Parses the files batch by batch; each batch is planned against the stored state and its
- * writes start without being awaited, so the next batch parses while PostgreSQL works.
- * Yielding after every file lets the transaction's statements go out meanwhile.
+ * Batch by batch: parse (the next batch parses while this one is written), find earlier
+ * definitions of its refs and their stored rows, plan, write. Only the report and the
+ * source-wide records (rejected files, conflicts, errors) outlive a batch, and which refs were
+ * emitted (emitted-refs.ts: in the database for a large source). `facets` is null in a dry run.
  */
-async function runBatches(db: TenantDb, tx: Tx, ctx: PlanContext, files: CatalogFileInput[], dryRun: boolean) {
-  const seen: SeenRefs = new Map();
+async function runBatches(
+  tx: Tx,
+  orgId: string,
+  sourceId: string | null,
+  files: ImportCatalogInput["files"],
+  emitted: EmittedRefs,
+  facets: FacetDelta | null,
+  settings: Required<IngestionTuning>,
+) {
   const out = {
     files: [] as FileOutcome[],
     rejectedFiles: new Map<string, CatalogError[]>(),
     conflicts: [] as ConflictRecord[],
     sourceErrors: [] as SourceErrorRecord[],
-    changedKinds: [] as string[],
+    counts: countOutcomes([], 0),
+    hasContent: false,
+    fileCount: 0,
+    documentsOmitted: 0,
   };
-  const changedKinds = new Set<string>();
-  let writing: Promise<void> = Promise.resolve();
-  for (const batch of batchesOf(files)) {
-    const parsed = emptyParsed();
-    for (const file of batch) {
-      parseFileInto(file, seen, parsed);
-      await yieldToEventLoop();
-    }
-    const refs = [...parsed.valid.map((d) => d.entity.ref), ...parsed.failed.flatMap((d) => (d.ref ? [d.ref] : []))];
-    const found = loadEntitiesByRef(
-      tx,
-      db.orgId,
-      refs.filter((r) => !ctx.existing.has(r)),
-    );
-    found.catch(() => undefined);
+  let listed = 0;
+  const checkName = fileNameCheck();
+  const batches = batchesOf(files, settings.batchBytes);
+  const parseNext = async (): Promise<ParsedFile[] | null> => {
+    const next = await batches.next();
+    if (next.done) return null;
+    for (const file of next.value) checkName(file.name);
+    return settings.pool.parse(next.value);
+  };
+  let parsing = parseNext();
+  let writing: Promise<unknown> = Promise.resolve();
+  for (;;) {
+    const parsedFiles = await parsing;
+    if (!parsedFiles) break;
+    // The previous batch's writes overlapped this batch's parsing; they end before this
+    // batch's lookups, which must see the refs it emitted.
     await writing;
-    for (const row of await found) ctx.existing.set(row.ref, row);
-    const plan = planBatch(parsed, ctx);
-    for (const w of plan.writes) if (w.contentChanged) changedKinds.add(w.doc.entity.fields.kind.toLowerCase());
-    out.files.push(...parsed.files);
+    forgetQueryHistory();
+    const refs = parsedFiles.flatMap(refsOf);
+    const [earlier, found] = await Promise.all([
+      emitted.earlier(refs),
+      loadEntitiesByRef(tx, orgId, [...new Set(refs)]),
+    ]);
+    const seen: SeenRefs = new Map(earlier);
+    const parsed = emptyParsed();
+    for (const file of parsedFiles) collectParsedFile(file, seen, parsed);
+    const plan = planBatch(parsed, { sourceId, existing: new Map(found.map((row) => [row.ref, row])) });
+    writing = Promise.all([
+      emitted.record([...seen].filter(([ref]) => !earlier.has(ref))),
+      facets && sourceId ? writeBatch(tx, orgId, sourceId, plan, facets) : null,
+    ]);
+    // Failures are thrown by the next `await writing`; this only keeps Node from calling
+    // them unhandled meanwhile.
+    writing.catch(() => undefined);
+    parsing = parseNext();
+    parsing.catch(() => undefined);
+
     for (const [file, errors] of parsed.rejectedFiles) out.rejectedFiles.set(file, errors);
     out.conflicts.push(...plan.conflicts);
     out.sourceErrors.push(...plan.sourceErrors);
-    if (!dryRun && ctx.sourceId) writing = writeBatch(tx, db.orgId, ctx.sourceId, plan);
-    // Failures are thrown by the next `await`; these catches only keep Node from calling
-    // them unhandled meanwhile.
-    writing.catch(() => undefined);
+    addCounts(out.counts, countOutcomes(parsed.files, 0));
+    out.fileCount += parsed.files.length;
+    for (const file of parsed.files) {
+      if (file.documents.length || file.errors.length) out.hasContent = true;
+      if (listed >= REPORTED_DOCUMENT_LIMIT) {
+        const before = file.documents.length;
+        file.documents = file.documents.filter(noteworthy);
+        out.documentsOmitted += before - file.documents.length;
+      }
+      listed += file.documents.length;
+      out.files.push(file);
+    }
   }
   await writing;
-  out.changedKinds = [...changedKinds];
+  forgetQueryHistory();
   return out;
 }
 
-function* batchesOf(files: CatalogFileInput[]): Generator<CatalogFileInput[]> {
+/** Whether a document's outcome says more than "stored as written". */
+const noteworthy = (d: DocumentOutcome) =>
+  !(d.status === "created" || d.status === "updated" || d.status === "unchanged") ||
+  d.errors.length > 0 ||
+  d.message !== undefined;
+
+function addCounts(into: IngestionCounts, more: IngestionCounts): void {
+  for (const k of Object.keys(into) as Array<keyof IngestionCounts>) into[k] += more[k];
+}
+
+async function* batchesOf(
+  files: ImportCatalogInput["files"],
+  batchBytes: number,
+): AsyncGenerator<CatalogFileInput[], void, undefined> {
   let batch: CatalogFileInput[] = [];
   let bytes = 0;
-  for (const file of files) {
+  for await (const file of files) {
     batch.push(file);
     bytes += typeof file.content === "string" ? file.content.length : file.content.byteLength;
-    if (bytes >= BATCH_BYTES) {
+    if (bytes >= batchBytes) {
       yield batch;
       batch = [];
       bytes = 0;

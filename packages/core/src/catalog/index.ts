@@ -9,7 +9,7 @@ export type {
   IngestionCounts,
   IngestionReport,
 } from "./ingestion-types";
-export { importCatalog } from "./import-catalog";
+export { importCatalog, importCatalogSources, type IngestionTuning } from "./import-catalog";
 export { importPastedCatalog, pasteSourceKey } from "./paste-source";
 export { parseSourceFiles, MAX_FILES_PER_IMPORT } from "./parse-files";
 export { listCatalogSources, assertValidSourceKey, DEFAULT_PUSH_SOURCE, type CatalogSourceSummary } from "./sources";

@@ -21,8 +21,12 @@ export type SourceLocation = { repository?: string; url?: string; files?: Record
 export type ImportCatalogInput = {
   /** Push sources are named by whoever pushes; the name is the source's stable key. */
   source: { type: CatalogSourceType; key: string; location?: SourceLocation };
-  /** Everything the source emits now: entities it emitted before and not now are orphaned. */
-  files: CatalogFileInput[];
+  /**
+   * Everything the source emits now: entities it emitted before and not now are orphaned.
+   * May be a stream (an async iterable), read batch by batch, so a large source never has
+   * to be in memory at once.
+   */
+  files: Iterable<CatalogFileInput> | AsyncIterable<CatalogFileInput>;
   /** Report what would change without writing anything. */
   dryRun?: boolean;
   /**
@@ -91,7 +95,14 @@ export type IngestionReport = {
   files: FileOutcome[];
   /** Refs orphaned by this ingestion (at most ORPHAN_LIST_LIMIT; `counts.orphaned` has them all). */
   orphaned: string[];
+  /**
+   * Documents not listed in `files` because there was nothing to say about them (created,
+   * updated or unchanged without a message) after the first REPORTED_DOCUMENT_LIMIT
+   * documents; `counts` includes them. Keeps the report of a huge import small.
+   */
+  documentsOmitted: number;
   durationMs: number;
 };
 
 export const ORPHAN_LIST_LIMIT = 1000;
+export const REPORTED_DOCUMENT_LIMIT = 10_000;

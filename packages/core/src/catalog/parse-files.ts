@@ -47,15 +47,24 @@ export type SeenRefs = Map<string, string>;
 export const emptyParsed = (): ParsedSource => ({ files: [], valid: [], failed: [], rejectedFiles: new Map() });
 
 /**
- * Parse → validate → normalise → derive relations for one file, adding its documents to
- * `into`. Pure apart from `into` and `seen`; the pipeline calls it file by file so that
- * database writes of earlier files proceed meanwhile.
+ * One file parsed → validated → normalised, with relations derived: pure and
+ * self-contained (plain data in, plain data out), so it can run on a worker thread.
  */
-export function parseFileInto(input: CatalogFileInput, seen: SeenRefs, into: ParsedSource): void {
+export type ParsedFile = { name: string; result: CatalogFileResult; problems?: CatalogFileInput["problems"] };
+
+export function parseFile(input: CatalogFileInput): ParsedFile {
   const result = parseCatalogFile(input.content, { file: input.name });
   if (mayHoldNul(input.content)) refuseNul(result);
+  return { name: input.name, result, ...(input.problems?.length ? { problems: input.problems } : {}) };
+}
+
+/**
+ * Adds a parsed file's documents to `into`, in order: the first definition of a ref is
+ * used, later ones are duplicates (`seen` holds the refs of earlier files).
+ */
+export function collectParsedFile({ name, result, problems: fileProblems }: ParsedFile, seen: SeenRefs, into: ParsedSource): void {
   const outcome: FileOutcome = {
-    file: input.name,
+    file: name,
     rejected: result.fileRejected,
     errors: result.errors,
     documents: [],
@@ -64,9 +73,9 @@ export function parseFileInto(input: CatalogFileInput, seen: SeenRefs, into: Par
   const blocking = result.errors.length
     ? result.errors
     : result.documents.filter((d) => d.blocksFile).flatMap((d) => d.errors);
-  if (result.fileRejected) into.rejectedFiles.set(input.name, blocking);
+  if (result.fileRejected) into.rejectedFiles.set(name, blocking);
 
-  const problemsOf = problemsByDocument(input, result);
+  const problemsOf = problemsByDocument(name, fileProblems ?? [], result);
   for (const doc of result.documents) {
     const ref = doc.entity?.ref ?? doc.ref ?? null;
     const problems = problemsOf.get(doc.document) ?? [];
@@ -86,18 +95,11 @@ export function parseFileInto(input: CatalogFileInput, seen: SeenRefs, into: Par
         docOutcome.message = `${ref} is already defined in ${earlier}; only the first definition is used.`;
         continue;
       }
-      seen.set(ref, `${input.name} doc ${doc.document} line ${doc.line}`);
+      seen.set(ref, `${name} doc ${doc.document} line ${doc.line}`);
     }
     if (doc.entity && !result.fileRejected) {
       const { entity, relations } = doc;
-      into.valid.push({
-        file: input.name,
-        document: doc.document,
-        entity,
-        relations,
-        errors: problems,
-        outcome: docOutcome,
-      });
+      into.valid.push({ file: name, document: doc.document, entity, relations, errors: problems, outcome: docOutcome });
     } else {
       if (result.fileRejected && !doc.errors.length) {
         docOutcome.status = "rejected";
@@ -105,7 +107,7 @@ export function parseFileInto(input: CatalogFileInput, seen: SeenRefs, into: Par
           "Not imported: another document of this file cannot be read, so the file is refused as a whole.";
       }
       const errors = [...(doc.errors.length ? doc.errors : blocking), ...problems];
-      into.failed.push({ file: input.name, document: doc.document, ref, errors, outcome: docOutcome });
+      into.failed.push({ file: name, document: doc.document, ref, errors, outcome: docOutcome });
     }
   }
 }
@@ -114,14 +116,18 @@ export function parseFileInto(input: CatalogFileInput, seen: SeenRefs, into: Par
  * The file's problems (unreadable placeholders) as catalog errors of the document whose lines
  * hold them: a document runs from its first line to the line before the next one's.
  */
-function problemsByDocument(input: CatalogFileInput, result: CatalogFileResult): Map<number, CatalogError[]> {
+function problemsByDocument(
+  file: string,
+  problems: NonNullable<CatalogFileInput["problems"]>,
+  result: CatalogFileResult,
+): Map<number, CatalogError[]> {
   const out = new Map<number, CatalogError[]>();
   const docs = [...result.documents].sort((a, b) => a.line - b.line);
-  for (const p of input.problems ?? []) {
+  for (const p of problems) {
     const doc = docs.findLast((d) => d.line <= p.line) ?? docs[0];
     if (!doc) continue;
     const error = catalogError({
-      file: input.name,
+      file,
       document: doc.document,
       line: p.line,
       column: p.column,
@@ -133,6 +139,18 @@ function problemsByDocument(input: CatalogFileInput, result: CatalogFileResult):
     out.set(doc.document, [...(out.get(doc.document) ?? []), error]);
   }
   return out;
+}
+
+/** Refs a parsed file defines, in document order (for looking up earlier definitions). */
+export const refsOf = ({ result }: ParsedFile): string[] =>
+  result.documents.flatMap((d) => {
+    const ref = d.entity?.ref ?? d.ref;
+    return ref ? [ref] : [];
+  });
+
+/** Parse and collect one file on this thread (tests, small inputs). */
+export function parseFileInto(input: CatalogFileInput, seen: SeenRefs, into: ParsedSource): void {
+  collectParsedFile(parseFile(input), seen, into);
 }
 
 // PostgreSQL text and jsonb cannot hold U+0000, which YAML can write ("\0", "\x00", ...)
@@ -176,22 +194,30 @@ export function parseSourceFiles(files: CatalogFileInput[]): ParsedSource {
 }
 
 /** An import with no documents at all would orphan the whole source: refused unless asked for. */
-export function assertNotEmpty(files: FileOutcome[], allowEmpty: boolean): void {
-  const empty = files.every((f) => f.documents.length === 0 && f.errors.length === 0);
-  if (empty && !allowEmpty)
+export function assertNotEmpty(hasContent: boolean, allowEmpty: boolean): void {
+  if (!hasContent && !allowEmpty)
     throw new AppError("BAD_REQUEST", "There is nothing to import: the files hold no entities.");
 }
 
 export function checkFileNames(files: CatalogFileInput[]): void {
-  if (files.length > MAX_FILES_PER_IMPORT) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `Import at most ${MAX_FILES_PER_IMPORT} files at once.`);
-  }
+  const check = fileNameCheck();
+  if (files.length > MAX_FILES_PER_IMPORT) check.tooMany();
+  for (const { name } of files) check(name);
+}
+
+/** The file-name rules, one name at a time (for inputs that arrive as a stream). */
+export function fileNameCheck() {
   const names = new Set<string>();
-  for (const { name } of files) {
+  const tooMany = () => {
+    throw new AppError("PAYLOAD_TOO_LARGE", `Import at most ${MAX_FILES_PER_IMPORT} files at once.`);
+  };
+  const check = (name: string) => {
+    if (names.size >= MAX_FILES_PER_IMPORT) tooMany();
     if (!name.trim() || name.length > MAX_FILE_NAME) {
       throw new AppError("BAD_REQUEST", `File names must be 1-${MAX_FILE_NAME} characters.`, { file: name });
     }
     if (names.has(name)) throw new AppError("BAD_REQUEST", `The file "${name}" is given twice.`, { file: name });
     names.add(name);
-  }
+  };
+  return Object.assign(check, { tooMany });
 }

@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { searchQuery } from "./entity-filter";
 import { emptyParsed, parseFileInto, parseSourceFiles } from "./parse-files";
-import { countOutcomes, planBatch, planOrphans, type ExistingEntity, type PlanContext } from "./plan-ingestion";
+import { countOutcomes, planBatch, type ExistingEntity, type PlanContext } from "./plan-ingestion";
 import { component, file } from "@stagedoor/catalog/testing";
 
 const existing = (ref: string, over: Partial<ExistingEntity> = {}): ExistingEntity => ({
@@ -18,31 +18,27 @@ const existing = (ref: string, over: Partial<ExistingEntity> = {}): ExistingEnti
 });
 
 function plan(files: Array<{ name: string; content: string }>, rows: ExistingEntity[]) {
-  const ctx: PlanContext = { sourceId: "src", existing: new Map(rows.map((r) => [r.ref, r])), emitted: new Set() };
+  const ctx: PlanContext = { sourceId: "src", existing: new Map(rows.map((r) => [r.ref, r])) };
   const parsed = parseSourceFiles(files);
   const batch = planBatch(parsed, ctx);
-  const end = planOrphans(ctx, parsed.rejectedFiles);
-  return { parsed, batch, end, counts: countOutcomes(parsed.files, end.orphans.length) };
+  return { parsed, batch, counts: countOutcomes(parsed.files, 0) };
 }
 
 describe("planning an ingestion", () => {
-  it("creates new refs, skips unchanged hashes, updates changed ones and orphans the rest", () => {
+  // Orphaning (what the source no longer emits) is decided in the database after the last
+  // batch: see ingestion.integration.test.ts.
+  it("creates new refs, skips unchanged hashes and updates changed ones", () => {
     const parsed = parseSourceFiles([file("a.yaml", component("same"))]);
     const hash = parsed.valid[0]!.entity.hash;
-    const { batch, end, counts } = plan(
+    const { batch, counts } = plan(
       [file("a.yaml", component("same"), component("changed"), component("brand-new"))],
-      [
-        existing("component:default/same", { hash }),
-        existing("component:default/changed", { document: 2 }),
-        existing("component:default/gone"),
-      ],
+      [existing("component:default/same", { hash }), existing("component:default/changed", { document: 2 })],
     );
     expect(batch.writes.map((w) => [w.doc.entity.ref, w.contentChanged])).toEqual([
       ["component:default/changed", true],
       ["component:default/brand-new", true],
     ]);
-    expect(end.orphans.map((o) => o.ref)).toEqual(["component:default/gone"]);
-    expect(counts).toMatchObject({ created: 1, updated: 1, unchanged: 1, orphaned: 1 });
+    expect(counts).toMatchObject({ created: 1, updated: 1, unchanged: 1 });
   });
 
   it("records a live entity of another source as a conflict, and takes over an orphan", () => {
@@ -58,13 +54,9 @@ describe("planning an ingestion", () => {
     expect(batch.writes.map((w) => w.doc.entity.ref)).toEqual(["component:default/abandoned"]);
   });
 
-  it("keeps the entities of a file that cannot be read, showing its errors", () => {
-    const { end, counts } = plan(
-      [{ name: "a.yaml", content: "kind: [broken\n" }],
-      [existing("component:default/kept")],
-    );
-    expect(end.orphans).toEqual([]);
-    expect(end.retained).toMatchObject([{ id: "id-component:default/kept", errors: [{ code: "yaml-syntax" }] }]);
+  it("records a file that cannot be read as rejected, with its errors", () => {
+    const { parsed, counts } = plan([{ name: "a.yaml", content: "kind: [broken\n" }], []);
+    expect([...parsed.rejectedFiles]).toMatchObject([["a.yaml", [{ code: "yaml-syntax" }]]]);
     expect(counts.invalid).toBe(1);
   });
 

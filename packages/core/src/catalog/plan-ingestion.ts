@@ -40,13 +40,11 @@ export type BatchPlan = {
   sourceErrors: SourceErrorRecord[];
 };
 
-/** State carried across batches of one ingestion. */
+/** What planning a batch needs to know. */
 export type PlanContext = {
   sourceId: string | null;
-  /** Every row of this source, plus rows of other sources for the refs seen so far. */
+  /** The stored rows (of any source) with the batch's refs. */
   existing: Map<string, ExistingEntity>;
-  /** Refs this ingestion emitted (valid or not): what is not in here gets orphaned. */
-  emitted: Set<string>;
 };
 
 const isOwn = (ctx: PlanContext, e: ExistingEntity | undefined) => e !== undefined && e.sourceId === ctx.sourceId;
@@ -61,7 +59,6 @@ export function planBatch(parsed: ParsedSource, ctx: PlanContext): BatchPlan {
   const plan: BatchPlan = { writes: [], errorUpdates: [], conflicts: [], sourceErrors: [] };
   for (const doc of parsed.valid) {
     const { ref, hash, entity } = doc.entity;
-    ctx.emitted.add(ref);
     const found = ctx.existing.get(ref);
     if (!found) {
       plan.writes.push({ doc, contentChanged: true });
@@ -80,7 +77,6 @@ export function planBatch(parsed: ParsedSource, ctx: PlanContext): BatchPlan {
     }
   }
   for (const doc of parsed.failed) {
-    if (doc.ref) ctx.emitted.add(doc.ref);
     const found = doc.ref ? ctx.existing.get(doc.ref) : undefined;
     if (found && isOwn(ctx, found)) {
       plan.errorUpdates.push({ id: found.id, errors: doc.errors });
@@ -96,22 +92,6 @@ export function planBatch(parsed: ParsedSource, ctx: PlanContext): BatchPlan {
     if (file.errors.length) plan.sourceErrors.push({ file: file.file, document: 0, ref: null, errors: file.errors });
   }
   return plan;
-}
-
-/**
- * After the last batch: this source's entities it did not emit are orphaned, except those
- * of a refused file, which say nothing about their entities: they stay, showing why.
- */
-export function planOrphans(ctx: PlanContext, rejectedFiles: Map<string, CatalogError[]>) {
-  const orphans: ExistingEntity[] = [];
-  const retained: ErrorUpdate[] = [];
-  for (const found of ctx.existing.values()) {
-    if (!isOwn(ctx, found) || ctx.emitted.has(found.ref)) continue;
-    const refused = rejectedFiles.get(found.file);
-    if (refused) retained.push({ id: found.id, errors: refused });
-    else if (!found.orphaned) orphans.push(found);
-  }
-  return { orphans, retained };
 }
 
 function conflict(plan: BatchPlan, doc: ValidDocument | FailedDocument, found: ExistingEntity, entity: Entity | null) {

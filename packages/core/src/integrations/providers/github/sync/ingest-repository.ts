@@ -1,6 +1,6 @@
 import { describeProblem } from "@stagedoor/catalog";
 import type { TenantDb } from "@stagedoor/db";
-import { importCatalog } from "../../../../catalog/import-catalog";
+import { importCatalogSources } from "../../../../catalog/import-catalog";
 import type { IngestionCounts, IngestionReport } from "../../../../catalog/ingestion-types";
 import type { RepositoryPlan } from "../repository-plan";
 import type { SyncRunError } from "../../../views";
@@ -26,12 +26,70 @@ export async function existingSourceKeys(db: TenantDb, keys: string[]): Promise<
 }
 
 /**
- * One repository through the one ingestion pipeline (importCatalog), as its own source.
- * Idempotent: running it twice changes nothing the second time, which is what makes a
- * retried or resumed sync step safe. A repository that no longer emits anything (files
- * deleted, archived) is imported empty, which orphans its entities. Returns the
- * repository's fingerprint when it was imported, or null when nothing was imported.
+ * Repositories through the one ingestion pipeline, each as its own source, all in one
+ * transaction (importCatalogSources): one commit and one facet update for a page of
+ * repositories, not one per repository. Idempotent: running it twice changes nothing the
+ * second time, which is what makes a retried or resumed sync step safe. A repository that
+ * no longer emits anything (files deleted, archived) is imported empty, which orphans its
+ * entities. Returns, per plan, the repository's fingerprint when it was imported, or null
+ * when nothing was imported.
  */
+export async function ingestPlans(
+  db: TenantDb,
+  integrationId: string,
+  plans: Array<{ plan: RepositoryPlan; previous?: Fingerprint }>,
+  existing: Set<string>,
+  into: StepCounts,
+  errors: SyncRunError[],
+): Promise<Array<Fingerprint | null>> {
+  const imports: Array<{ index: number; plan: RepositoryPlan; files: RepositoryPlan["files"] }> = [];
+  plans.forEach(({ plan, previous }, index) => {
+    into.reposScanned++;
+    into.filesFound += plan.files.filter((f) => !f.generated).length;
+    errors.push(...plan.problems);
+    if (plan.keepPrevious) return;
+    const key = repositorySourceKey(integrationId, plan.repository.databaseId);
+    if (isFresh(previous, plan) && existing.has(key)) {
+      into.entitiesUnchanged += previous.entities;
+      errors.push(...previous.errors);
+      return;
+    }
+    const files = plan.archived ? [] : plan.files;
+    if (files.length === 0 && !existing.has(key)) return;
+    imports.push({ index, plan, files });
+  });
+  const reports = await importCatalogSources(
+    db,
+    null,
+    imports.map(({ plan, files }) => ({
+      source: {
+        type: "GITHUB" as const,
+        key: repositorySourceKey(integrationId, plan.repository.databaseId),
+        // For entity pages' "View source" / "Edit" links and to show the file as owner/repo/path.
+        location: {
+          repository: plan.repository.nameWithOwner,
+          url: plan.repository.url,
+          files: Object.fromEntries(files.map((f) => [f.name, f.url])),
+        },
+      },
+      files: files.map(({ name, content, problems }) => ({ name, content, problems })),
+      allowEmpty: true,
+    })),
+  );
+  const prints: Array<Fingerprint | null> = plans.map(() => null);
+  imports.forEach(({ index, plan, files }, i) => {
+    const report = reports[i]!;
+    addIngestion(into, report.counts);
+    const urls = new Map(files.map((f) => [f.name, f.url]));
+    const found = reportErrors(report, plan.repository.nameWithOwner, urls, plan.repository.url);
+    errors.push(...found);
+    const { created, updated, unchanged } = report.counts;
+    prints[index] = fingerprint(plan, created + updated + unchanged, found);
+  });
+  return prints;
+}
+
+/** One repository (a webhook's targeted sync): see ingestPlans. */
 export async function ingestPlan(
   db: TenantDb,
   integrationId: string,
@@ -41,39 +99,8 @@ export async function ingestPlan(
   errors: SyncRunError[],
   previous?: Fingerprint,
 ): Promise<Fingerprint | null> {
-  const repository = plan.repository.nameWithOwner;
-  into.reposScanned++;
-  into.filesFound += plan.files.filter((f) => !f.generated).length;
-  errors.push(...plan.problems);
-  if (plan.keepPrevious) return null;
-  const key = repositorySourceKey(integrationId, plan.repository.databaseId);
-  if (isFresh(previous, plan) && existing.has(key)) {
-    into.entitiesUnchanged += previous.entities;
-    errors.push(...previous.errors);
-    return null;
-  }
-  const files = plan.archived ? [] : plan.files;
-  if (files.length === 0 && !existing.has(key)) return null;
-  const report = await importCatalog(db, null, {
-    source: {
-      type: "GITHUB",
-      key,
-      // For entity pages' "View source" / "Edit" links and to show the file as owner/repo/path.
-      location: {
-        repository: plan.repository.nameWithOwner,
-        url: plan.repository.url,
-        files: Object.fromEntries(files.map((f) => [f.name, f.url])),
-      },
-    },
-    files: files.map(({ name, content, problems }) => ({ name, content, problems })),
-    allowEmpty: true,
-  });
-  addIngestion(into, report.counts);
-  const urls = new Map(files.map((f) => [f.name, f.url]));
-  const found = reportErrors(report, repository, urls, plan.repository.url);
-  errors.push(...found);
-  const { created, updated, unchanged } = report.counts;
-  return fingerprint(plan, created + updated + unchanged, found);
+  const [print] = await ingestPlans(db, integrationId, [{ plan, previous }], existing, into, errors);
+  return print ?? null;
 }
 
 /** Every problem of an ingestion as sync-run errors, each with a link to its line on GitHub. */

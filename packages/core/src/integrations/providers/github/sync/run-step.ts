@@ -14,7 +14,7 @@ import { planRepositories } from "../repository-plan";
 import type { StepOutcome, SyncStepJob } from "../../../sync/step";
 import { generalError, type SyncRunError } from "../../../views";
 import { readCheckpoint, type Checkpoint } from "./checkpoint";
-import { emptyCounts, existingSourceKeys, ingestPlan, orphanSources, type StepCounts } from "./ingest-repository";
+import { emptyCounts, existingSourceKeys, ingestPlans, orphanSources, type StepCounts } from "./ingest-repository";
 import { repositoryIdOfKey, repositorySourceKey, repositorySourcePrefix } from "./source-keys";
 import type { Fingerprint, FingerprintStore } from "./fingerprints";
 import type { PagePrefetch } from "./page-prefetch";
@@ -160,12 +160,18 @@ async function executePhase(ctx: PhaseContext): Promise<Checkpoint> {
       const store = ctx.runtime.fingerprints;
       const ids = plans.map((p) => p.repository.databaseId);
       const known = store ? await store.get(row.id, ids) : new Map<number, Fingerprint>();
-      const fresh: Array<[number, Fingerprint]> = [];
-      for (const plan of plans) {
-        const id = plan.repository.databaseId;
-        const print = await ingestPlan(db, row.id, plan, existing, counts, errors, known.get(id));
-        if (print) fresh.push([id, print]);
-      }
+      const prints = await ingestPlans(
+        db,
+        row.id,
+        plans.map((plan) => ({ plan, previous: known.get(plan.repository.databaseId) })),
+        existing,
+        counts,
+        errors,
+      );
+      const fresh = plans.flatMap((plan, i): Array<[number, Fingerprint]> => {
+        const print = prints[i];
+        return print ? [[plan.repository.databaseId, print]] : [];
+      });
       if (store && fresh.length) await store.set(row.id, fresh);
       const ci = await recordCiStatus(db, row.id, page.repositories);
       for (const message of page.problems)
