@@ -62,7 +62,11 @@ export function parseFile(input: CatalogFileInput): ParsedFile {
  * Adds a parsed file's documents to `into`, in order: the first definition of a ref is
  * used, later ones are duplicates (`seen` holds the refs of earlier files).
  */
-export function collectParsedFile({ name, result, problems: fileProblems }: ParsedFile, seen: SeenRefs, into: ParsedSource): void {
+export function collectParsedFile(
+  { name, result, problems: fileProblems }: ParsedFile,
+  seen: SeenRefs,
+  into: ParsedSource,
+): void {
   const outcome: FileOutcome = {
     file: name,
     rejected: result.fileRejected,
