@@ -130,7 +130,8 @@ describe("every tenant-owned table", () => {
       SELECT c.relname AS table, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
              COALESCE(array_agg(p.polname::text ORDER BY p.polname) FILTER (WHERE p.polname IS NOT NULL), '{}') AS policies
       FROM information_schema.columns col
-      JOIN pg_class c ON c.relname = col.table_name AND c.relkind = 'r'
+      -- Plain and partitioned tables; a partition is reached only through its parent (below).
+      JOIN pg_class c ON c.relname = col.table_name AND c.relkind IN ('r', 'p') AND NOT c.relispartition
       JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = col.table_schema
       LEFT JOIN pg_policy p ON p.polrelid = c.oid
       WHERE col.table_schema = 'public' AND col.column_name = 'orgId'
@@ -148,5 +149,18 @@ describe("every tenant-owned table", () => {
       });
       expect(t.policies, t.table).toEqual(expect.arrayContaining(["admin_access", "tenant_isolation"]));
     }
+  });
+
+  it("keeps the partitions of a partitioned tenant table out of the app's reach (the parent's policies are the way in)", async () => {
+    // Policies of a partitioned table apply to queries through it, not to its partitions.
+    await db.admin.$executeRaw`SELECT insights_ensure_month(CURRENT_DATE)`;
+    const partitions = await db.admin.$queryRaw<{ partition: string; app: boolean; admin: boolean }[]>`
+      SELECT c.relname AS partition,
+             has_table_privilege('stagedoor_app', c.oid, 'SELECT,INSERT,UPDATE,DELETE') AS app,
+             has_table_privilege('stagedoor_admin', c.oid, 'SELECT,INSERT,UPDATE,DELETE') AS admin
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relispartition`;
+    expect(partitions.length).toBeGreaterThan(0);
+    for (const p of partitions) expect(p).toEqual({ partition: p.partition, app: false, admin: false });
   });
 });
