@@ -6,11 +6,12 @@ CREATE TABLE "CostRollup" (
     "integrationId" TEXT NOT NULL,
     "currency" TEXT NOT NULL,
     "dimension" TEXT NOT NULL,
+    "span" TEXT NOT NULL,
     "day" DATE NOT NULL,
     "key" TEXT NOT NULL,
     "effectiveCost" DECIMAL(24,8) NOT NULL,
 
-    CONSTRAINT "CostRollup_pkey" PRIMARY KEY ("orgId","currency","dimension","day","key","integrationId")
+    CONSTRAINT "CostRollup_pkey" PRIMARY KEY ("orgId","currency","dimension","span","day","key","integrationId")
 );
 
 CREATE INDEX "CostRollup_orgId_integrationId_day_idx" ON "CostRollup"("orgId", "integrationId", "day");
@@ -22,16 +23,21 @@ ALTER TABLE "CostRollup" ADD CONSTRAINT "CostRollup_integrationId_fkey" FOREIGN 
 DROP INDEX "CostDaily_orgId_day_idx";
 
 -- Existing aggregates, summed once.
-INSERT INTO "CostRollup" ("orgId", "integrationId", "currency", "dimension", "day", "key", "effectiveCost")
+INSERT INTO "CostRollup" ("orgId", "integrationId", "currency", "dimension", "span", "day", "key", "effectiveCost")
 SELECT "orgId", "integrationId", currency,
   CASE WHEN GROUPING(team) = 0 THEN 'team' WHEN GROUPING(system) = 0 THEN 'system'
        WHEN GROUPING("entityRef") = 0 THEN 'entity' ELSE 'bucket' END,
-  day,
+  'day', day,
   COALESCE(team, system, "entityRef", CASE WHEN "allocatedBy" = '' THEN 'unallocated' ELSE 'allocated' END),
   SUM("effectiveCost")
 FROM "CostDaily"
 GROUP BY "orgId", "integrationId", currency, day,
   GROUPING SETS ((team), (system), ("entityRef"), ((CASE WHEN "allocatedBy" = '' THEN 'unallocated' ELSE 'allocated' END)));
+
+INSERT INTO "CostRollup" ("orgId", "integrationId", "currency", "dimension", "span", "day", "key", "effectiveCost")
+SELECT "orgId", "integrationId", currency, dimension, 'week', date_trunc('week', day::timestamp)::date, key, SUM("effectiveCost")
+FROM "CostRollup" WHERE span = 'day' AND dimension <> 'bucket'
+GROUP BY "orgId", "integrationId", currency, dimension, date_trunc('week', day::timestamp)::date, key;
 
 -- Row-Level Security (see 20261126072600_tenant_rls).
 ALTER TABLE "CostRollup" ENABLE ROW LEVEL SECURITY;

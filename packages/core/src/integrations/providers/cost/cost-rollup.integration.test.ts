@@ -12,27 +12,41 @@ afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((c) => c()));
 });
 
-type Line = { integrationId: string; currency: string; dimension: string; day: string; key: string; cost: string };
+type Line = {
+  integrationId: string;
+  currency: string;
+  dimension: string;
+  span: string;
+  day: string;
+  key: string;
+  cost: string;
+};
 
 /** The org's CostRollup rows, as the import left them. */
 async function rollups(orgId: string): Promise<Line[]> {
   return db.admin.$queryRaw<Line[]>(Prisma.sql`
-    SELECT "integrationId", currency, dimension, to_char(day, 'YYYY-MM-DD') AS day, key, "effectiveCost"::text AS cost
+    SELECT "integrationId", currency, dimension, span, to_char(day, 'YYYY-MM-DD') AS day, key, "effectiveCost"::text AS cost
     FROM "CostRollup" WHERE "orgId" = ${orgId}
-    ORDER BY 1, 2, 3, 4, 5`);
+    ORDER BY 1, 2, 3, 4, 5, 6`);
 }
 
-/** The same sums counted again from CostDaily, one plain GROUP BY per dimension. */
+/** The same sums counted again from CostDaily, one plain GROUP BY per dimension and span. */
 async function recount(orgId: string): Promise<Line[]> {
-  const by = (dimension: string, column: string) => Prisma.sql`
-    SELECT "integrationId", currency, ${dimension} AS dimension, to_char(day, 'YYYY-MM-DD') AS day,
-      ${Prisma.raw(column)} AS key, SUM("effectiveCost")::text AS cost
-    FROM "CostDaily" WHERE "orgId" = ${orgId} GROUP BY 1, 2, 4, 5`;
+  const by = (dimension: string, column: string, span: "day" | "week") => {
+    const day = span === "day" ? Prisma.raw("day") : Prisma.raw("date_trunc('week', day::timestamp)::date");
+    return Prisma.sql`
+      SELECT "integrationId", currency, ${dimension} AS dimension, ${span} AS span, to_char(${day}, 'YYYY-MM-DD') AS day,
+        ${Prisma.raw(column)} AS key, SUM("effectiveCost")::text AS cost
+      FROM "CostDaily" WHERE "orgId" = ${orgId} GROUP BY 1, 2, 5, 6`;
+  };
+  const bucket = `CASE WHEN "allocatedBy" = '' THEN 'unallocated' ELSE 'allocated' END`;
   return db.admin.$queryRaw<Line[]>(Prisma.sql`
     SELECT * FROM (
-      ${by("team", "team")} UNION ALL ${by("system", "system")} UNION ALL ${by("entity", '"entityRef"')}
-      UNION ALL ${by("bucket", `CASE WHEN "allocatedBy" = '' THEN 'unallocated' ELSE 'allocated' END`)}
-    ) r ORDER BY 1, 2, 3, 4, 5`);
+      ${by("team", "team", "day")} UNION ALL ${by("system", "system", "day")}
+      UNION ALL ${by("entity", '"entityRef"', "day")} UNION ALL ${by("bucket", bucket, "day")}
+      UNION ALL ${by("team", "team", "week")} UNION ALL ${by("system", "system", "week")}
+      UNION ALL ${by("entity", '"entityRef"', "week")}
+    ) r ORDER BY 1, 2, 3, 4, 5, 6`);
 }
 
 const row = (
@@ -81,14 +95,26 @@ describe("Cost Insights rollups", () => {
     await importCsv(org.id, gcp.id, [
       row("2026-10-02", 500, { "backstage.io/component": "checkout" }),
       row("2026-10-03", 77),
+      row("2026-10-06", 66, { "backstage.io/component": "checkout" }),
     ]);
     const first = await rollups(org.id);
     expect(first).toEqual(await recount(org.id));
-    // Both exports' checkout cost on 10-02 is there, each under its own integration.
-    expect(first.filter((r) => r.key === "component:default/checkout" && r.day === "2026-10-02")).toHaveLength(1);
-    expect(first.find((r) => r.integrationId === aws.id && r.dimension === "team" && r.day === "2026-10-01")).toEqual(
-      expect.objectContaining({ key: "group:default/payments", cost: "12.43000000" }),
+    // The week of Monday 09-28 sums 10-01..10-03 of the first export.
+    expect(first).toContainEqual(
+      expect.objectContaining({
+        integrationId: aws.id,
+        dimension: "system",
+        span: "week",
+        day: "2026-09-28",
+        key: "system:default/shop",
+        cost: "135.88000000",
+      }),
     );
+    expect(
+      first.find(
+        (r) => r.integrationId === aws.id && r.dimension === "team" && r.span === "day" && r.day === "2026-10-01",
+      ),
+    ).toEqual(expect.objectContaining({ key: "group:default/payments", cost: "12.43000000" }));
 
     // Re-importing 10-02..10-03 replaces those days (search's cost moves, the unallocated
     // row goes); 10-01 keeps what the first import put there.
@@ -119,7 +145,8 @@ describe("Cost Insights rollups", () => {
     const b = await makeOrg(db);
     const integration = await makeCostIntegration(db, a.id);
     await importCsv(a.id, integration.id, [row("2026-10-01", 100, { team: "payments" })]);
-    expect(await db.forOrg(a.id).costRollup.count()).toBe(4);
+    // One day row per team, system, component and bucket, one week row per team, system, component.
+    expect(await db.forOrg(a.id).costRollup.count()).toBe(7);
     expect(await db.forOrg(b.id).costRollup.count()).toBe(0);
     // Writing another org's rows is refused by row-level security, not just filtered.
     await expect(
@@ -129,6 +156,7 @@ describe("Cost Insights rollups", () => {
           integrationId: integration.id,
           currency: "USD",
           dimension: "team",
+          span: "day",
           day: new Date("2026-10-02T00:00:00Z"),
           key: "x",
           effectiveCost: "1",

@@ -2,7 +2,7 @@ import { Prisma, type TenantDb } from "@stagedoor/db";
 import type { Principal } from "../../../authz";
 import { authorizeInOrg } from "../../../billing/license-policy";
 import { DEFAULT_COST_GROWTH_ALERT_PERCENT } from "../../../limits";
-import { UNALLOCATED } from "./cost-rollup";
+import { rollupRanges, UNALLOCATED } from "./cost-rollup";
 import { COST_INSIGHTS_READ } from "./plugin";
 import { COST_PROVIDER, readCostConfig } from "./settings";
 
@@ -56,7 +56,7 @@ function growthThreshold(configs: Array<{ config: unknown }>): number {
  * before, top movers and growth alerts. One currency at a time: amounts in different
  * currencies are never added (the answer lists the others to switch to).
  *
- * Every sum reads CostRollup (per day: team, system, component and allocated/unallocated
+ * Every sum reads CostRollup (per day, and per week for teams, systems and components: the
  * totals the import keeps), never the CostDaily aggregates, whose number grows with
  * services × tag values × days. All reads run in one org-bound transaction on the pipelined
  * SQL path (db.sql): two round trips (which currencies and thresholds, then the period's
@@ -103,6 +103,16 @@ export async function costInsights(
     const scope = (dimension: string) =>
       Prisma.sql`"orgId" = ${db.orgId} AND currency = ${currency} AND dimension = ${dimension}`;
     const unallocated = Prisma.sql`key = ${UNALLOCATED}`;
+    // Each period as whole weeks plus the days around them (see rollupRanges).
+    const rows = (start: string, end: string) =>
+      Prisma.join(
+        rollupRanges(start, end).map(
+          (r) => Prisma.sql`(span = ${r.span} AND day BETWEEN ${r.from}::date AND ${r.to}::date)`,
+        ),
+        " OR ",
+      );
+    const current = rows(from, to);
+    const previous = rows(prevFrom, addDays(from, -1));
 
     // Pipelined on the one connection: sent together, answered in order.
     const [daily, groups, totals] = await Promise.all([
@@ -110,14 +120,14 @@ export async function costInsights(
         SELECT to_char(day, 'YYYY-MM-DD') AS day,
           ROUND(COALESCE(SUM("effectiveCost") FILTER (WHERE NOT ${unallocated}), 0), 2)::text AS allocated,
           ROUND(COALESCE(SUM("effectiveCost") FILTER (WHERE ${unallocated}), 0), 2)::text AS unallocated
-        FROM "CostRollup" WHERE ${scope("bucket")} AND day BETWEEN ${from}::date AND ${to}::date
+        FROM "CostRollup" WHERE ${scope("bucket")} AND span = 'day' AND day BETWEEN ${from}::date AND ${to}::date
         GROUP BY day ORDER BY day`),
       q<CostGroupRow>(Prisma.sql`
         WITH g AS (
           SELECT key,
-            COALESCE(SUM("effectiveCost") FILTER (WHERE day >= ${from}::date), 0) AS cur,
-            COALESCE(SUM("effectiveCost") FILTER (WHERE day < ${from}::date), 0) AS prev
-          FROM "CostRollup" WHERE ${scope(input.groupBy)} AND day BETWEEN ${prevFrom}::date AND ${to}::date
+            COALESCE(SUM("effectiveCost") FILTER (WHERE ${current}), 0) AS cur,
+            COALESCE(SUM("effectiveCost") FILTER (WHERE ${previous}), 0) AS prev
+          FROM "CostRollup" WHERE ${scope(input.groupBy)} AND (${current} OR ${previous})
           GROUP BY 1
         )
         SELECT key, ROUND(cur, 2)::text AS current, ROUND(prev, 2)::text AS previous, ROUND(cur - prev, 2)::text AS change,
@@ -130,7 +140,7 @@ export async function costInsights(
           ROUND(COALESCE(SUM("effectiveCost") FILTER (WHERE day >= ${from}::date AND ${unallocated}), 0), 2)::text AS unallocated,
           ROUND(SUM("effectiveCost") FILTER (WHERE day >= ${from}::date AND ${unallocated}) * 100
             / NULLIF(SUM("effectiveCost") FILTER (WHERE day >= ${from}::date), 0), 1)::text AS share
-        FROM "CostRollup" WHERE ${scope("bucket")} AND day BETWEEN ${prevFrom}::date AND ${to}::date`),
+        FROM "CostRollup" WHERE ${scope("bucket")} AND span = 'day' AND day BETWEEN ${prevFrom}::date AND ${to}::date`),
     ]);
     const t = totals[0]!;
     const named = groups.filter((g) => g.key !== "");
