@@ -138,6 +138,12 @@ describe("Cost Insights rollups", () => {
     expect(third).toEqual(await recount(org.id));
     expect(third.filter((r) => r.integrationId === gcp.id)).toEqual([]);
     expect(third.length).toBeGreaterThan(0);
+
+    // A deleted org takes them too (through its integrations: CostDaily and CostRollup have
+    // no org foreign key of their own).
+    await db.admin.organization.delete({ where: { id: org.id } });
+    expect(await db.admin.costRollup.count({ where: { orgId: org.id } })).toBe(0);
+    expect(await db.admin.costDaily.count({ where: { orgId: org.id } })).toBe(0);
   });
 
   it("are invisible to another org", async () => {
