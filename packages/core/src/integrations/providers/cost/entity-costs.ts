@@ -1,5 +1,5 @@
 import { normalizeEntityRef } from "@stagedoor/catalog";
-import type { TenantDb } from "@stagedoor/db";
+import { Prisma, type TenantDb } from "@stagedoor/db";
 import type { Principal } from "../../../authz";
 import { authorizeInOrg } from "../../../billing/license-policy";
 import { COST_INSIGHTS_READ } from "./plugin";
@@ -33,43 +33,46 @@ export async function entityCosts(
   await authorizeInOrg(db, principal, COST_INSIGHTS_READ);
   const ref = normalizeEntityRef(refInput);
   const column = ref.startsWith("group:") ? "team" : ref.startsWith("system:") ? "system" : '"entityRef"';
-  const lasts = await db.$queryRawUnsafe<Array<{ currency: string; last: Date }>>(
-    `SELECT currency, MAX(day) AS last FROM "CostDaily" WHERE "orgId" = $1 AND ${column} = $2
-     GROUP BY currency ORDER BY currency`,
-    db.orgId,
-    ref,
+  // One statement for every currency: each currency's window ends on its own last day with
+  // data, and the grouping sets give the daily, per-service and total sums side by side.
+  // The column comes from the fixed choice above, never from input.
+  const sums = await db.sql.one<{
+    currency: string;
+    last: string;
+    day: string | null;
+    service: string | null;
+    cost: string;
+  }>(
+    Prisma.sql`
+      WITH scoped AS (
+        SELECT currency, day, "serviceName", "effectiveCost" FROM "CostDaily"
+        WHERE "orgId" = ${db.orgId} AND ${Prisma.raw(column)} = ${ref}
+      ), lasts AS (
+        SELECT currency, MAX(day) AS last FROM scoped GROUP BY currency
+      )
+      SELECT s.currency, to_char(l.last, 'YYYY-MM-DD') AS last, to_char(s.day, 'YYYY-MM-DD') AS day,
+        s."serviceName" AS service, ROUND(SUM(s."effectiveCost"), 2)::text AS cost
+      FROM scoped s JOIN lasts l ON l.currency = s.currency AND s.day > l.last - ${days}::int
+      GROUP BY s.currency, l.last, GROUPING SETS ((s.day), (s."serviceName"), ())
+      ORDER BY s.currency`,
   );
-  const currencies = [];
-  for (const { currency, last } of lasts) {
-    const sums = await db.$queryRawUnsafe<Array<{ kind: string; key: string; cost: string }>>(
-      `SELECT 'day' AS kind, to_char(day, 'YYYY-MM-DD') AS key, ROUND(SUM("effectiveCost"), 2)::text AS cost
-         FROM "CostDaily" WHERE "orgId" = $1 AND ${column} = $2 AND currency = $3 AND day > $4::date - $5::int GROUP BY day
-       UNION ALL
-       SELECT 'service', "serviceName", ROUND(SUM("effectiveCost"), 2)::text
-         FROM "CostDaily" WHERE "orgId" = $1 AND ${column} = $2 AND currency = $3 AND day > $4::date - $5::int GROUP BY "serviceName"
-       UNION ALL
-       SELECT 'total', '', ROUND(SUM("effectiveCost"), 2)::text
-         FROM "CostDaily" WHERE "orgId" = $1 AND ${column} = $2 AND currency = $3 AND day > $4::date - $5::int`,
-      db.orgId,
-      ref,
+  const currencies = [...new Set(sums.map((s) => s.currency))].map((currency) => {
+    const mine = sums.filter((s) => s.currency === currency);
+    const last = mine[0]!.last;
+    return {
       currency,
-      iso(last),
-      days,
-    );
-    currencies.push({
-      currency,
-      from: iso(new Date(last.getTime() - (days - 1) * 86_400_000)),
-      to: iso(last),
-      total: sums.find((s) => s.kind === "total")?.cost ?? "0.00",
-      daily: sums
-        .filter((s) => s.kind === "day")
-        .sort((a, b) => a.key.localeCompare(b.key))
-        .map((s) => ({ day: s.key, cost: s.cost })),
-      services: sums
-        .filter((s) => s.kind === "service")
+      from: iso(new Date(Date.parse(`${last}T00:00:00Z`) - (days - 1) * 86_400_000)),
+      to: last,
+      total: mine.find((s) => s.day === null && s.service === null)?.cost ?? "0.00",
+      daily: mine
+        .filter((s) => s.day !== null)
+        .sort((a, b) => a.day!.localeCompare(b.day!))
+        .map((s) => ({ day: s.day!, cost: s.cost })),
+      services: mine
+        .filter((s) => s.service !== null)
         .sort((a, b) => Number(b.cost) - Number(a.cost))
-        .map((s) => ({ serviceName: s.key, cost: s.cost })),
-    });
-  }
+        .map((s) => ({ serviceName: s.service!, cost: s.cost })),
+    };
+  });
   return { ref, currencies };
 }

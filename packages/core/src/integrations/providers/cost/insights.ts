@@ -2,14 +2,13 @@ import { Prisma, type TenantDb } from "@stagedoor/db";
 import type { Principal } from "../../../authz";
 import { authorizeInOrg } from "../../../billing/license-policy";
 import { DEFAULT_COST_GROWTH_ALERT_PERCENT } from "../../../limits";
+import { rollupRanges, UNALLOCATED } from "./cost-rollup";
 import { COST_INSIGHTS_READ } from "./plugin";
 import { COST_PROVIDER, readCostConfig } from "./settings";
 
 export type CostGrouping = "team" | "system" | "entity";
 export const COST_PERIODS = [30, 90] as const;
 export type CostPeriod = (typeof COST_PERIODS)[number];
-
-const COLUMN: Record<CostGrouping, string> = { team: "team", system: "system", entity: '"entityRef"' };
 
 /** Amounts are decimal strings (numeric as PostgreSQL prints it, 2 places); never summed in JS. */
 export type CostGroupRow = {
@@ -57,9 +56,11 @@ function growthThreshold(configs: Array<{ config: unknown }>): number {
  * before, top movers and growth alerts. One currency at a time: amounts in different
  * currencies are never added (the answer lists the others to switch to).
  *
- * All reads run in one org-bound transaction on the pipelined SQL path (db.sql): two round
- * trips (which currencies and thresholds, then the period's three sums side by side)
- * instead of a Prisma transaction per query, which is what the page's latency was made of.
+ * Every sum reads CostRollup (per day, and per week for teams, systems and components: the
+ * totals the import keeps), never the CostDaily aggregates, whose number grows with
+ * services × tag values × days. All reads run in one org-bound transaction on the pipelined
+ * SQL path (db.sql): two round trips (which currencies and thresholds, then the period's
+ * three sums side by side).
  */
 export async function costInsights(
   db: TenantDb,
@@ -70,7 +71,8 @@ export async function costInsights(
   return db.sql(async (q) => {
     const [currencies, configs] = await Promise.all([
       q<{ currency: string; last: string }>(Prisma.sql`
-        SELECT currency, to_char(MAX(day), 'YYYY-MM-DD') AS last FROM "CostDaily" WHERE "orgId" = ${db.orgId}
+        SELECT currency, to_char(MAX(day), 'YYYY-MM-DD') AS last FROM "CostRollup"
+        WHERE "orgId" = ${db.orgId} AND dimension = 'bucket'
         GROUP BY currency ORDER BY SUM("effectiveCost") DESC, currency`),
       q<{ config: unknown }>(Prisma.sql`
         SELECT config FROM "Integration" WHERE "orgId" = ${db.orgId} AND provider = ${COST_PROVIDER}`),
@@ -98,23 +100,34 @@ export async function costInsights(
     const from = addDays(to, -(input.days - 1));
     const prevFrom = addDays(from, -input.days);
     const currency = chosen.currency;
-    const scope = Prisma.sql`"orgId" = ${db.orgId} AND currency = ${currency}`;
+    const scope = (dimension: string) =>
+      Prisma.sql`"orgId" = ${db.orgId} AND currency = ${currency} AND dimension = ${dimension}`;
+    const unallocated = Prisma.sql`key = ${UNALLOCATED}`;
+    // Each period as whole weeks plus the days around them (see rollupRanges).
+    const rows = (start: string, end: string) =>
+      Prisma.join(
+        rollupRanges(start, end).map(
+          (r) => Prisma.sql`(span = ${r.span} AND day BETWEEN ${r.from}::date AND ${r.to}::date)`,
+        ),
+        " OR ",
+      );
+    const current = rows(from, to);
+    const previous = rows(prevFrom, addDays(from, -1));
 
     // Pipelined on the one connection: sent together, answered in order.
     const [daily, groups, totals] = await Promise.all([
       q<{ day: string; allocated: string; unallocated: string }>(Prisma.sql`
         SELECT to_char(day, 'YYYY-MM-DD') AS day,
-          ROUND(COALESCE(SUM("effectiveCost") FILTER (WHERE "allocatedBy" <> ''), 0), 2)::text AS allocated,
-          ROUND(COALESCE(SUM("effectiveCost") FILTER (WHERE "allocatedBy" = ''), 0), 2)::text AS unallocated
-        FROM "CostDaily" WHERE ${scope} AND day BETWEEN ${from}::date AND ${to}::date
+          ROUND(COALESCE(SUM("effectiveCost") FILTER (WHERE NOT ${unallocated}), 0), 2)::text AS allocated,
+          ROUND(COALESCE(SUM("effectiveCost") FILTER (WHERE ${unallocated}), 0), 2)::text AS unallocated
+        FROM "CostRollup" WHERE ${scope("bucket")} AND span = 'day' AND day BETWEEN ${from}::date AND ${to}::date
         GROUP BY day ORDER BY day`),
-      // The column name comes from a fixed table above, never from input.
       q<CostGroupRow>(Prisma.sql`
         WITH g AS (
-          SELECT ${Prisma.raw(COLUMN[input.groupBy])} AS key,
-            COALESCE(SUM("effectiveCost") FILTER (WHERE day >= ${from}::date), 0) AS cur,
-            COALESCE(SUM("effectiveCost") FILTER (WHERE day < ${from}::date), 0) AS prev
-          FROM "CostDaily" WHERE ${scope} AND day BETWEEN ${prevFrom}::date AND ${to}::date
+          SELECT key,
+            COALESCE(SUM("effectiveCost") FILTER (WHERE ${current}), 0) AS cur,
+            COALESCE(SUM("effectiveCost") FILTER (WHERE ${previous}), 0) AS prev
+          FROM "CostRollup" WHERE ${scope(input.groupBy)} AND (${current} OR ${previous})
           GROUP BY 1
         )
         SELECT key, ROUND(cur, 2)::text AS current, ROUND(prev, 2)::text AS previous, ROUND(cur - prev, 2)::text AS change,
@@ -124,10 +137,10 @@ export async function costInsights(
       q<{ total: string; previous: string; unallocated: string; share: string | null }>(Prisma.sql`
         SELECT ROUND(COALESCE(SUM("effectiveCost") FILTER (WHERE day >= ${from}::date), 0), 2)::text AS total,
           ROUND(COALESCE(SUM("effectiveCost") FILTER (WHERE day < ${from}::date), 0), 2)::text AS previous,
-          ROUND(COALESCE(SUM("effectiveCost") FILTER (WHERE day >= ${from}::date AND "allocatedBy" = ''), 0), 2)::text AS unallocated,
-          ROUND(SUM("effectiveCost") FILTER (WHERE day >= ${from}::date AND "allocatedBy" = '') * 100
+          ROUND(COALESCE(SUM("effectiveCost") FILTER (WHERE day >= ${from}::date AND ${unallocated}), 0), 2)::text AS unallocated,
+          ROUND(SUM("effectiveCost") FILTER (WHERE day >= ${from}::date AND ${unallocated}) * 100
             / NULLIF(SUM("effectiveCost") FILTER (WHERE day >= ${from}::date), 0), 1)::text AS share
-        FROM "CostDaily" WHERE ${scope} AND day BETWEEN ${prevFrom}::date AND ${to}::date`),
+        FROM "CostRollup" WHERE ${scope("bucket")} AND span = 'day' AND day BETWEEN ${prevFrom}::date AND ${to}::date`),
     ]);
     const t = totals[0]!;
     const named = groups.filter((g) => g.key !== "");
