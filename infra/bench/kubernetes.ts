@@ -150,6 +150,8 @@ export async function runKubernetesBench(args: string[]) {
     const user = await db.admin.user.create({ data: { email: "bench@example.test", name: "Bench" } });
     const org = await db.admin.organization.create({ data: { slug: "bench", name: "Bench" } });
     await db.admin.membership.create({ data: { orgId: org.id, userId: user.id, role: "OWNER" } });
+    // Several clusters in one org: the Free plan allows one integration of each kind.
+    await db.admin.orgBilling.create({ data: { orgId: org.id, plan: "team", status: "active", memberLimit: null } });
     const actor: UserPrincipal = { type: "user", userId: user.id, email: user.email, role: "OWNER" };
     const tdb = db.forOrg(org.id);
     const docs = Array.from({ length: opts.entities }, (_, e) =>

@@ -1,6 +1,6 @@
 import { test, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { createOrg, newUserPage, uid } from "./helpers";
+import { createOrg, newUserPage, setPlan, uid } from "./helpers";
 
 const CATALOG = `apiVersion: backstage.io/v1alpha1
 kind: Component
@@ -122,6 +122,13 @@ test("the audit log says events in words, filters in the URL, shows details and 
   const { page, context } = await newUserPage(browser, ownerEmail);
   const slug = await createOrg(page, `Audit ${uid()}`);
   const bob = `bob-${uid()}@example.test`;
+  // Free: the export button shows the plan that unlocks it, and the route refuses with 403.
+  await page.goto(`/${slug}/audit`);
+  await expect(page.getByTestId("audit-export-locked")).toContainText("Enterprise");
+  const locked = await page.request.get(`/${slug}/audit/export`);
+  expect(locked.status()).toBe(403);
+  expect(await locked.text()).toContain("Enterprise plan");
+  await setPlan(slug, "enterprise");
   await trpc(page, slug, "members.invite", { email: bob, role: "MEMBER" });
 
   await page.goto(`/${slug}/audit`);

@@ -1,5 +1,6 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
+import pg from "pg";
 
 export const uid = () => randomBytes(4).toString("hex");
 
@@ -38,4 +39,24 @@ export async function inviteAndAccept(owner: Page, slug: string, memberPage: Pag
   await memberPage.goto(link);
   await memberPage.getByRole("button", { name: "Accept invitation" }).click();
   await memberPage.waitForURL(`/${slug}`);
+}
+
+/**
+ * Puts an org on a paid plan as an active subscription would (written directly: the
+ * Checkout flow has its own spec, billing.spec.ts). SCIM, "Require SSO" and audit export
+ * are Enterprise; more than one integration of a kind needs Team.
+ */
+export async function setPlan(slug: string, plan: "team" | "enterprise") {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO "OrgBilling" ("orgId", plan, status, "memberLimit", "updatedAt")
+       SELECT id, $2, 'active', NULL, now() FROM "Organization" WHERE slug = $1
+       ON CONFLICT ("orgId") DO UPDATE SET plan = $2, status = 'active', "memberLimit" = NULL, "updatedAt" = now()`,
+      [slug, plan],
+    );
+  } finally {
+    await client.end();
+  }
 }

@@ -51,6 +51,8 @@ test("connect a cluster in the wizard; the entity shows its pod in CrashLoopBack
   await page.getByRole("button", { name: "Save cluster" }).click();
   const clusters = page.getByRole("list", { name: "Kubernetes clusters" });
   await expect(clusters).toContainText("prod");
+  // Free allows one cluster: instead of "Connect another cluster", the plan that allows more.
+  await expect(page.getByTestId("cluster-add-locked")).toContainText("Team plan");
   // The worker runs the first sync; it settles the wizard step.
   await expect(page.getByTestId("step-status-kubernetes")).toHaveText("Done", { timeout: 60_000 });
 

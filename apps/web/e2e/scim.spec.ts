@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createOrg, signIn, uid } from "./helpers";
+import { createOrg, setPlan, signIn, uid } from "./helpers";
 
 // An admin creates a SCIM token in settings, an identity provider provisions a member with
 // it, and deprovisioning removes them: the whole loop as a customer sets it up.
@@ -7,6 +7,11 @@ test("SCIM: token from settings provisions and deprovisions a member", async ({ 
   const tag = uid();
   await signIn(page, `scim-admin-${tag}@example.test`);
   const slug = await createOrg(page, `SCIM ${tag}`);
+  // On Free the SCIM panel names the plan that unlocks it instead of a form that would fail.
+  await page.goto(`/${slug}/settings`);
+  await expect(page.getByTestId("scim-locked")).toContainText("Enterprise plan");
+  await expect(page.getByRole("button", { name: "Create SCIM token" })).toHaveCount(0);
+  await setPlan(slug, "enterprise");
 
   await page.goto(`/${slug}/settings`);
   await expect(page.getByLabel("SCIM base URL (tenant URL)")).toHaveValue(/\/api\/scim\/v2$/);

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { test, expect, type Page } from "@playwright/test";
 import Provider from "oidc-provider";
 import pg from "pg";
-import { createOrg, newUserPage, uid } from "./helpers";
+import { createOrg, newUserPage, setPlan, uid } from "./helpers";
 
 // The real flow against a certified OpenID provider (oidc-provider) on a local port: its
 // development login form accepts any login, which becomes the subject and email.
@@ -50,6 +50,7 @@ test("test sign-in, switch on, require SSO, JIT member via home-realm discovery"
   const domain = `sso-${id}.example.test`;
   const owner = await newUserPage(browser, `owner-${id}@example.test`);
   const slug = await createOrg(owner.page, `Flow ${id}`);
+  await setPlan(slug, "enterprise"); // requiring SSO is Enterprise
   const idp = await startIdp(slug);
   try {
     const page = owner.page;
@@ -114,6 +115,7 @@ async function sql(text: string, values: unknown[]) {
 /** An org with its own IdP, tested and switched on (domain verified by the operator path). */
 async function orgWithSso(page: Page, name: string, domain: string) {
   const slug = await createOrg(page, name);
+  await setPlan(slug, "enterprise"); // requiring SSO is Enterprise
   const idp = await startIdp(slug);
   await page.goto(`/${slug}/settings/sso`);
   await page.getByLabel("Issuer URL").fill(idp.issuer);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeGitHub } from "@stagedoor/connectors/testing";
 import { FAKE_TOKEN, startGitHub, testDeps } from "@stagedoor/core/integrations-testing";
-import { uniqueSlug } from "@stagedoor/db/testing";
+import { setOrgPlan, uniqueSlug } from "@stagedoor/db/testing";
 import type { Role } from "@stagedoor/db";
 import { appRouter } from "./root";
 import { CATALOG_ROUTES } from "./rest/catalog/handler";
@@ -43,6 +43,8 @@ beforeAll(async () => {
   await callerFor(owner).org.create({ name: "Org A", slug: slugA });
   members.OWNER = owner;
   orgId = (await db.admin.organization.findUniqueOrThrow({ where: { slug: slugA } })).id;
+  // Enterprise, so that SCIM tokens and the plan-gated procedures exist to be refused by role.
+  await setOrgPlan(db, orgId, "enterprise");
   members.ADMIN = await join(slugA, owner, "ADMIN");
   members.MEMBER = await join(slugA, owner, "MEMBER");
   const api = callerFor(owner, slugA, deps);

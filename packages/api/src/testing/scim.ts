@@ -6,7 +6,7 @@ import {
   type JobServices,
   type ScimCatalogQueue,
 } from "@stagedoor/core";
-import { makeMember, makeOrg, makeUser, testDatabase } from "@stagedoor/db/testing";
+import { makeMember, makeOrg, makeUser, setOrgPlan, testDatabase } from "@stagedoor/db/testing";
 import { createScimRestHandler } from "../rest/scim/handler";
 
 export const db = testDatabase();
@@ -63,9 +63,10 @@ export async function scim(
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
 }
 
-/** An org with an owner (so deprovisioning never hits the last-owner rule) and a SCIM token. */
+/** An Enterprise org (SCIM is Enterprise) with an owner (so deprovisioning never hits the last-owner rule) and a SCIM token. */
 export async function orgWithScim() {
   const org = await makeOrg(db);
+  await setOrgPlan(db, org.id, "enterprise");
   const owner = await makeUser(db);
   await makeMember(db, org.id, owner.id, "OWNER");
   const actor = { type: "user" as const, userId: owner.id, email: owner.email, role: "OWNER" as const };

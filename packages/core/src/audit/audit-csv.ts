@@ -1,4 +1,7 @@
-import type { AuditItem } from "./list-audit";
+import type { TenantDb } from "@stagedoor/db";
+import { authorize, type Principal } from "../authz";
+import { assertPlanAllows } from "../billing/plan-capabilities";
+import { listAudit, type AuditItem, type AuditPage } from "./list-audit";
 
 /** RFC 4180 quoting, plus a leading ' on cells a spreadsheet would run as a formula. */
 export function csvCell(value: string): string {
@@ -19,4 +22,19 @@ export function auditCsvRow(item: AuditItem): string {
   ]
     .map(csvCell)
     .join(",");
+}
+
+/**
+ * One page of the CSV export: the same rows as the audit page (same permission, same
+ * filters), on plans that include audit export (Enterprise). Reading the log in the app
+ * stays on every plan.
+ */
+export async function listAuditForExport(
+  db: TenantDb,
+  by: Principal,
+  input: Parameters<typeof listAudit>[2],
+): Promise<AuditPage> {
+  authorize(by, "audit.read");
+  await assertPlanAllows(db, db.orgId, "auditExport");
+  return listAudit(db, by, input);
 }

@@ -1,9 +1,28 @@
-export { PLANS, planByKey, parsePriceConfig, priceTarget, type Plan, type PlanKey, type PriceConfig } from "./plans";
+export {
+  PLANS,
+  planByKey,
+  parsePriceConfig,
+  priceTarget,
+  type Plan,
+  type PlanCapabilities,
+  type PlanKey,
+  type PriceConfig,
+} from "./plans";
 export { computeEntitlements, type Entitlements, type PluginState, type BillingRow } from "./entitlements";
 export { licensePolicy, loadOrgContext, authorizeInOrg } from "./license-policy";
 export { assignLicenses, releaseLicenses } from "./licenses";
 export { getBillingOverview, startPluginTrial, pluginNavigation, type PluginNavEntry } from "./overview";
 export { assertMemberCapacity } from "./member-limit";
+export {
+  assertPlanAllows,
+  assertIntegrationCapacity,
+  currentPlan,
+  getPlanCapabilities,
+  isPlanRefusal,
+  planCapabilityView,
+  type PlanCapabilityView,
+  type PlanFeature,
+} from "./plan-capabilities";
 export { requireBilling, type BillingDeps } from "./deps";
 export { createCheckout, createPortal, listInvoices, type CheckoutInput } from "./checkout";
 export { handleStripeWebhook, STRIPE_EVENTS, type StripeWebhookOutcome } from "./webhook";

@@ -6,6 +6,21 @@ import { PLUGIN_KEYS, type PluginKey } from "../plugins/registry";
  * price ids are configuration (`STRIPE_PRICES`, see parsePriceConfig), never code.
  */
 export type PlanKey = "free" | "team" | "enterprise";
+
+/**
+ * What a plan unlocks, read from the plan key on the org's billing row at the time of use
+ * (no Stripe call). Enforced by billing/plan-capabilities.ts; `features` below is only text.
+ */
+export type PlanCapabilities = {
+  /** Integrations an org may connect per provider kind (GitHub, Kubernetes, cost); null: no limit. */
+  integrationsPerKind: number | null;
+  /** Switching "Require SSO" on (OIDC/SAML sign-in itself is on every plan). */
+  requireSso: boolean;
+  /** Creating SCIM tokens and provisioning over SCIM. */
+  scim: boolean;
+  /** Downloading the audit log as CSV (reading it in the app is on every plan). */
+  auditExport: boolean;
+};
 export type Plan = {
   key: PlanKey;
   name: string;
@@ -17,6 +32,7 @@ export type Plan = {
   perSeat: boolean;
   /** Where to talk to sales when the plan has no self-serve price configured. */
   salesContact: string | null;
+  capabilities: PlanCapabilities;
 };
 
 export const PLANS: readonly Plan[] = [
@@ -28,6 +44,7 @@ export const PLANS: readonly Plan[] = [
     features: ["Up to 10 members", "One integration of each kind", "Software catalog, CI runs, workloads"],
     perSeat: false,
     salesContact: null,
+    capabilities: { integrationsPerKind: 1, requireSso: false, scim: false, auditExport: false },
   },
   {
     key: "team",
@@ -37,6 +54,7 @@ export const PLANS: readonly Plan[] = [
     features: ["Unlimited members (per seat)", "All integrations", "Premium plugins as add-ons"],
     perSeat: true,
     salesContact: null,
+    capabilities: { integrationsPerKind: null, requireSso: false, scim: false, auditExport: false },
   },
   {
     key: "enterprise",
@@ -46,6 +64,7 @@ export const PLANS: readonly Plan[] = [
     features: ["Enforced SSO per org", "SCIM provisioning", "Audit log export", "Longer history"],
     perSeat: true,
     salesContact: "mailto:sales@stagedoor.dev?subject=Stagedoor%20Enterprise",
+    capabilities: { integrationsPerKind: null, requireSso: true, scim: true, auditExport: true },
   },
 ];
 

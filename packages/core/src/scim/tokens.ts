@@ -3,6 +3,7 @@ import type { Database, TenantDb } from "@stagedoor/db";
 import { AppError } from "../errors";
 import { MAX_TOKEN_NAME_LENGTH } from "../limits";
 import { recordAudit } from "../audit/record-audit";
+import { assertPlanAllows } from "../billing/plan-capabilities";
 import { authorize, type Principal, type ScimPrincipal, type UserPrincipal } from "../authz";
 import { hashApiToken } from "../api-tokens/api-tokens";
 
@@ -32,6 +33,7 @@ export async function createScimToken(db: TenantDb, actor: UserPrincipal, input:
       name: "Required.",
     });
   }
+  await assertPlanAllows(db, db.orgId, "scim");
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
   const prefix = token.slice(0, DISPLAY_CHARS);
   const scimToken = await db.transaction(async (tx) => {

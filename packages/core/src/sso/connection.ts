@@ -9,6 +9,7 @@ import {
 } from "@stagedoor/connectors";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
+import { assertPlanAllows } from "../billing/plan-capabilities";
 import { authorize, type Principal, type UserPrincipal } from "../authz";
 import { secretContext, type SsoDeps } from "./deps";
 import { parseGroupRoles, type GroupRoles } from "./group-roles";
@@ -305,6 +306,8 @@ export async function setRequireSso(db: TenantDb, actor: UserPrincipal, requireS
   authorize(actor, "sso.manage");
   await db.transaction(async (tx) => {
     if (requireSso) {
+      // Switching it off stays possible on every plan (never lock members into a setting).
+      await assertPlanAllows(tx, db.orgId, "requireSso");
       const connection = await tx.ssoConnection.findUnique({ where: { orgId: db.orgId }, select: { status: true } });
       if (connection?.status !== "enabled") {
         throw new AppError("PRECONDITION_FAILED", "Switch on a tested SSO connection before requiring it.");

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeMember, makeOrg, makeUser, testDatabase } from "@stagedoor/db/testing";
+import { makeMember, makeOrg, makeUser, setOrgPlan, testDatabase } from "@stagedoor/db/testing";
 import type { Role } from "@stagedoor/db";
 import type { UserPrincipal } from "../authz";
 import { createSecretBox, parseKeyring } from "../secrets";
@@ -104,6 +104,7 @@ describe("OIDC connection settings", () => {
 
   it("switches on only after a successful test sign-in, and require SSO only when on", async () => {
     const { org, tdb, actor } = await orgWith();
+    await setOrgPlan(db, org.id, "enterprise"); // requiring SSO is Enterprise (plan-capabilities tests)
     await saveOidcConnection(tdb, actor, deps, input());
     await expect(setRequireSso(tdb, actor, true)).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
     await expect(setSsoEnabled(tdb, actor, true)).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });

@@ -28,6 +28,16 @@ export async function makeOrg(db: Database, overrides: { slug?: string; name?: s
   return db.admin.organization.create({ data: { slug, name: overrides.name ?? `Org ${slug}` } });
 }
 
+/**
+ * Puts an org on a paid plan (an active subscription, as the Stripe webhook would leave
+ * it), for tests of what a plan unlocks: SCIM, "Require SSO", audit export and more than
+ * one integration of a kind need Team or Enterprise. Limits mirror core's plans.ts.
+ */
+export async function setOrgPlan(db: Database, orgId: string, plan: "free" | "team" | "enterprise") {
+  const data = { plan, status: plan === "free" ? "none" : "active", memberLimit: plan === "free" ? 10 : null };
+  return db.admin.orgBilling.upsert({ where: { orgId }, create: { orgId, ...data }, update: data });
+}
+
 export async function makeMember(db: Database, orgId: string, userId: string, role: Role = "MEMBER") {
   return db.admin.membership.create({ data: { orgId, userId, role } });
 }

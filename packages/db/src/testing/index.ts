@@ -1,2 +1,2 @@
-export { testDatabase, makeOrg, makeUser, makeMember, uniqueSlug } from "./factories";
+export { testDatabase, makeOrg, makeUser, makeMember, setOrgPlan, uniqueSlug } from "./factories";
 export { createTestDatabase } from "./test-database";

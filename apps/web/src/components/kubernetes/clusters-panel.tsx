@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { errorInfo, useTRPC } from "@/lib/trpc";
 import { Alert, Button, Card, Spinner } from "@/components/ui";
+import { PlanLock, useIntegrationLock } from "@/components/billing/plan-lock";
 import { ClusterConnectionForm } from "./cluster-connection-form";
 
 /** Connected clusters (status, last sync, Sync now) and the form to add one. */
@@ -15,6 +16,7 @@ export function ClustersPanel({ onConnected }: { onConnected?: () => void }) {
   const syncNow = useMutation(trpc.integrations.syncNow.mutationOptions());
   const remove = useMutation(trpc.integrations.delete.mutationOptions({ onSettled: () => void refresh() }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.kubernetes.clusters.queryKey() });
+  const lockOf = useIntegrationLock(clusters.data?.map(() => ({ provider: "kubernetes" })));
 
   if (clusters.isPending) return <Spinner label="Loading clusters" />;
   if (clusters.error) return <Alert>{errorInfo(clusters.error).message}</Alert>;
@@ -71,6 +73,8 @@ export function ClustersPanel({ onConnected }: { onConnected?: () => void }) {
             }}
           />
         </Card>
+      ) : lockOf("kubernetes") ? (
+        <PlanLock feature="Connecting another cluster" unlockedBy={lockOf("kubernetes")!} testId="cluster-add-locked" />
       ) : (
         <Button variant="secondary" onClick={() => setAdding(true)}>
           Connect another cluster

@@ -1,6 +1,7 @@
 import {
   AppError,
   authenticateScimToken,
+  assertPlanAllows,
   authorize,
   createScimGroup,
   createScimUser,
@@ -257,6 +258,9 @@ export function createScimRestHandler(deps: ScimRestDeps, basePath = "/api/scim/
       if (!verified) throw new AppError("UNAUTHORIZED", "Send the organization's SCIM token as Authorization: Bearer.");
       const { orgId, ...principal } = verified;
       authorize(principal, route.permission);
+      // SCIM is an Enterprise capability: a token of an org that left Enterprise keeps
+      // existing but is answered 403 (SCIM error body) and changes nothing.
+      await assertPlanAllows(db.forOrg(orgId), orgId, "scim");
       const ctx: ScimContext = { db, orgId, principal, baseUrl: `${url.origin}${basePath}`, queue: deps.queue() };
       return await route.run(ctx, url, req, params);
     } catch (error) {

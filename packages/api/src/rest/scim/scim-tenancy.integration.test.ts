@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createApiToken, planByKey, revokeScimToken } from "@stagedoor/core";
-import { makeMember, makeUser } from "@stagedoor/db/testing";
+import { makeMember, makeUser, setOrgPlan } from "@stagedoor/db/testing";
 import { db, orgWithScim, scim } from "../../testing/scim";
 
 const PATCH = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
@@ -104,14 +104,38 @@ describe("SCIM: authentication and tenancy", () => {
     expect(put.headers.get("allow")).toBe("GET, POST");
   });
 
-  it("a user beyond the plan's member limit is refused with 403 in SCIM's error schema, and nothing is stored", async () => {
+  it("a user beyond the org's member limit is refused with 403 in SCIM's error schema, and nothing is stored", async () => {
     const a = await orgWithScim();
+    // SCIM is Enterprise, which has no plan limit: a member cap on the billing row stands in
+    // for one (the check is the same row and the same code as the Free plan's).
     const limit = planByKey("free").memberLimit!;
+    await db.admin.orgBilling.update({ where: { orgId: a.org.id }, data: { memberLimit: limit } });
     for (let i = 1; i < limit; i++) await makeMember(db, a.org.id, (await makeUser(db)).id);
     const refused = await scim(a.token, "POST", "/Users", { userName: `over.${a.org.slug}@example.test` });
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ status: "403", detail: expect.stringContaining(`allows ${limit} members`) });
     expect((await scim(a.token, "GET", "/Users")).body.totalResults).toBe(0);
     expect(await a.tdb.membership.count()).toBe(limit);
+  });
+
+  it("an org that left Enterprise keeps its SCIM token, but SCIM answers 403 in SCIM's error schema and changes nothing", async () => {
+    const a = await orgWithScim();
+    const before = await scim(a.token, "POST", "/Users", { userName: `kept.${a.org.slug}@example.test` });
+    expect(before.status).toBe(201);
+    for (const plan of ["team", "free"] as const) {
+      await setOrgPlan(db, a.org.id, plan);
+      const refused = await scim(a.token, "POST", "/Users", { userName: `after.${plan}.${a.org.slug}@example.test` });
+      expect(refused.status).toBe(403);
+      expect(refused.body).toMatchObject({
+        schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"],
+        status: "403",
+        detail: expect.stringContaining("SCIM provisioning is part of the Enterprise plan"),
+      });
+      expect((await scim(a.token, "GET", "/Users")).status).toBe(403);
+      expect(await a.tdb.membership.count()).toBe(2);
+    }
+    // Back on Enterprise, the same token works again: nothing was revoked.
+    await setOrgPlan(db, a.org.id, "enterprise");
+    expect((await scim(a.token, "GET", "/Users")).body.totalResults).toBe(1);
   });
 });

@@ -7,6 +7,7 @@ import { startTrialProcedure } from "./start-trial";
 import { createCheckoutProcedure } from "./create-checkout";
 import { createPortalProcedure } from "./create-portal";
 import { listInvoicesProcedure } from "./list-invoices";
+import { planCapabilitiesProcedure } from "./plan-capabilities";
 
 export const billingRouter = router({
   overview: getOverviewProcedure,
@@ -17,4 +18,5 @@ export const billingRouter = router({
   checkout: createCheckoutProcedure,
   portal: createPortalProcedure,
   invoices: listInvoicesProcedure,
+  capabilities: planCapabilitiesProcedure,
 });

@@ -3,13 +3,23 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc";
 import { Button, Field, Input, Select } from "@/components/ui";
+import { PlanLock } from "@/components/billing/plan-lock";
 import { actionLabel, type AuditUrlFilter } from "./audit-url";
 
 /**
  * The filter form is a plain GET form: submitting it puts the filters in the URL, so a
  * filtered view can be shared, reloaded and exported as it is.
  */
-export function AuditFilters({ filter, exportHref }: { filter: AuditUrlFilter; exportHref: string }) {
+export function AuditFilters({
+  filter,
+  exportHref,
+  exportLocked,
+}: {
+  filter: AuditUrlFilter;
+  exportHref: string;
+  /** The plan that unlocks CSV export when this org's plan lacks it (the link is then not shown). */
+  exportLocked?: { unlockedBy: string } | null;
+}) {
   const trpc = useTRPC();
   const options = useQuery(trpc.audit.filters.queryOptions());
   const actors = options.data?.actors ?? (filter.actor ? [filter.actor] : []);
@@ -57,14 +67,23 @@ export function AuditFilters({ filter, exportHref }: { filter: AuditUrlFilter; e
             Clear
           </a>
         ) : null}
-        <a
-          href={exportHref}
-          download
-          className="inline-flex items-center rounded-md px-3 py-2 text-sm font-semibold text-indigo-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
-        >
-          Export CSV
-        </a>
+        {exportLocked ? null : (
+          <a
+            href={exportHref}
+            download
+            className="inline-flex items-center rounded-md px-3 py-2 text-sm font-semibold text-indigo-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+          >
+            Export CSV
+          </a>
+        )}
       </div>
+      {exportLocked ? (
+        <PlanLock
+          feature="Exporting the audit log as CSV"
+          unlockedBy={exportLocked.unlockedBy}
+          testId="audit-export-locked"
+        />
+      ) : null}
     </form>
   );
 }

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { useSearchParams } from "next/navigation";
 import { errorInfo, useTRPC } from "@/lib/trpc";
 import { Alert, Button, Card, EmptyState, Spinner } from "@/components/ui";
+import { usePlanCapabilities } from "@/components/billing/plan-lock";
 import { AuditFilters } from "./audit-filters";
 import { actionLabel, filterFromSearch, filterQuery } from "./audit-url";
 
@@ -14,11 +15,16 @@ export function AuditTable({ slug }: { slug: string }) {
   const query = useInfiniteQuery(
     trpc.audit.list.infiniteQueryOptions({ limit: 50, ...filter }, { getNextPageParam: (last) => last.nextCursor }),
   );
+  const exportLocked = usePlanCapabilities().data?.locked.auditExport ?? null;
   const filtered = Boolean(filter.actor || filter.action || filter.from || filter.to);
   return (
     <div className="space-y-4">
       <Card>
-        <AuditFilters filter={filter} exportHref={`/${slug}/audit/export${filterQuery(filter)}`} />
+        <AuditFilters
+          filter={filter}
+          exportHref={`/${slug}/audit/export${filterQuery(filter)}`}
+          exportLocked={exportLocked}
+        />
       </Card>
       {query.isPending ? (
         <Spinner label="Loading audit log" />

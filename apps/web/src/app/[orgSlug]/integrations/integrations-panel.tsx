@@ -6,6 +6,7 @@ import { errorInfo, useTRPC } from "@/lib/trpc";
 import { Alert, Button, Card, EmptyState, Spinner } from "@/components/ui";
 import { GithubConnectionForm } from "@/components/integrations/github-connection-form";
 import { CostExportForm } from "@/components/costs/cost-export-form";
+import { PlanLock, useIntegrationLock } from "@/components/billing/plan-lock";
 import { CostExportCard } from "./cost-export-card";
 import { IntegrationCard } from "./integration-card";
 
@@ -16,6 +17,7 @@ export function IntegrationsPanel() {
   const [adding, setAdding] = useState(false);
   const [addingCost, setAddingCost] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.integrations.list.queryKey() });
+  const lockOf = useIntegrationLock(list.data);
 
   if (list.isPending) return <Spinner label="Loading integrations" />;
   if (list.error) return <Alert>{errorInfo(list.error).message}</Alert>;
@@ -46,6 +48,12 @@ export function IntegrationsPanel() {
             }}
           />
         </Card>
+      ) : shown.length > 0 && lockOf("github") ? (
+        <PlanLock
+          feature="Connecting another GitHub organization"
+          unlockedBy={lockOf("github")!}
+          testId="github-add-locked"
+        />
       ) : shown.length > 0 ? (
         <Button variant="secondary" onClick={() => setAdding(true)}>
           Connect another GitHub organization
@@ -60,6 +68,8 @@ export function IntegrationsPanel() {
             }}
           />
         </Card>
+      ) : lockOf("focus") ? (
+        <PlanLock feature="Connecting another cost export" unlockedBy={lockOf("focus")!} testId="cost-add-locked" />
       ) : (
         <Button variant="secondary" onClick={() => setAddingCost(true)}>
           Connect a cost export

@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { MAX_TOKEN_NAME_LENGTH } from "@stagedoor/core/limits";
 import { errorInfo, useTRPC } from "@/lib/trpc";
 import { Alert, Button, Card, Field, Input, Spinner } from "@/components/ui";
+import { PlanLock, usePlanCapabilities } from "@/components/billing/plan-lock";
 
 /** SCIM provisioning: the endpoint an identity provider needs, and the org's SCIM tokens. */
 export function ScimPanel() {
@@ -28,6 +29,7 @@ export function ScimPanel() {
   );
   const revoke = useMutation(trpc.scim.revokeToken.mutationOptions({ onSuccess: refresh }));
   const failure = create.error ? errorInfo(create.error) : null;
+  const locked = usePlanCapabilities().data?.locked.scim ?? null;
 
   return (
     <Card
@@ -37,27 +39,37 @@ export function ScimPanel() {
       <Field label="SCIM base URL (tenant URL)" htmlFor="scim-endpoint">
         <Input id="scim-endpoint" readOnly value={endpoint} onFocus={(e) => e.currentTarget.select()} />
       </Field>
-      <form
-        className="mt-4 grid gap-4 sm:grid-cols-[1fr_auto] sm:items-end"
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate({ name });
-        }}
-      >
-        <Field label="SCIM token name" htmlFor="scim-token-name" error={failure?.fields.name}>
-          <Input
-            id="scim-token-name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            required
-            maxLength={MAX_TOKEN_NAME_LENGTH}
-            placeholder="Okta"
-          />
-        </Field>
-        <Button type="submit" disabled={create.isPending}>
-          Create SCIM token
-        </Button>
-      </form>
+      {locked ? (
+        <div className="mt-4">
+          <PlanLock feature="SCIM provisioning" unlockedBy={locked.unlockedBy} testId="scim-locked" />
+          <p className="mt-2 text-sm text-slate-600">
+            Tokens made earlier are kept; the SCIM endpoint answers them again once the organization is back on the{" "}
+            {locked.unlockedBy} plan.
+          </p>
+        </div>
+      ) : (
+        <form
+          className="mt-4 grid gap-4 sm:grid-cols-[1fr_auto] sm:items-end"
+          onSubmit={(e) => {
+            e.preventDefault();
+            create.mutate({ name });
+          }}
+        >
+          <Field label="SCIM token name" htmlFor="scim-token-name" error={failure?.fields.name}>
+            <Input
+              id="scim-token-name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              required
+              maxLength={MAX_TOKEN_NAME_LENGTH}
+              placeholder="Okta"
+            />
+          </Field>
+          <Button type="submit" disabled={create.isPending}>
+            Create SCIM token
+          </Button>
+        </form>
+      )}
       {failure && !failure.fields.name ? (
         <div className="mt-3">
           <Alert>{failure.message}</Alert>

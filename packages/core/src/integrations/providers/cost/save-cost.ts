@@ -1,6 +1,7 @@
 import { Prisma, type TenantDb } from "@stagedoor/db";
 import { recordAudit } from "../../../audit/record-audit";
 import { authorize, type UserPrincipal } from "../../../authz";
+import { assertIntegrationCapacity } from "../../../billing/plan-capabilities";
 import { AppError } from "../../../errors";
 import { DEFAULT_COST_GROWTH_ALERT_PERCENT } from "../../../limits";
 import { sealCredentials } from "../../credentials";
@@ -70,6 +71,7 @@ export async function saveCostIntegration(
   let id: string;
   try {
     id = await db.transaction(async (tx) => {
+      if (!existing) await assertIntegrationCapacity(tx, db.orgId, { provider: COST_PROVIDER, label: "cloud cost" });
       const row = existing
         ? await tx.integration.update({
             where: { id: existing.id },

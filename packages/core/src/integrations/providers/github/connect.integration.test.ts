@@ -2,7 +2,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import type { FakeGitHub } from "@stagedoor/connectors/testing";
-import { testDatabase } from "@stagedoor/db/testing";
+import { setOrgPlan, testDatabase } from "@stagedoor/db/testing";
 import { openCredentials, openWebhookSecret } from "../../credentials";
 import { deleteIntegration } from "../../delete-integration";
 import { revealWebhookSecret } from "../../reveal-webhook-secret";
@@ -191,6 +191,7 @@ describe("connecting GitHub", () => {
     const recorder = recordingQueue();
     const deps = testDeps({ queue: recorder.queue });
     const ctx = await connectedOrg(db, deps, fake);
+    await setOrgPlan(db, ctx.org.id, "team"); // a second GitHub integration needs Team (Free allows one)
     const before = await ctx.tdb.integration.findUniqueOrThrow({ where: { id: ctx.integrationId } });
     await saveGitHubIntegration(ctx.tdb, ctx.actor, deps, {
       id: ctx.integrationId,

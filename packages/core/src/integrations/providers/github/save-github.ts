@@ -2,6 +2,7 @@ import { Prisma, type TenantDb } from "@stagedoor/db";
 import { AppError } from "../../../errors";
 import { recordAudit } from "../../../audit/record-audit";
 import { authorize, type UserPrincipal } from "../../../authz";
+import { assertIntegrationCapacity } from "../../../billing/plan-capabilities";
 import { last4, newWebhookSecret, sealCredentials, sealWebhookSecret } from "../../credentials";
 import type { IntegrationDeps } from "../../deps";
 import { findGitHubIntegration, GITHUB_PROVIDER } from "./open-client";
@@ -96,6 +97,7 @@ export async function saveGitHubIntegration(
       const secret = newWebhookSecret();
       const config: GitHubConfig = { ...settings, ...authHints, webhookSecretLast4: last4(secret) };
       // The row's id is part of the encryption context, so it is created first and sealed after.
+      await assertIntegrationCapacity(tx, db.orgId, { provider: GITHUB_PROVIDER, label: "GitHub" });
       const row = await tx.integration.create({
         data: { orgId: db.orgId, provider: GITHUB_PROVIDER, name, config, credentialsCiphertext: "" },
         select: { id: true, orgId: true },

@@ -2,6 +2,7 @@ import { Prisma, type TenantDb } from "@stagedoor/db";
 import { AppError } from "../../../errors";
 import { recordAudit } from "../../../audit/record-audit";
 import { authorize, type UserPrincipal } from "../../../authz";
+import { assertIntegrationCapacity } from "../../../billing/plan-capabilities";
 import { last4, sealCredentials } from "../../credentials";
 import type { IntegrationDeps } from "../../deps";
 import { upsertScheduleQuietly } from "../../schedules";
@@ -96,6 +97,7 @@ export async function saveClusterIntegration(
         }
         return existing.row.id;
       }
+      await assertIntegrationCapacity(tx, db.orgId, { provider: KUBERNETES_PROVIDER, label: "Kubernetes" });
       const row = await tx.integration.create({
         data: { orgId: db.orgId, provider: KUBERNETES_PROVIDER, name, config, credentialsCiphertext: "" },
         select: { id: true, orgId: true },

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { AUDIT_CSV_HEADER, auditCsvRow } from "@stagedoor/core";
+import { AUDIT_CSV_HEADER, auditCsvRow, isPlanRefusal } from "@stagedoor/core";
 import { serverCaller } from "@/server/caller";
 
 export const dynamic = "force-dynamic";
@@ -8,8 +8,9 @@ const PAGE = 200;
 
 /**
  * CSV of the audit rows matching the page's URL filters (?actor=&action=&from=&to=),
- * streamed page by page through the same audit.list procedure as the page, so the
- * "audit.read" permission and tenancy apply unchanged. Non-admins and other orgs get 404.
+ * streamed page by page through audit.exportPage (audit.list's rows and permission, plus
+ * the plan's audit export), so tenancy applies unchanged. Non-admins and other orgs get
+ * 404; an admin of an org whose plan has no audit export gets 403 naming the plan.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
@@ -24,11 +25,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ orgS
   let first;
   try {
     // The first page runs before the response starts, so a refusal is a real status code.
-    first = await caller.audit.list({ ...filter, limit: PAGE });
+    first = await caller.audit.exportPage({ ...filter, limit: PAGE });
   } catch (e) {
     if (e instanceof TRPCError) {
       if (e.code === "UNAUTHORIZED") return new Response("Sign in first.\n", { status: 401 });
       if (e.code === "BAD_REQUEST") return new Response(`${e.message}\n`, { status: 400 });
+      if (isPlanRefusal(e.cause)) return new Response(`${e.message}\n`, { status: 403 });
       return new Response("Not found.\n", { status: 404 });
     }
     throw e;
@@ -41,7 +43,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ orgS
       for (;;) {
         for (const item of page.items) controller.enqueue(encoder.encode(`${auditCsvRow(item)}\r\n`));
         if (!page.nextCursor) break;
-        page = await caller.audit.list({ ...filter, limit: PAGE, cursor: page.nextCursor });
+        page = await caller.audit.exportPage({ ...filter, limit: PAGE, cursor: page.nextCursor });
       }
       controller.close();
     },

@@ -1,0 +1,125 @@
+import type { PrismaTypes, TenantDb } from "@stagedoor/db";
+import { AppError } from "../errors";
+import { authorize, type Principal } from "../authz";
+import { lockBillingRow } from "./billing-row";
+import { PLANS, planByKey, type Plan, type PlanCapabilities } from "./plans";
+
+/**
+ * The one place plan capabilities are enforced (plans.ts says what each plan unlocks).
+ * Services call these before the action a plan gates; they read the plan key from the
+ * org's billing row (a missing row is Free) and never call Stripe. They only refuse new
+ * actions: nothing already made (integrations, SCIM tokens, a switched-on "Require SSO")
+ * is deleted or stopped because of billing.
+ */
+export type PlanFeature = "requireSso" | "scim" | "auditExport";
+
+const FEATURE_TEXT: Record<PlanFeature, string> = {
+  requireSso: "Requiring SSO",
+  scim: "SCIM provisioning",
+  auditExport: "Audit log export",
+};
+
+type BillingReader = Pick<TenantDb, "orgBilling"> | Pick<PrismaTypes.TransactionClient, "orgBilling">;
+
+/** The org's current plan, from its billing row (Free without one). */
+export async function currentPlan(db: BillingReader, orgId: string): Promise<Plan> {
+  const row = await (db as Pick<TenantDb, "orgBilling">).orgBilling.findUnique({
+    where: { orgId },
+    select: { plan: true },
+  });
+  return planByKey(row?.plan ?? "free");
+}
+
+/** The cheapest plan that has `feature`, for "unlocked on the X plan" hints. */
+export function planUnlocking(feature: PlanFeature): Plan {
+  return PLANS.find((p) => p.capabilities[feature])!;
+}
+
+/** Why the plan does not allow `feature`, or null when it does (for the UI and for errors). */
+export function planFeatureRefusal(plan: Plan, feature: PlanFeature): string | null {
+  if (plan.capabilities[feature]) return null;
+  const unlock = planUnlocking(feature);
+  return (
+    `${FEATURE_TEXT[feature]} is part of the ${unlock.name} plan; this organization is on the ${plan.name} plan. ` +
+    (unlock.salesContact
+      ? `An admin can upgrade on the Billing page or contact sales.`
+      : `An admin can upgrade on the Billing page.`)
+  );
+}
+
+/**
+ * FORBIDDEN with the plan that unlocks `feature` unless the org's plan has it. The error's
+ * details carry `unlockedBy` (a plan name), which tells a plan refusal from a role refusal.
+ */
+export async function assertPlanAllows(db: BillingReader, orgId: string, feature: PlanFeature): Promise<void> {
+  const message = planFeatureRefusal(await currentPlan(db, orgId), feature);
+  if (message) throw new AppError("FORBIDDEN", message, { unlockedBy: planUnlocking(feature).name });
+}
+
+/** Whether an error is a plan refusal from this module (see assertPlanAllows). */
+export const isPlanRefusal = (error: unknown): error is AppError =>
+  error instanceof AppError && typeof error.details?.unlockedBy === "string";
+
+/** What the UI needs to show locked features with the plan that unlocks them. */
+export type PlanCapabilityView = {
+  plan: { key: string; name: string };
+  capabilities: PlanCapabilities;
+  /** Per gated feature: null when allowed, else why not and which plan unlocks it. */
+  locked: Record<PlanFeature, { message: string; unlockedBy: string } | null>;
+  /** With a per-kind integration limit: the limit and the plan that lifts it; null without one. */
+  integrationLimit: { perKind: number; unlockedBy: string } | null;
+};
+
+export function planCapabilityView(plan: Plan): PlanCapabilityView {
+  const lock = (feature: PlanFeature) => {
+    const message = planFeatureRefusal(plan, feature);
+    return message ? { message, unlockedBy: planUnlocking(feature).name } : null;
+  };
+  return {
+    plan: { key: plan.key, name: plan.name },
+    capabilities: plan.capabilities,
+    locked: { requireSso: lock("requireSso"), scim: lock("scim"), auditExport: lock("auditExport") },
+    integrationLimit:
+      plan.capabilities.integrationsPerKind === null
+        ? null
+        : { perKind: plan.capabilities.integrationsPerKind, unlockedBy: unlimitedIntegrationsPlan().name },
+  };
+}
+
+const unlimitedIntegrationsPlan = (): Plan => PLANS.find((p) => p.capabilities.integrationsPerKind === null)!;
+
+/** Why the org may not connect another integration of `kind` (count is how many it has), or null. */
+export function integrationLimitRefusal(plan: Plan, count: number, label: string): string | null {
+  const limit = plan.capabilities.integrationsPerKind;
+  if (limit === null || count < limit) return null;
+  const unlock = unlimitedIntegrationsPlan();
+  return (
+    `The ${plan.name} plan allows ${limit === 1 ? "one integration" : `${limit} integrations`} of each kind, ` +
+    `and this organization already has ${count} ${label} integration${count === 1 ? "" : "s"}. ` +
+    `An admin can upgrade to the ${unlock.name} plan on the Billing page to connect more.`
+  );
+}
+
+/**
+ * The plan's integrations-per-kind limit, for a new integration. Call inside the
+ * transaction that creates the row: it locks the org's billing row first, so two admins
+ * connecting the last allowed integration at once serialize and the second counts the first.
+ */
+export async function assertIntegrationCapacity(
+  tx: PrismaTypes.TransactionClient,
+  orgId: string,
+  kind: { provider: string; label: string },
+): Promise<void> {
+  await lockBillingRow(tx, orgId);
+  const plan = await currentPlan(tx, orgId);
+  if (plan.capabilities.integrationsPerKind === null) return;
+  const count = await tx.integration.count({ where: { orgId, provider: kind.provider } });
+  const message = integrationLimitRefusal(plan, count, kind.label);
+  if (message) throw new AppError("PRECONDITION_FAILED", message);
+}
+
+/** The org's plan and what it unlocks, for pages that show locked features (any member may see it). */
+export async function getPlanCapabilities(db: TenantDb, by: Principal): Promise<PlanCapabilityView> {
+  authorize(by, "org.read");
+  return planCapabilityView(await currentPlan(db, db.orgId));
+}
