@@ -15,10 +15,15 @@ export async function recordEntityView(db: TenantDb, by: UserPrincipal, refInput
   const userId = by.userId;
   const ref = parseRefInput(refInput);
   await db.sql(async (q) => {
+    // "viewedAt" holds milliseconds: two views within one millisecond would tie and the
+    // newer could sort below the older, so a view is always stamped after the member's last.
     await q(Prisma.sql`
       INSERT INTO "CatalogRecentView" ("orgId", "userId", "entityRef", "viewedAt")
-      SELECT ${db.orgId}, ${userId}, ${ref}, now() WHERE EXISTS (SELECT 1 FROM ${ENTITIES} e WHERE e.ref = ${ref})
-      ON CONFLICT ("orgId", "userId", "entityRef") DO UPDATE SET "viewedAt" = now()`);
+      SELECT ${db.orgId}, ${userId}, ${ref}, GREATEST(now(), (
+        SELECT max("viewedAt") + interval '1 millisecond' FROM "CatalogRecentView"
+        WHERE "orgId" = ${db.orgId} AND "userId" = ${userId}))
+      WHERE EXISTS (SELECT 1 FROM ${ENTITIES} e WHERE e.ref = ${ref})
+      ON CONFLICT ("orgId", "userId", "entityRef") DO UPDATE SET "viewedAt" = EXCLUDED."viewedAt"`);
     await q(Prisma.sql`
       DELETE FROM "CatalogRecentView" WHERE "orgId" = ${db.orgId} AND "userId" = ${userId} AND "entityRef" NOT IN (
         SELECT "entityRef" FROM "CatalogRecentView" WHERE "orgId" = ${db.orgId} AND "userId" = ${userId}
