@@ -1,5 +1,5 @@
 import { describeProblem } from "@stagedoor/catalog";
-import type { TenantDb } from "@stagedoor/db";
+import { Prisma, type TenantDb } from "@stagedoor/db";
 import { importSourceSet } from "../../../../catalog/import-source-set";
 import type { IngestionCounts, IngestionReport } from "../../../../catalog/ingestion-types";
 import type { RepositoryPlan } from "../repository-plan";
@@ -21,7 +21,10 @@ export function addIngestion(into: StepCounts, counts: IngestionCounts): void {
 /** Source keys (of these) that exist: repositories without files only matter if they had some. */
 export async function existingSourceKeys(db: TenantDb, keys: string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
-  const rows = await db.catalogSource.findMany({ where: { type: "GITHUB", key: { in: keys } }, select: { key: true } });
+  // One round trip (db.sql): a sync step asks this for every page.
+  const rows = await db.sql.one<{ key: string }>(
+    Prisma.sql`SELECT key FROM "CatalogSource" WHERE "orgId" = ${db.orgId} AND type = 'GITHUB' AND key = ANY(${keys}::text[])`,
+  );
   return new Set(rows.map((r) => r.key));
 }
 
