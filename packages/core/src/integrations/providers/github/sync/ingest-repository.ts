@@ -1,6 +1,6 @@
 import { describeProblem } from "@stagedoor/catalog";
-import type { TenantDb } from "@stagedoor/db";
-import { importCatalogSources } from "../../../../catalog/import-catalog";
+import { Prisma, type TenantDb } from "@stagedoor/db";
+import { importSourceSet } from "../../../../catalog/import-source-set";
 import type { IngestionCounts, IngestionReport } from "../../../../catalog/ingestion-types";
 import type { RepositoryPlan } from "../repository-plan";
 import type { SyncRunError } from "../../../views";
@@ -21,14 +21,17 @@ export function addIngestion(into: StepCounts, counts: IngestionCounts): void {
 /** Source keys (of these) that exist: repositories without files only matter if they had some. */
 export async function existingSourceKeys(db: TenantDb, keys: string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
-  const rows = await db.catalogSource.findMany({ where: { type: "GITHUB", key: { in: keys } }, select: { key: true } });
+  // One round trip (db.sql): a sync step asks this for every page.
+  const rows = await db.sql.one<{ key: string }>(
+    Prisma.sql`SELECT key FROM "CatalogSource" WHERE "orgId" = ${db.orgId} AND type = 'GITHUB' AND key = ANY(${keys}::text[])`,
+  );
   return new Set(rows.map((r) => r.key));
 }
 
 /**
  * Repositories through the one ingestion pipeline, each as its own source, all in one
- * transaction (importCatalogSources): one commit and one facet update for a page of
- * repositories, not one per repository. Idempotent: running it twice changes nothing the
+ * transaction with set-based statements for the whole page (importSourceSet): the same
+ * few statements for a page of repositories as for one. Idempotent: running it twice changes nothing the
  * second time, which is what makes a retried or resumed sync step safe. A repository that
  * no longer emits anything (files deleted, archived) is imported empty, which orphans its
  * entities. Returns, per plan, the repository's fingerprint when it was imported, or null
@@ -58,7 +61,7 @@ export async function ingestPlans(
     if (files.length === 0 && !existing.has(key)) return;
     imports.push({ index, plan, files });
   });
-  const reports = await importCatalogSources(
+  const reports = await importSourceSet(
     db,
     null,
     imports.map(({ plan, files }) => ({

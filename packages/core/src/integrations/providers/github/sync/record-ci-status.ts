@@ -1,5 +1,5 @@
 import type { DiscoveredRepository, WorkflowRun } from "@stagedoor/connectors";
-import type { TenantDb } from "@stagedoor/db";
+import { Prisma, type TenantDb } from "@stagedoor/db";
 import { PROJECT_SLUG, upsertWorkflowRuns } from "../../../../cicd/workflow-runs";
 
 /**
@@ -25,10 +25,10 @@ export async function recordCiStatus(
   // nothing moved stops here, without looking at the catalog.
   const headRuns = [...bySlug.values()].flatMap((ci) => ci.runs);
   const stored = headRuns.length
-    ? await db.$queryRaw<Array<{ repository: string; runId: bigint; status: string; conclusion: string | null }>>`
-        SELECT repository, "runId", status, conclusion FROM "WorkflowRun"
+    ? await db.sql.one<{ repository: string; runId: string; status: string; conclusion: string | null }>(Prisma.sql`
+        SELECT repository, "runId"::text AS "runId", status, conclusion FROM "WorkflowRun"
         WHERE "orgId" = ${db.orgId} AND repository = ANY(${[...bySlug.keys()]}::text[])
-          AND "runId" = ANY(${headRuns.map((r) => String(r.id))}::bigint[])`
+          AND "runId" = ANY(${headRuns.map((r) => String(r.id))}::bigint[])`)
     : [];
   const storedRuns = new Map(stored.map((s) => [`${s.repository}#${s.runId}`, s]));
   const moved = (run: WorkflowRun) => {
@@ -42,17 +42,18 @@ export async function recordCiStatus(
   }
   if (changes.size === 0) return { needRunList: [], runsWritten: 0 };
 
-  const named = await db.$queryRaw<Array<{ slug: string }>>`
+  // These reads take the bound one-round-trip path (db.sql): a sync makes them for every page.
+  const named = await db.sql.one<{ slug: string }>(Prisma.sql`
     SELECT DISTINCT lower(trim(e.entity->'metadata'->'annotations'->>${PROJECT_SLUG})) AS slug
     FROM "CatalogEntity" e
     WHERE e."orgId" = ${db.orgId} AND e."orphanedAt" IS NULL
-      AND lower(trim(e.entity->'metadata'->'annotations'->>${PROJECT_SLUG})) = ANY(${[...changes.keys()]}::text[])`;
+      AND lower(trim(e.entity->'metadata'->'annotations'->>${PROJECT_SLUG})) = ANY(${[...changes.keys()]}::text[])`);
   const wanted = named.map((n) => n.slug);
   const readable = wanted.filter((slug) => bySlug.get(slug)?.readable);
   const known = readable.length
-    ? await db.$queryRaw<Array<{ repository: string }>>`
+    ? await db.sql.one<{ repository: string }>(Prisma.sql`
         SELECT DISTINCT repository FROM "WorkflowRun"
-        WHERE "orgId" = ${db.orgId} AND repository = ANY(${readable}::text[])`
+        WHERE "orgId" = ${db.orgId} AND repository = ANY(${readable}::text[])`)
     : [];
   const knownSlugs = new Set(known.map((k) => k.repository));
 

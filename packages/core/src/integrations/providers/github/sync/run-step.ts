@@ -18,6 +18,7 @@ import { emptyCounts, existingSourceKeys, ingestPlans, orphanSources, type StepC
 import { repositoryIdOfKey, repositorySourceKey, repositorySourcePrefix } from "./source-keys";
 import type { Fingerprint, FingerprintStore } from "./fingerprints";
 import type { PagePrefetch } from "./page-prefetch";
+import type { RepositoryPlan } from "../repository-plan";
 
 export type { StepOutcome };
 import { ACTIVE_STATUSES, commitStep, failRun, markRunning, pauseRun, type SyncRunRow } from "../../../sync/sync-runs";
@@ -30,9 +31,12 @@ export type SyncRuntime = {
   clientFor?: (integration: GitHubIntegration) => Promise<GitHubClient>;
   etagCache?: EtagCache;
   fingerprints?: FingerprintStore;
-  /** Discovery pages requested a step ahead (see page-prefetch.ts). */
-  prefetch?: PagePrefetch;
+  /** Discovery pages requested and planned a step ahead (see page-prefetch.ts). */
+  prefetch?: PagePrefetch<PlannedPage>;
 };
+
+/** A discovery page with its repositories planned (Location targets and placeholders fetched). */
+export type PlannedPage = { page: DiscoveryPage; plans: RepositoryPlan[] };
 
 export const clientOf = (deps: IntegrationDeps, runtime: SyncRuntime, integration: GitHubIntegration) =>
   runtime.clientFor ? runtime.clientFor(integration) : openGitHubClient(deps, integration);
@@ -65,7 +69,8 @@ export async function runSyncStep(
   let client: GitHubClient;
   try {
     integration = await findGitHubIntegration(db, job.integrationId);
-    await markRunning(db, run.id);
+    // A running run (every step after the first) is already marked.
+    if (run.status !== "running") await markRunning(db, run.id);
     client = await clientOf(deps, runtime, integration);
   } catch (error) {
     if (!isAppError(error)) throw error;
@@ -77,7 +82,17 @@ export async function runSyncStep(
   const counts = emptyCounts();
   const errors: SyncRunError[] = [];
   try {
-    const next = await executePhase({ db, deps, runtime, client, integration, checkpoint, counts, errors });
+    const next = await executePhase({
+      db,
+      deps,
+      runtime,
+      client,
+      integration,
+      runId: run.id,
+      checkpoint,
+      counts,
+      errors,
+    });
     const finished =
       next.phase === "done"
         ? { message: summary(run, counts, errors.length), onboardingStep: "github" as const }
@@ -109,6 +124,7 @@ type PhaseContext = {
   runtime: SyncRuntime;
   client: GitHubClient;
   integration: GitHubIntegration;
+  runId: string;
   checkpoint: Checkpoint;
   counts: StepCounts;
   errors: SyncRunError[];
@@ -141,18 +157,28 @@ async function executePhase(ctx: PhaseContext): Promise<Checkpoint> {
             ...(ctx.runtime.etagCache ? { etagCache: ctx.runtime.etagCache } : {}),
           }),
         );
+      const planned = async (after: string | null): Promise<PlannedPage> => {
+        const page = await discover(after);
+        const plans = await planRepositories(client, page.repositories, {
+          owner: config.owner,
+          registerReposWithoutCatalog: config.registerReposWithoutCatalog,
+          allowOtherLocationOwners: config.allowOtherLocationOwners,
+          topTeams: cp.topTeams,
+        });
+        return { page, plans };
+      };
+      // The run is part of the key: its checkpoint's topTeams shape the plans.
       const keyOf = (after: string | null) =>
-        `${row.id}@${row.updatedAt.getTime()}|${JSON.stringify(settings)}|${after ?? ""}`;
-      const page = await (ctx.runtime.prefetch?.take(keyOf(cp.cursor)) ?? discover(cp.cursor));
-      // The next page is requested now and ingested by the next step (see page-prefetch.ts).
-      if (ctx.runtime.prefetch && page.hasNextPage && page.cursor)
-        ctx.runtime.prefetch.put(keyOf(page.cursor), discover(page.cursor));
-      const plans = await planRepositories(client, page.repositories, {
-        owner: config.owner,
-        registerReposWithoutCatalog: config.registerReposWithoutCatalog,
-        allowOtherLocationOwners: config.allowOtherLocationOwners,
-        topTeams: cp.topTeams,
-      });
+        `${ctx.runId}|${row.id}@${row.updatedAt.getTime()}|${JSON.stringify(settings)}|${after ?? ""}`;
+      const { page, plans } = await (ctx.runtime.prefetch?.take(keyOf(cp.cursor)) ?? planned(cp.cursor));
+      // The next page is requested and planned now, while this one is ingested, and ingested by
+      // the next step (see page-prefetch.ts).
+      let ahead: Promise<unknown> = Promise.resolve();
+      if (ctx.runtime.prefetch && page.hasNextPage && page.cursor) {
+        const next = planned(page.cursor);
+        ctx.runtime.prefetch.put(keyOf(page.cursor), next);
+        ahead = next.catch(() => undefined);
+      }
       const existing = await existingSourceKeys(
         db,
         plans.map((p) => repositorySourceKey(row.id, p.repository.databaseId)),
@@ -176,6 +202,9 @@ async function executePhase(ctx: PhaseContext): Promise<Checkpoint> {
       const ci = await recordCiStatus(db, row.id, page.repositories);
       for (const message of page.problems)
         errors.push(generalError(client.endpoints.webBaseUrl, config.owner, message));
+      // Its requests are this step's, so the step ends when they are sent and answered (usually
+      // long before its ingestion does); a failure is the next step's to handle.
+      await ahead;
       return {
         ...cp,
         cursor: page.cursor,
