@@ -2,14 +2,18 @@ import type { PrismaTypes, TenantDb } from "@stagedoor/db";
 import { AppError } from "../errors";
 import { authorize, type Principal } from "../authz";
 import { lockBillingRow } from "./billing-row";
+import { paymentStanding } from "./entitlements";
 import { PLANS, planByKey, type Plan, type PlanCapabilities } from "./plans";
 
 /**
  * The one place plan capabilities are enforced (plans.ts says what each plan unlocks).
- * Services call these before the action a plan gates; they read the plan key from the
- * org's billing row (a missing row is Free) and never call Stripe. They only refuse new
+ * Services call these before the action a plan gates; they read the plan key and payment
+ * standing from the org's billing row (a missing row is Free) and never call Stripe. A paid
+ * plan follows the premium plugins' lifecycle (entitlements.ts `paymentStanding`): during
+ * the grace period after a failed payment everything works, once grace is over the plan is
+ * "lapsed" and Free's capabilities apply until the invoice is paid. They only refuse new
  * actions: nothing already made (integrations, SCIM tokens, a switched-on "Require SSO")
- * is deleted or stopped because of billing.
+ * is deleted or switched off because of billing.
  */
 export type PlanFeature = "requireSso" | "scim" | "auditExport";
 
@@ -21,14 +25,33 @@ const FEATURE_TEXT: Record<PlanFeature, string> = {
 
 type BillingReader = Pick<TenantDb, "orgBilling"> | Pick<PrismaTypes.TransactionClient, "orgBilling">;
 
+/** A plan as it applies now: `lapsed` when its payment is overdue past grace (Free's capabilities apply). */
+export type PlanInForce = Plan & { lapsed: boolean };
+
+const FREE_CAPABILITIES = planByKey("free").capabilities;
+
+export function planInForce(
+  row: { plan: string; status: string; graceEndsAt: Date | null } | null,
+  now: Date,
+): PlanInForce {
+  const plan = planByKey(row?.plan ?? "free");
+  if (row && plan.key !== "free" && paymentStanding(row, now) === "lapsed")
+    return { ...plan, capabilities: FREE_CAPABILITIES, lapsed: true };
+  return { ...plan, lapsed: false };
+}
+
 /** The org's current plan, from its billing row (Free without one). */
-export async function currentPlan(db: BillingReader, orgId: string): Promise<Plan> {
+export async function currentPlan(db: BillingReader, orgId: string, now = new Date()): Promise<PlanInForce> {
   const row = await (db as Pick<TenantDb, "orgBilling">).orgBilling.findUnique({
     where: { orgId },
-    select: { plan: true },
+    select: { plan: true, status: true, graceEndsAt: true },
   });
-  return planByKey(row?.plan ?? "free");
+  return planInForce(row, now);
 }
+
+const LAPSED_HINT =
+  "a payment is overdue and its grace period has ended, so the Free plan's limits apply until it is paid. " +
+  "An admin can pay the open invoice under Manage billing on the Billing page.";
 
 /** The cheapest plan that has `feature`, for "unlocked on the X plan" hints. */
 export function planUnlocking(feature: PlanFeature): Plan {
@@ -36,8 +59,10 @@ export function planUnlocking(feature: PlanFeature): Plan {
 }
 
 /** Why the plan does not allow `feature`, or null when it does (for the UI and for errors). */
-export function planFeatureRefusal(plan: Plan, feature: PlanFeature): string | null {
+export function planFeatureRefusal(plan: PlanInForce, feature: PlanFeature): string | null {
   if (plan.capabilities[feature]) return null;
+  if (plan.lapsed && planByKey(plan.key).capabilities[feature])
+    return `${FEATURE_TEXT[feature]} is suspended on this organization's ${plan.name} plan: ${LAPSED_HINT}`;
   const unlock = planUnlocking(feature);
   return (
     `${FEATURE_TEXT[feature]} is part of the ${unlock.name} plan; this organization is on the ${plan.name} plan. ` +
@@ -56,13 +81,27 @@ export async function assertPlanAllows(db: BillingReader, orgId: string, feature
   if (message) throw new AppError("FORBIDDEN", message, { unlockedBy: planUnlocking(feature).name });
 }
 
+/**
+ * SCIM requests of an org: FORBIDDEN without the capability, except that an org whose paid
+ * plan lapsed keeps deprovisioning (reads, deactivations, deletions), because an unpaid
+ * invoice must not keep leavers signed in. Returns the refusal for everything else then
+ * (`removalsOnly`), or null when SCIM is fully allowed.
+ */
+export async function scimPlanGate(db: BillingReader, orgId: string): Promise<{ removalsOnly: string | null }> {
+  const plan = await currentPlan(db, orgId);
+  const message = planFeatureRefusal(plan, "scim");
+  if (!message) return { removalsOnly: null };
+  if (plan.lapsed) return { removalsOnly: message };
+  throw new AppError("FORBIDDEN", message, { unlockedBy: planUnlocking("scim").name });
+}
+
 /** Whether an error is a plan refusal from this module (see assertPlanAllows). */
 export const isPlanRefusal = (error: unknown): error is AppError =>
   error instanceof AppError && typeof error.details?.unlockedBy === "string";
 
 /** What the UI needs to show locked features with the plan that unlocks them. */
 export type PlanCapabilityView = {
-  plan: { key: string; name: string };
+  plan: { key: string; name: string; lapsed: boolean };
   capabilities: PlanCapabilities;
   /** Per gated feature: null when allowed, else why not and which plan unlocks it. */
   locked: Record<PlanFeature, { message: string; unlockedBy: string } | null>;
@@ -70,13 +109,13 @@ export type PlanCapabilityView = {
   integrationLimit: { perKind: number; unlockedBy: string } | null;
 };
 
-export function planCapabilityView(plan: Plan): PlanCapabilityView {
+export function planCapabilityView(plan: PlanInForce): PlanCapabilityView {
   const lock = (feature: PlanFeature) => {
     const message = planFeatureRefusal(plan, feature);
     return message ? { message, unlockedBy: planUnlocking(feature).name } : null;
   };
   return {
-    plan: { key: plan.key, name: plan.name },
+    plan: { key: plan.key, name: plan.name, lapsed: plan.lapsed },
     capabilities: plan.capabilities,
     locked: { requireSso: lock("requireSso"), scim: lock("scim"), auditExport: lock("auditExport") },
     integrationLimit:
@@ -89,9 +128,14 @@ export function planCapabilityView(plan: Plan): PlanCapabilityView {
 const unlimitedIntegrationsPlan = (): Plan => PLANS.find((p) => p.capabilities.integrationsPerKind === null)!;
 
 /** Why the org may not connect another integration of `kind` (count is how many it has), or null. */
-export function integrationLimitRefusal(plan: Plan, count: number, label: string): string | null {
+export function integrationLimitRefusal(plan: PlanInForce, count: number, label: string): string | null {
   const limit = plan.capabilities.integrationsPerKind;
   if (limit === null || count < limit) return null;
+  if (plan.lapsed)
+    return (
+      `This organization already has ${count} ${label} integration${count === 1 ? "" : "s"} and cannot connect ` +
+      `another now: ${LAPSED_HINT} Existing integrations keep syncing.`
+    );
   const unlock = unlimitedIntegrationsPlan();
   return (
     `The ${plan.name} plan allows ${limit === 1 ? "one integration" : `${limit} integrations`} of each kind, ` +
@@ -111,9 +155,27 @@ export async function assertIntegrationCapacity(
   kind: { provider: string; label: string },
 ): Promise<void> {
   await lockBillingRow(tx, orgId);
-  const plan = await currentPlan(tx, orgId);
+  await checkIntegrationCapacity(tx, orgId, kind);
+}
+
+/**
+ * The same limit, checked before anything else is done for a new integration: its
+ * connection test reaches out to GitHub, a cluster or a bucket, which a plan refusal must
+ * not wait for. Without the lock (nothing is created here); assertIntegrationCapacity in
+ * the creating transaction stays the authority when two admins race.
+ */
+export async function assertIntegrationRoom(db: TenantDb, kind: { provider: string; label: string }): Promise<void> {
+  await checkIntegrationCapacity(db as unknown as PrismaTypes.TransactionClient, db.orgId, kind);
+}
+
+async function checkIntegrationCapacity(
+  db: PrismaTypes.TransactionClient,
+  orgId: string,
+  kind: { provider: string; label: string },
+): Promise<void> {
+  const plan = await currentPlan(db, orgId);
   if (plan.capabilities.integrationsPerKind === null) return;
-  const count = await tx.integration.count({ where: { orgId, provider: kind.provider } });
+  const count = await db.integration.count({ where: { orgId, provider: kind.provider } });
   const message = integrationLimitRefusal(plan, count, kind.label);
   if (message) throw new AppError("PRECONDITION_FAILED", message);
 }
