@@ -6,7 +6,9 @@ import { makeMember, makeOrg, makeUser, testDatabase } from "@stagedoor/db/testi
 import type { UserPrincipal } from "../authz";
 import { createBullSyncQueue } from "../integrations/queue/bullmq-sync-queue";
 import { removeMember } from "../members/change-member";
-import type { StripeBilling } from "./deps";
+import type { BillingDeps, StripeBilling } from "./deps";
+import { getBillingOverview } from "./overview";
+import { handleStripeWebhook } from "./webhook";
 import { parsePriceConfig } from "./plans";
 import { requestSeatSync, seatSyncJobId, SYNC_SEATS_JOB, syncTeamSeats } from "./seat-sync";
 
@@ -171,5 +173,52 @@ describe("Team seats kept in step with Stripe", () => {
     await expect(syncTeamSeats(db, unreachable, org.id, "job-down")).rejects.toThrow();
     expect(await db.admin.orgBilling.findUniqueOrThrow({ where: { orgId: org.id } })).toMatchObject({ planSeats: 1 });
     expect(await db.admin.auditLog.count({ where: { orgId: org.id, action: "billing.seats_synced" } })).toBe(0);
+  });
+});
+
+describe("the billing page's view of seats and subscriptions", () => {
+  const SECRET = "whsec_seats";
+  const deps = (): BillingDeps => ({ ...billing, webhookSecret: SECRET, appUrl: "http://localhost:3000" });
+  const deliver = (event: object) => {
+    const payload = JSON.stringify(event);
+    const header = billing.stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
+    return handleStripeWebhook(db, deps(), payload, header);
+  };
+
+  it("shows seats billed against members while a sync is pending, and agrees after it", async () => {
+    const { org, admin } = await subscribedOrg("team", 1, 2);
+    const tenant = db.forOrg(org.id);
+    expect((await getBillingOverview(tenant, admin, billing.prices)).seats).toEqual({ billed: 1, members: 3 });
+    await syncTeamSeats(db, billing, org.id, "job-view");
+    expect((await getBillingOverview(tenant, admin, billing.prices)).seats).toEqual({ billed: 3, members: 3 });
+    const enterprise = await subscribedOrg("enterprise", 1, 0);
+    expect((await getBillingOverview(db.forOrg(enterprise.org.id), enterprise.admin, billing.prices)).seats).toBeNull();
+  });
+
+  it("keeps counting the newest of two live subscriptions and warns until one is canceled", async () => {
+    const { org, admin, customer, subId } = await subscribedOrg("team", 1, 0);
+    fake.clockOffset += 5;
+    const second = fake.createSubscription(customer, [{ price: "price_enterprise", quantity: 1 }]);
+    expect(await deliver(fake.event("customer.subscription.created", second))).toMatchObject({ outcome: "applied" });
+    const tenant = db.forOrg(org.id);
+    const row = await db.admin.orgBilling.findUniqueOrThrow({ where: { orgId: org.id } });
+    expect(row).toMatchObject({ stripeSubscriptionId: second.id, plan: "enterprise", liveSubscriptions: 2 });
+    expect((await getBillingOverview(tenant, admin, billing.prices)).subscriptionWarning).toBe(
+      "Stripe has 2 active subscriptions for this org; cancel one in the Billing Portal.",
+    );
+    const audit = await db.admin.auditLog.findFirstOrThrow({
+      where: { orgId: org.id, action: "billing.subscription_changed" },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(audit.data).toMatchObject({ warning: "2 live subscriptions; counting the newest" });
+
+    fake.clockOffset += 5;
+    const [ended] = fake.endSubscription(subId);
+    await deliver(ended!);
+    expect(await db.admin.orgBilling.findUniqueOrThrow({ where: { orgId: org.id } })).toMatchObject({
+      plan: "enterprise",
+      liveSubscriptions: 1,
+    });
+    expect((await getBillingOverview(tenant, admin, billing.prices)).subscriptionWarning).toBeNull();
   });
 });
