@@ -17,6 +17,8 @@ export {
   assertPlanAllows,
   assertIntegrationCapacity,
   assertIntegrationRoom,
+  resolveHistoryFrom,
+  historyStart,
   scimPlanGate,
   currentPlan,
   getPlanCapabilities,

@@ -227,3 +227,37 @@ describe("a second integration on Free is refused before its connection is teste
     expect(await tdb.integration.count()).toBe(3);
   });
 });
+
+describe("history views follow the plan's historyDays, deleting nothing", () => {
+  const DAY = 86_400_000;
+  const daysAgo = (n: number) => new Date(Date.now() - n * DAY);
+
+  it("the audit log shows the plan's days by default and refuses an earlier start, naming the plans", async () => {
+    const { org, tdb, actor } = await orgOn("free");
+    for (const [action, age] of [
+      ["org.renamed", 5],
+      ["org.created", 45],
+      ["member.invited", 200],
+    ] as const)
+      await db.admin.auditLog.create({ data: { orgId: org.id, action, createdAt: daysAgo(age) } });
+    expect((await listAudit(tdb, actor, {})).items.map((i) => i.action)).toEqual(["org.renamed"]);
+    await expect(listAudit(tdb, actor, { from: daysAgo(60) })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringMatching(
+        /^The Free plan shows the last 30 days of history \(from \d{4}-\d{2}-\d{2}\).*The Team plan shows 90 days/,
+      ),
+      details: { unlockedBy: "Team" },
+    });
+    await setOrgPlan(db, org.id, "team");
+    expect((await listAudit(tdb, actor, {})).items.map((i) => i.action)).toEqual(["org.renamed", "org.created"]);
+    await expect(listAudit(tdb, actor, { from: daysAgo(300) })).rejects.toMatchObject({
+      details: { unlockedBy: "Enterprise" },
+    });
+    await setOrgPlan(db, org.id, "enterprise");
+    expect((await listAudit(tdb, actor, { from: daysAgo(300) })).items).toHaveLength(3);
+    expect((await listAuditForExport(tdb, actor, {})).items).toHaveLength(3);
+    // Nothing was deleted along the way.
+    expect(await db.admin.auditLog.count({ where: { orgId: org.id } })).toBe(3);
+    expect((await getPlanCapabilities(tdb, actor)).history).toEqual({ days: 400, longer: [] });
+  });
+});

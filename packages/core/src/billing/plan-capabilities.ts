@@ -105,6 +105,8 @@ export type PlanCapabilityView = {
   capabilities: PlanCapabilities;
   /** Per gated feature: null when allowed, else why not and which plan unlocks it. */
   locked: Record<PlanFeature, { message: string; unlockedBy: string } | null>;
+  /** Days of history views; longer ranges (30, 90, 400 days) with the plan that offers them. */
+  history: { days: number; longer: { days: number; plan: string }[] };
   /** With a per-kind integration limit: the limit and the plan that lifts it; null without one. */
   integrationLimit: { perKind: number; unlockedBy: string } | null;
 };
@@ -118,6 +120,13 @@ export function planCapabilityView(plan: PlanInForce): PlanCapabilityView {
     plan: { key: plan.key, name: plan.name, lapsed: plan.lapsed },
     capabilities: plan.capabilities,
     locked: { requireSso: lock("requireSso"), scim: lock("scim"), auditExport: lock("auditExport") },
+    history: {
+      days: plan.capabilities.historyDays,
+      longer: PLANS.filter((p) => p.capabilities.historyDays > plan.capabilities.historyDays).map((p) => ({
+        days: p.capabilities.historyDays,
+        plan: p.name,
+      })),
+    },
     integrationLimit:
       plan.capabilities.integrationsPerKind === null
         ? null
@@ -178,6 +187,55 @@ async function checkIntegrationCapacity(
   const count = await db.integration.count({ where: { orgId, provider: kind.provider } });
   const message = integrationLimitRefusal(plan, count, kind.label);
   if (message) throw new AppError("PRECONDITION_FAILED", message);
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** The first UTC day a plan's history views reach (today counts as one of its `historyDays`). */
+export function historyStart(plan: PlanInForce, now = new Date()): Date {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return new Date(today - (plan.capabilities.historyDays - 1) * DAY_MS);
+}
+
+/** The plan that shows at least `days` of history (the longest one if none does). */
+export const planWithHistory = (days: number): Plan =>
+  PLANS.find((p) => p.capabilities.historyDays >= days) ?? PLANS.at(-1)!;
+
+/** Why a history view may not start at `from`, or null when the plan reaches that far. */
+export function historyRefusal(plan: PlanInForce, from: Date, now = new Date()): string | null {
+  const start = historyStart(plan, now);
+  if (from.getTime() >= start.getTime()) return null;
+  const wanted = Math.floor((now.getTime() - from.getTime()) / DAY_MS) + 1;
+  const unlock = planWithHistory(wanted);
+  const days = plan.capabilities.historyDays;
+  return (
+    `The ${plan.name} plan shows the last ${days} days of history (from ${start.toISOString().slice(0, 10)})` +
+    (plan.lapsed ? " while a payment is overdue" : "") +
+    `; nothing older is deleted. ` +
+    (unlock.capabilities.historyDays > days
+      ? `The ${unlock.name} plan shows ${unlock.capabilities.historyDays} days: an admin can upgrade on the Billing page.`
+      : "")
+  ).trim();
+}
+
+/**
+ * Where a history view starts: `from` when the plan reaches that far, else FORBIDDEN (a
+ * plan refusal, with the plan that does); without `from`, the first day the plan shows.
+ */
+export async function resolveHistoryFrom(
+  db: BillingReader,
+  orgId: string,
+  from: Date | undefined,
+  now = new Date(),
+): Promise<Date> {
+  const plan = await currentPlan(db, orgId, now);
+  if (!from) return historyStart(plan, now);
+  const message = historyRefusal(plan, from, now);
+  if (message) {
+    const wanted = Math.floor((now.getTime() - from.getTime()) / DAY_MS) + 1;
+    throw new AppError("FORBIDDEN", message, { unlockedBy: planWithHistory(wanted).name });
+  }
+  return from;
 }
 
 /** The org's plan and what it unlocks, for pages that show locked features (any member may see it). */
