@@ -191,11 +191,15 @@ async function checkIntegrationCapacity(
 
 const DAY_MS = 24 * 3600 * 1000;
 
+const utcDay = (d: Date) => Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+
 /** The first UTC day a plan's history views reach (today counts as one of its `historyDays`). */
 export function historyStart(plan: PlanInForce, now = new Date()): Date {
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return new Date(today - (plan.capabilities.historyDays - 1) * DAY_MS);
+  return new Date(utcDay(now) - (plan.capabilities.historyDays - 1) * DAY_MS);
 }
+
+/** How many UTC days, today included, a view starting at `from` covers. */
+const daysBack = (from: Date, now: Date) => Math.round((utcDay(now) - utcDay(from)) / DAY_MS) + 1;
 
 /** The plan that shows at least `days` of history (the longest one if none does). */
 export const planWithHistory = (days: number): Plan =>
@@ -205,7 +209,7 @@ export const planWithHistory = (days: number): Plan =>
 export function historyRefusal(plan: PlanInForce, from: Date, now = new Date()): string | null {
   const start = historyStart(plan, now);
   if (from.getTime() >= start.getTime()) return null;
-  const wanted = Math.floor((now.getTime() - from.getTime()) / DAY_MS) + 1;
+  const wanted = daysBack(from, now);
   const unlock = planWithHistory(wanted);
   const days = plan.capabilities.historyDays;
   return (
@@ -232,7 +236,7 @@ export async function resolveHistoryFrom(
   if (!from) return historyStart(plan, now);
   const message = historyRefusal(plan, from, now);
   if (message) {
-    const wanted = Math.floor((now.getTime() - from.getTime()) / DAY_MS) + 1;
+    const wanted = daysBack(from, now);
     throw new AppError("FORBIDDEN", message, { unlockedBy: planWithHistory(wanted).name });
   }
   return from;
