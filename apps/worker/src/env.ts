@@ -25,6 +25,14 @@ const schema = z.object({
   INSIGHTS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   // How often the Insights rollup runs (the page's numbers lag use by about this much).
   INSIGHTS_ROLLUP_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // Billing, as the web app reads it: with a secret key the worker keeps Team seats in step
+  // with Stripe (billing.syncSeats); without one that job does nothing.
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_API_BASE: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  STRIPE_PRICES: z.string().default(""),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(5),
   // How long an orphaned catalog entity stays visible before catalog.purgeOrphans deletes it.
   CATALOG_ORPHAN_GRACE_HOURS: z.coerce

@@ -1,5 +1,5 @@
 import { Redis } from "ioredis";
-import { createSecretBox, parseKeyring } from "@stagedoor/core";
+import { createSecretBox, parseKeyring, stripeBilling } from "@stagedoor/core";
 import { createDatabase } from "@stagedoor/db";
 import { loadEnv } from "./env";
 import { startSyncWorker } from "./sync-worker";
@@ -32,6 +32,9 @@ const syncing = await startSyncWorker({
   secrets: createSecretBox(parseKeyring(env.SECRETS_KEYS)),
   allowPrivateNetworks: env.OUTBOUND_ALLOW_PRIVATE_NETWORKS,
   orgSlots: env.SYNC_ORG_CONCURRENCY,
+  billing: env.STRIPE_SECRET_KEY
+    ? stripeBilling({ secretKey: env.STRIPE_SECRET_KEY, apiBase: env.STRIPE_API_BASE, prices: env.STRIPE_PRICES })
+    : undefined,
 });
 const insights = await startInsightsWorker({
   db,

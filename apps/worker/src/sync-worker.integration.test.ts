@@ -1,18 +1,21 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
-import { generateOrg, type FakeGitHub } from "@stagedoor/connectors/testing";
+import { generateOrg, startFakeStripe, type FakeGitHub } from "@stagedoor/connectors/testing";
 import {
   createBullSyncQueue,
   createOrgSlots,
   jobIds,
   reconcileIntegrations,
   requestScimCatalogRefresh,
+  requestSeatSync,
+  stripeBilling,
+  type StripeBilling,
   requestSync,
   type BullSyncQueue,
   type StepOutcome,
 } from "@stagedoor/core";
 import { connectedOrg, startGitHub, testDeps } from "@stagedoor/core/integrations-testing";
-import { makeOrg, testDatabase } from "@stagedoor/db/testing";
+import { makeMember, makeOrg, makeUser, testDatabase } from "@stagedoor/db/testing";
 import { startSyncWorker, type RunningSyncWorker } from "./sync-worker";
 
 const db = testDatabase();
@@ -51,7 +54,10 @@ function producer(prefix: string): BullSyncQueue {
   return queue;
 }
 
-async function worker(prefix: string, options: { concurrency?: number } = {}): Promise<RunningSyncWorker> {
+async function worker(
+  prefix: string,
+  options: { concurrency?: number; billing?: StripeBilling } = {},
+): Promise<RunningSyncWorker> {
   const running = await startSyncWorker({
     db,
     connection,
@@ -62,6 +68,7 @@ async function worker(prefix: string, options: { concurrency?: number } = {}): P
     // Other test files share the database; reconciling would pick up their runs.
     reconcile: false,
     github: { pageSize: 10, client: { maxRetries: 1, retryBaseDelayMs: 1 } },
+    ...(options.billing ? { billing: options.billing } : {}),
   });
   closers.unshift(() => running.close());
   return running;
@@ -104,6 +111,37 @@ describe("sync worker", () => {
       return rows.length === 2 ? rows : null;
     }, "the SCIM users in the catalog");
     expect(users.map((u) => u.name).sort()).toEqual(["ada_example.test", "grace_example.test"]);
+  });
+
+  it("keeps a Team org's seats in step with Stripe through the Stripe client in its job services", async () => {
+    const stripe = await startFakeStripe({ prices: { price_team: { nickname: "Team", unitAmount: 2000 } } });
+    closers.push(() => stripe.close());
+    const billing = stripeBilling({ secretKey: "sk_test_local", apiBase: stripe.url, prices: "team=price_team" });
+    const prefix = nextPrefix();
+    const queue = producer(prefix);
+    const org = await makeOrg(db);
+    for (let i = 0; i < 3; i++) await makeMember(db, org.id, (await makeUser(db)).id);
+    const customer = await billing.stripe.customers.create({ name: org.slug });
+    const sub = stripe.createSubscription(customer.id, [{ price: "price_team", quantity: 1 }]);
+    await db.admin.orgBilling.create({
+      data: {
+        orgId: org.id,
+        stripeCustomerId: customer.id,
+        stripeSubscriptionId: sub.id,
+        plan: "team",
+        status: "active",
+      },
+    });
+    // Three joins in one (short) window: one job, one subscription change.
+    const now = Date.now();
+    for (let i = 0; i < 3; i++) await requestSeatSync(queue, org.id, now, 200);
+    await worker(prefix, { billing });
+    await waitFor(async () => stripe.subscriptions.get(sub.id)!.items.data[0].quantity === 3, "seats updated");
+    expect(stripe.requests.filter((r) => r === `POST /v1/subscriptions/${sub.id}`)).toHaveLength(1);
+    await waitFor(
+      async () => (await db.admin.auditLog.count({ where: { orgId: org.id, action: "billing.seats_synced" } })) === 1,
+      "the audit entry",
+    );
   });
 
   it("runs a requested sync to the end, schedules the integration, and treats a double click as one sync", async () => {

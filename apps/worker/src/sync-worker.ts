@@ -12,6 +12,7 @@ import {
   type BullSyncQueue,
   type IntegrationDeps,
   type SecretBox,
+  type StripeBilling,
   type SyncServices,
 } from "@stagedoor/core";
 import type { Database } from "@stagedoor/db";
@@ -33,6 +34,8 @@ export type SyncWorkerOptions = {
   reconcile?: boolean;
   reconcileEveryMs?: number;
   github?: IntegrationDeps["github"];
+  /** Stripe and prices for billing.syncSeats; without them that job does nothing. */
+  billing?: StripeBilling;
 };
 
 export type RunningSyncWorker = {
@@ -84,6 +87,7 @@ export async function startSyncWorker(options: SyncWorkerOptions): Promise<Runni
     services: {
       settings: { orphanGraceHours: DEFAULT_ORPHAN_GRACE_HOURS },
       integrations: { deps, queue, runtimeFor: (kind) => runtimes.get(kind) },
+      ...(options.billing ? { billing: options.billing } : {}),
     },
     slots: createOrgSlots(connection, { prefix, limit: options.orgSlots ?? 2, leaseMs: ORG_SLOT_LEASE_MS }),
     orgBusyDelayMs: options.orgBusyDelayMs ?? 2_000,

@@ -48,6 +48,11 @@ export const PLUGIN_TRIAL_SEATS = 5;
 export const PAYMENT_GRACE_DAYS = 7;
 /** Licenses one bulk assign or release may name. */
 export const MAX_LICENSE_BULK = 200;
+/**
+ * Membership changes of one org within this window share one Team seat update in Stripe,
+ * made when it ends: a SCIM burst of hundreds of users is one subscription change.
+ */
+export const SEAT_SYNC_DELAY_MS = 30_000;
 /** How long one org's purchase (Checkout or plan change) may hold its lock across the Stripe calls. */
 export const BILLING_PURCHASE_LOCK_MS = 30_000;
 

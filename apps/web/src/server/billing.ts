@@ -1,5 +1,5 @@
 import "server-only";
-import { createStripeClient, parsePriceConfig, type BillingDeps } from "@stagedoor/core";
+import { stripeBilling, type BillingDeps } from "@stagedoor/core";
 import { env } from "@/env";
 
 const g = globalThis as unknown as { stagedoorBilling?: BillingDeps | null };
@@ -15,9 +15,8 @@ export function billingDeps(): BillingDeps | null {
     g.stagedoorBilling =
       e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
         ? {
-            stripe: createStripeClient({ secretKey: e.STRIPE_SECRET_KEY, apiBase: e.STRIPE_API_BASE }),
+            ...stripeBilling({ secretKey: e.STRIPE_SECRET_KEY, apiBase: e.STRIPE_API_BASE, prices: e.STRIPE_PRICES }),
             webhookSecret: e.STRIPE_WEBHOOK_SECRET,
-            prices: parsePriceConfig(e.STRIPE_PRICES),
             appUrl: (e.BILLING_RETURN_URL ?? e.AUTH_URL ?? "http://localhost:3000").replace(/\/$/, ""),
           }
         : null;

@@ -104,6 +104,7 @@ export async function orgSsoConfig(
           provider.orgId,
           { userId: user.id, email: user.email },
           (profile ?? {}) as Record<string, unknown>,
+          integrationDeps().queue,
         );
       },
     },

@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { createUserSession, provisionSsoMember, recordSsoTest, type SamlSignInOutcome } from "@stagedoor/core";
 import { env } from "@/env";
 import { db } from "./db";
+import { integrationDeps } from "./integrations";
 import { sessionCookieName, SESSION_MAX_AGE_S } from "./dev-session";
 
 /**
@@ -44,7 +45,13 @@ export async function finishSamlSignIn(outcome: SamlSignInOutcome, slug: string,
     maxAgeSeconds: SESSION_MAX_AGE_S,
     ssoOrgId: outcome.orgId,
   });
-  await provisionSsoMember(db(), outcome.orgId, { userId: session.userId, email: session.email }, outcome.claims);
+  await provisionSsoMember(
+    db(),
+    outcome.orgId,
+    { userId: session.userId, email: session.email },
+    outcome.claims,
+    integrationDeps().queue,
+  );
   const res = to(outcome.redirectTo);
   const secure = origin.startsWith("https:");
   const baseDomain = env().BASE_DOMAIN;

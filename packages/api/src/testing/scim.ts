@@ -3,6 +3,7 @@ import {
   jobsOfQueue,
   INTEGRATIONS_QUEUE,
   REFRESH_SCIM_CATALOG_JOB,
+  SYNC_SEATS_JOB,
   type JobServices,
   type ScimCatalogQueue,
 } from "@stagedoor/core";
@@ -13,8 +14,11 @@ export const db = testDatabase();
 
 /** The catalog refreshes SCIM writes asked for, by job id (a repeated id is the same job). */
 export const pendingRefreshes = new Map<string, { name: string; data: unknown; delayMs?: number }>();
+/** Orgs whose Team seat sync (billing.syncSeats) a SCIM write asked for, in order. */
+export const seatSyncRequests: string[] = [];
 const queue: ScimCatalogQueue = {
   async enqueue(name, data, opts) {
+    if (name === SYNC_SEATS_JOB) return void seatSyncRequests.push((data as { orgId: string }).orgId);
     if (!pendingRefreshes.has(opts.jobId)) pendingRefreshes.set(opts.jobId, { name, data, delayMs: opts.delayMs });
   },
 };

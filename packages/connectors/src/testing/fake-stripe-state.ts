@@ -29,6 +29,10 @@ export class FakeStripeState {
   readonly subscriptions = new Map<string, Obj>();
   readonly invoices = new Map<string, Obj>();
   readonly events: Obj[] = [];
+  /** Every API request, as `METHOD /path`, for tests that count Stripe calls. */
+  readonly requests: string[] = [];
+  /** Successful POST results by Idempotency-Key (Stripe keeps them 24 hours). */
+  readonly idempotentResults = new Map<string, unknown>();
   /** Customers whose card is declined from now on (`/_fake/decline-payments`). */
   readonly decliningCustomers = new Set<string>();
   /** Seconds added to the wall clock (tests move time forward). */

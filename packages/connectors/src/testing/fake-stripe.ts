@@ -43,9 +43,16 @@ export class FakeStripe extends FakeStripeState {
       const raw = Buffer.concat(chunks).toString("utf8");
       const body = req.headers["content-type"]?.includes("json") ? (raw ? JSON.parse(raw) : {}) : parseStripeForm(raw);
       const query = parseStripeForm(url.search.slice(1));
+      this.requests.push(`${req.method} ${url.pathname}`);
+      // Stripe answers a repeated POST with the same Idempotency-Key from its cache
+      // (the first result, nothing applied again).
+      const key = req.method === "POST" ? req.headers["idempotency-key"] : undefined;
+      const replay = typeof key === "string" ? this.idempotentResults.get(key) : undefined;
+      if (replay) return this.json(res, 200, replay);
       const result = await this.route(req.method ?? "GET", url.pathname, body, query, res);
       if (result === undefined) return;
       if (result === null) return this.json(res, 404, notFound(url.pathname));
+      if (typeof key === "string") this.idempotentResults.set(key, structuredClone(result));
       this.json(res, 200, result);
     } catch (error) {
       this.json(res, 500, { error: { type: "api_error", message: String(error) } });

@@ -1,6 +1,7 @@
 import type { TenantDb } from "@stagedoor/db";
 import { authorize, type Principal } from "../authz";
 import { describeAuditEvent } from "./describe-audit";
+import { resolveHistoryFrom } from "../billing/plan-capabilities";
 
 export type AuditItem = {
   id: string;
@@ -43,8 +44,10 @@ export async function listAudit(
   { limit = 50, cursor, ...filter }: { limit?: number; cursor?: string | null } & AuditFilter,
 ): Promise<AuditPage> {
   authorize(by, "audit.read");
+  // The plan's history bounds the view (older rows stay; an earlier `from` is refused).
+  const from = await resolveHistoryFrom(db, db.orgId, filter.from);
   const rows = await db.auditLog.findMany({
-    where: whereFor(filter),
+    where: whereFor({ ...filter, from }),
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
     ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),

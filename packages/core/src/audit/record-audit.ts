@@ -36,6 +36,7 @@ export type AuditAction =
   | "billing.payment_failed"
   | "billing.payment_succeeded"
   | "billing.trial_started"
+  | "billing.seats_synced"
   | "license.assigned"
   | "license.released"
   | "sso.created"

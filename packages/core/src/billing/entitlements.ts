@@ -48,11 +48,28 @@ export function seatsOf(pluginSeats: unknown, key: PluginKey): number {
   return typeof value === "number" && value > 0 ? Math.floor(value) : 0;
 }
 
+/**
+ * Where the org stands with its payments, the one lifecycle every paid thing follows
+ * (premium plugins here, plan capabilities in plan-capabilities.ts):
+ * - `paying`: active or Stripe-trialing
+ * - `grace`: a payment failed; everything still works until `graceEndsAt`, with a banner
+ * - `lapsed`: grace is over and the invoice is unpaid
+ * - `unpaid`: nothing paid for (Free, canceled)
+ */
+export type PaymentStanding = "paying" | "grace" | "lapsed" | "unpaid";
+
+export function paymentStanding(billing: Pick<BillingRow, "status" | "graceEndsAt">, now: Date): PaymentStanding {
+  if (billing.status === "active" || billing.status === "trialing") return "paying";
+  if (billing.status === "past_due") return billing.graceEndsAt && billing.graceEndsAt > now ? "grace" : "lapsed";
+  return "unpaid";
+}
+
 export function computeEntitlements(row: BillingRow | null, now: Date): Entitlements {
   const billing = row ?? FREE_BILLING;
   const plan = planByKey(billing.plan);
-  const paying = billing.status === "active" || billing.status === "trialing";
-  const pastDue = billing.status === "past_due";
+  const standing = paymentStanding(billing, now);
+  const paying = standing === "paying";
+  const pastDue = standing === "grace" || standing === "lapsed";
   const trialRunning = !!billing.pluginTrialEndsAt && billing.pluginTrialEndsAt > now;
   const plugins = Object.fromEntries(
     PLUGINS.map((p) => {
@@ -60,11 +77,7 @@ export function computeEntitlements(row: BillingRow | null, now: Date): Entitlem
       let entitlement: PluginEntitlement;
       if (bought > 0 && paying) entitlement = { key: p.key, state: "active", seats: bought };
       else if (bought > 0 && pastDue)
-        entitlement = {
-          key: p.key,
-          state: billing.graceEndsAt && billing.graceEndsAt > now ? "grace" : "locked",
-          seats: bought,
-        };
+        entitlement = { key: p.key, state: standing === "grace" ? "grace" : "locked", seats: bought };
       else if (trialRunning) entitlement = { key: p.key, state: "trial", seats: Math.max(bought, PLUGIN_TRIAL_SEATS) };
       else entitlement = { key: p.key, state: "none", seats: 0 };
       return [p.key, entitlement];

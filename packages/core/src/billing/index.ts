@@ -16,6 +16,10 @@ export { assertMemberCapacity } from "./member-limit";
 export {
   assertPlanAllows,
   assertIntegrationCapacity,
+  assertIntegrationRoom,
+  resolveHistoryFrom,
+  historyStart,
+  scimPlanGate,
   currentPlan,
   getPlanCapabilities,
   isPlanRefusal,
@@ -23,7 +27,15 @@ export {
   type PlanCapabilityView,
   type PlanFeature,
 } from "./plan-capabilities";
-export { requireBilling, type BillingDeps } from "./deps";
+export { requireBilling, stripeBilling, type BillingDeps, type StripeBilling } from "./deps";
+export {
+  requestSeatSync,
+  syncTeamSeats,
+  seatSyncJobId,
+  SYNC_SEATS_JOB,
+  type SeatSyncQueue,
+  type SeatSyncOutcome,
+} from "./seat-sync";
 export { createCheckout, createPortal, listInvoices, type CheckoutInput } from "./checkout";
 export { handleStripeWebhook, STRIPE_EVENTS, type StripeWebhookOutcome } from "./webhook";
 // The host app builds BillingDeps with it (apps reach connectors only through core).

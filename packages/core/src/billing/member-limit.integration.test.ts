@@ -30,13 +30,15 @@ async function pendingInvitation(orgId: string) {
   return { user: { userId: user.id, email: user.email }, token };
 }
 
+const noSeatSync = { enqueue: async () => {} };
+
 describe("the plan's member limit under concurrency", () => {
   it("lets exactly one of two parallel acceptances take the last place, and tells the other why", async () => {
     const { org } = await orgAtLimitMinusOne();
     const [a, b] = await Promise.all([pendingInvitation(org.id), pendingInvitation(org.id)]);
     const results = await Promise.allSettled([
-      acceptInvitation(db, a.user, a.token),
-      acceptInvitation(db, b.user, b.token),
+      acceptInvitation(db, a.user, a.token, noSeatSync),
+      acceptInvitation(db, b.user, b.token, noSeatSync),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;

@@ -82,8 +82,19 @@ export async function getBillingOverview(db: TenantDb, principal: Principal, pri
       : billing?.cancelAtPeriodEnd
         ? { kind: "canceling" as const, until: billing.currentPeriodEnd }
         : null;
+  const team = plan.key === "team" && !!billing?.stripeSubscriptionId;
   return {
     plan: { key: plan.key, name: plan.name, features: plan.features },
+    /**
+     * Team's developer seats: billed (the plan item's quantity in Stripe) and members now.
+     * They differ for up to a minute after members join or leave (billing.syncSeats).
+     */
+    seats: team ? { billed: billing.planSeats, members: members.length } : null,
+    /** Stripe charges the customer for more than one subscription: only the newest counts here. */
+    subscriptionWarning:
+      (billing?.liveSubscriptions ?? 0) > 1
+        ? `Stripe has ${billing!.liveSubscriptions} active subscriptions for this org; cancel one in the Billing Portal.`
+        : null,
     status: ent.status,
     memberLimit: ent.memberLimit,
     memberCount: members.length,

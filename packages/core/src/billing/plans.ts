@@ -20,6 +20,11 @@ export type PlanCapabilities = {
   scim: boolean;
   /** Downloading the audit log as CSV (reading it in the app is on every plan). */
   auditExport: boolean;
+  /**
+   * How far back history views reach (audit log list and export, Insights, Cost Insights),
+   * in days including today. Only what views offer: nothing older is deleted.
+   */
+  historyDays: number;
 };
 export type Plan = {
   key: PlanKey;
@@ -44,7 +49,10 @@ export const PLANS: readonly Plan[] = [
     features: ["Up to 10 members", "One integration of each kind", "Software catalog, CI runs, workloads"],
     perSeat: false,
     salesContact: null,
-    capabilities: { integrationsPerKind: 1, requireSso: false, scim: false, auditExport: false },
+    // History: a month (Free: "what happened lately"), a quarter (Team: quarterly reviews,
+    // and Cost Insights' 90-day view), 400 days (Enterprise: a 12-month audit period such
+    // as SOC 2's, plus the weeks an audit runs late, and year-over-year comparisons).
+    capabilities: { integrationsPerKind: 1, requireSso: false, scim: false, auditExport: false, historyDays: 30 },
   },
   {
     key: "team",
@@ -54,7 +62,7 @@ export const PLANS: readonly Plan[] = [
     features: ["Unlimited members (per seat)", "All integrations", "Premium plugins as add-ons"],
     perSeat: true,
     salesContact: null,
-    capabilities: { integrationsPerKind: null, requireSso: false, scim: false, auditExport: false },
+    capabilities: { integrationsPerKind: null, requireSso: false, scim: false, auditExport: false, historyDays: 90 },
   },
   {
     key: "enterprise",
@@ -64,7 +72,7 @@ export const PLANS: readonly Plan[] = [
     features: ["Enforced SSO per org", "SCIM provisioning", "Audit log export", "Longer history"],
     perSeat: true,
     salesContact: "mailto:sales@stagedoor.dev?subject=Stagedoor%20Enterprise",
-    capabilities: { integrationsPerKind: null, requireSso: true, scim: true, auditExport: true },
+    capabilities: { integrationsPerKind: null, requireSso: true, scim: true, auditExport: true, historyDays: 400 },
   },
 ];
 

@@ -9,6 +9,8 @@ export type SubscriptionFacts = {
   plan: PlanKey;
   status: "none" | "trialing" | "active" | "past_due" | "canceled";
   memberLimit: number | null;
+  /** Quantity of the plan item (Team: developer seats billed); null without a plan item. */
+  planSeats: number | null;
   pluginSeats: Partial<Record<PluginKey, number>>;
   currentPeriodEnd: Date | null;
   cancelAtPeriodEnd: boolean;
@@ -32,6 +34,17 @@ export function currentSubscription(subs: Stripe.Subscription[]): Stripe.Subscri
   return live.sort((a, b) => b.created - a.created)[0] ?? null;
 }
 
+const LIVE: ReadonlySet<string> = new Set(["active", "trialing", "past_due"]);
+
+/**
+ * Subscriptions the customer is being charged for (active, trialing, past_due). More than
+ * one means an org pays twice (e.g. a second Checkout finished in another tab before the
+ * first webhook arrived): only the newest counts, and the billing page asks an admin to
+ * cancel the other in the Billing Portal rather than this server cancelling either.
+ */
+export const liveSubscriptionCount = (subs: Stripe.Subscription[]): number =>
+  subs.filter((s) => LIVE.has(s.status)).length;
+
 export function factsFrom(sub: Stripe.Subscription | null, prices: PriceConfig): SubscriptionFacts {
   if (!sub) {
     return {
@@ -39,17 +52,22 @@ export function factsFrom(sub: Stripe.Subscription | null, prices: PriceConfig):
       plan: "free",
       status: "canceled",
       memberLimit: planByKey("free").memberLimit,
+      planSeats: null,
       pluginSeats: {},
       currentPeriodEnd: null,
       cancelAtPeriodEnd: false,
     };
   }
   let plan: PlanKey = "free";
+  let planSeats: number | null = null;
   const pluginSeats: Partial<Record<PluginKey, number>> = {};
   let periodEnd = 0;
   for (const item of sub.items.data) {
     const target = priceTarget(prices, item.price.id);
-    if (target?.kind === "plan") plan = target.key;
+    if (target?.kind === "plan") {
+      plan = target.key;
+      planSeats = item.quantity ?? 1;
+    }
     if (target?.kind === "plugin") pluginSeats[target.key] = (pluginSeats[target.key] ?? 0) + (item.quantity ?? 0);
     periodEnd = Math.max(periodEnd, item.current_period_end ?? 0);
   }
@@ -58,6 +76,7 @@ export function factsFrom(sub: Stripe.Subscription | null, prices: PriceConfig):
     plan,
     status: STATUS[sub.status] ?? "canceled",
     memberLimit: planByKey(plan).memberLimit,
+    planSeats,
     pluginSeats,
     currentPeriodEnd: periodEnd ? new Date(periodEnd * 1000) : null,
     cancelAtPeriodEnd: sub.cancel_at_period_end,

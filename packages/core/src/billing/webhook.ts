@@ -2,7 +2,7 @@ import type { Database } from "@stagedoor/db";
 import { AppError } from "../errors";
 import { recordAudit, type AuditAction } from "../audit/record-audit";
 import type { BillingDeps } from "./deps";
-import { currentSubscription, factsFrom, nextGraceEnd } from "./subscription-sync";
+import { currentSubscription, factsFrom, liveSubscriptionCount, nextGraceEnd } from "./subscription-sync";
 
 export const STRIPE_EVENTS = [
   "checkout.session.completed",
@@ -68,6 +68,7 @@ export async function handleStripeWebhook(
 
   const subs = await deps.stripe.subscriptions.list({ customer: customerId!, status: "all", limit: 20 });
   const facts = factsFrom(currentSubscription(subs.data), deps.prices);
+  const liveSubscriptions = liveSubscriptionCount(subs.data);
   const now = deps.now?.() ?? new Date();
   const applied = await db.transaction(async (tx) => {
     // The event row first: of two concurrent deliveries of one event, the second fails here.
@@ -78,6 +79,7 @@ export async function handleStripeWebhook(
       where: { orgId: billing.orgId },
       data: {
         ...facts,
+        liveSubscriptions,
         graceEndsAt: nextGraceEnd(facts.status, row.graceEndsAt, now),
         lastEventCreated: Math.max(row.lastEventCreated, event.created),
       },
@@ -94,6 +96,8 @@ export async function handleStripeWebhook(
         status: facts.status,
         pluginSeats: facts.pluginSeats,
         cancelAtPeriodEnd: facts.cancelAtPeriodEnd,
+        // Recorded on each event while it lasts, so the log shows when it started and ended.
+        ...(liveSubscriptions > 1 ? { warning: `${liveSubscriptions} live subscriptions; counting the newest` } : {}),
       },
     });
     return true;

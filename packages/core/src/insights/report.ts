@@ -3,6 +3,7 @@ import { RELATION_MEMBER_OF } from "@stagedoor/catalog";
 import { Prisma, type TenantDb } from "@stagedoor/db";
 import type { Principal } from "../authz";
 import { authorizeInOrg } from "../billing/license-policy";
+import { resolveHistoryFrom } from "../billing/plan-capabilities";
 import { ENTITIES } from "../catalog/entity-rows";
 import { pluginPermission } from "../plugins/permissions";
 import { dailyActivity, weeklyCohorts, type Cohort, type DailyActivity, type UserDay } from "./activity";
@@ -62,6 +63,7 @@ export const pseudonym = (orgId: string, userId: string) =>
 export async function insightsReport(db: TenantDb, by: Principal, input: InsightsRangeInput): Promise<InsightsReport> {
   await authorizeInOrg(db, by, pluginPermission("insights", "read"));
   const range = resolveRange(input);
+  await resolveHistoryFrom(db, db.orgId, new Date(`${range.from}T00:00:00Z`));
   const settings = await readInsightsSettings(db);
   const org = db.orgId;
   const { from, to, previousFrom, previousTo } = range;

@@ -3,6 +3,7 @@ import { AppError } from "../errors";
 import { authorize, type Principal } from "../authz";
 import { findIntegration, type IntegrationRow } from "./find-integration";
 import { providerFor, requireProvider } from "./providers";
+import { resolveHistoryFrom } from "../billing/plan-capabilities";
 import {
   toIntegrationView,
   toSyncRunView,
@@ -63,8 +64,10 @@ export async function listSyncRuns(
   authorize(by, "integrations.read");
   requireProvider((await findIntegration(db, input.id)).provider);
   const limit = Math.min(MAX_RUNS_PAGE, Math.max(1, input.limit ?? 20));
+  // Run history reaches back as far as the plan's history views (older runs are kept).
+  const since = await resolveHistoryFrom(db, db.orgId, undefined);
   const rows = await db.syncRun.findMany({
-    where: { integrationId: input.id },
+    where: { integrationId: input.id, startedAt: { gte: since } },
     orderBy: [{ startedAt: "desc" }, { id: "desc" }],
     take: limit + 1,
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),

@@ -1,6 +1,7 @@
 import type { Database } from "@stagedoor/db";
 import { AppError } from "../errors";
 import { assertMemberCapacity } from "../billing/member-limit";
+import { requestSeatSync, type SeatSyncQueue } from "../billing/seat-sync";
 import { recordAudit } from "../audit/record-audit";
 import { hashInvitationToken } from "./tokens";
 
@@ -39,9 +40,15 @@ export async function previewInvitation(db: Database, token: string) {
   return { email: inv.email, role: inv.role, org: inv.org, state: stateOf(inv) };
 }
 
-export async function acceptInvitation(db: Database, user: { userId: string; email: string }, token: string) {
+/** `seats`: the queue a new member's seat sync is requested through (after the commit). */
+export async function acceptInvitation(
+  db: Database,
+  user: { userId: string; email: string },
+  token: string,
+  seats: SeatSyncQueue,
+) {
   const tokenHash = hashInvitationToken(token);
-  return db.admin.transaction(async (tx) => {
+  const accepted = await db.admin.transaction(async (tx) => {
     const inv = await tx.invitation.findUnique({
       where: { tokenHash },
       include: { org: { select: { id: true, slug: true, name: true } } },
@@ -75,6 +82,8 @@ export async function acceptInvitation(db: Database, user: { userId: string; ema
       target: user.email,
       data: { role: inv.role },
     });
-    return inv.org;
+    return { org: inv.org, joined: !already };
   });
+  if (accepted.joined) await requestSeatSync(seats, accepted.org.id);
+  return accepted.org;
 }

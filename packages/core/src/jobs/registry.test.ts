@@ -22,6 +22,7 @@ describe("the job registry", () => {
         .sort(),
     ).toEqual(
       [
+        "billing.syncSeats",
         "integrations.reconcile",
         "integrations.sync",
         "scim.refreshCatalog",

@@ -3,10 +3,11 @@ import type { AnyJobDefinition, JobQueue } from "./define-job";
 import { maintenanceJobs } from "./maintenance-jobs";
 import { scimJobs } from "../scim/catalog-refresh";
 import { insightsJobs } from "../insights/jobs";
+import { billingJobs } from "../billing/seat-sync";
 
 /** Every job the worker runs, defined once each; the worker registers this list whole. */
 export function jobRegistry(): AnyJobDefinition[] {
-  const all = [...maintenanceJobs, ...integrationJobs(), ...scimJobs, ...insightsJobs];
+  const all = [...maintenanceJobs, ...integrationJobs(), ...scimJobs, ...insightsJobs, ...billingJobs];
   const names = new Set<string>();
   for (const job of all) {
     if (names.has(job.name)) throw new Error(`Two jobs are named "${job.name}".`);

@@ -1,4 +1,5 @@
 import type { IntegrationDeps } from "../integrations/deps";
+import type { StripeBilling } from "../billing/deps";
 import type { SchedulerList, SyncQueue } from "../integrations/queue/sync-jobs";
 
 /**
@@ -8,6 +9,8 @@ import type { SchedulerList, SyncQueue } from "../integrations/queue/sync-jobs";
 export type JobServices = {
   settings: { orphanGraceHours: number };
   integrations?: IntegrationJobServices;
+  /** Stripe and price ids, in a worker started with billing configured (as the web app's). */
+  billing?: StripeBilling;
 };
 
 export type IntegrationJobServices = {

@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record-audit";
 import { authorize, type UserPrincipal } from "../authz";
 import { forgetVerifiedTokensOf } from "../api-tokens/api-tokens";
 import { belongsToAnotherOrg, endAccessIn } from "./end-member-access";
+import { requestSeatSync, type SeatSyncQueue } from "../billing/seat-sync";
 
 type Tx = PrismaTypes.TransactionClient;
 
@@ -62,9 +63,16 @@ export async function changeMemberRole(
 /**
  * Admins remove others; anyone may leave. The last owner can do neither. `accounts` (the
  * cross-org client) answers only whether the removed user belongs to another org, which
- * decides how many of their sessions end (see endMemberAccess).
+ * decides how many of their sessions end (see endMemberAccess). `seats` is the queue the
+ * org's seat sync is requested through once the member is gone.
  */
-export async function removeMember(db: TenantDb, actor: UserPrincipal, membershipId: string, accounts: Database) {
+export async function removeMember(
+  db: TenantDb,
+  actor: UserPrincipal,
+  membershipId: string,
+  accounts: Database,
+  seats: SeatSyncQueue,
+) {
   authorize(actor, "members.read");
   const before = await db.membership.findUnique({ where: { id: membershipId }, select: { userId: true } });
   const everywhere = before ? !(await belongsToAnotherOrg(accounts, before.userId, db.orgId)) : false;
@@ -91,4 +99,5 @@ export async function removeMember(db: TenantDb, actor: UserPrincipal, membershi
   });
   // Their API tokens stop working from the next request on (they act for a member).
   forgetVerifiedTokensOf(removed);
+  await requestSeatSync(seats, db.orgId);
 }

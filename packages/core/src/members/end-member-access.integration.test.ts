@@ -8,6 +8,7 @@ import { endMemberAccess } from "./end-member-access";
 import { removeMember } from "./change-member";
 
 const db = testDatabase();
+const noSeatSync = { enqueue: async () => {} };
 
 async function sessionFor(userId: string, ssoOrgId: string | null = null) {
   const sessionToken = randomBytes(16).toString("hex");
@@ -89,13 +90,13 @@ describe("endMemberAccess", () => {
     const removed = await memberWithAccess("ADMIN");
     const removedHere = await makeMember(db, org.id, removed.user.id, "MEMBER");
     await sessionFor(removed.user.id, org.id);
-    await removeMember(tdb, principal, removedHere.id, db);
+    await removeMember(tdb, principal, removedHere.id, db, noSeatSync);
     expect(await db.admin.session.count({ where: { userId: removed.user.id } })).toBe(2);
     // A member of this org only: all their sessions end.
     const only = await makeUser(db);
     const onlyHere = await makeMember(db, org.id, only.id, "MEMBER");
     await sessionFor(only.id);
-    await removeMember(tdb, principal, onlyHere.id, db);
+    await removeMember(tdb, principal, onlyHere.id, db, noSeatSync);
     expect(await db.admin.session.count({ where: { userId: only.id } })).toBe(0);
 
     const leaver = await makeUser(db);
@@ -106,6 +107,7 @@ describe("endMemberAccess", () => {
       { type: "user", userId: leaver.id, email: leaver.email, role: "MEMBER" },
       leaverMembership.id,
       db,
+      noSeatSync,
     );
     expect(await db.admin.session.count({ where: { userId: leaver.id } })).toBe(1);
   });

@@ -12,6 +12,7 @@ import {
   pageOf,
   parseGroupInput,
   SCHEMA,
+  assertNotRemovalsOnly,
   type ScimContext,
   type ScimGroupInput,
 } from "./resources";
@@ -123,6 +124,7 @@ export async function getScimGroup(
 
 export async function createScimGroup(ctx: ScimContext, body: unknown): Promise<ScimGroupResource> {
   authorize(ctx.principal, "scim.provision");
+  assertNotRemovalsOnly(ctx);
   const input = parseGroupInput(body);
   const db = ctx.db.forOrg(ctx.orgId);
   const id = await db.transaction(async (tx) => {
@@ -175,6 +177,8 @@ async function writeGroup(
   ifMatch: string | null | undefined,
   next: (current: ScimGroupResource) => ScimGroupInput,
 ): Promise<ScimGroupResource> {
+  // Group memberships map to roles: while only deprovisioning runs, they stay as they are.
+  assertNotRemovalsOnly(ctx);
   const db = ctx.db.forOrg(ctx.orgId);
   await db.transaction(async (tx) => {
     const current = await findGroup(tx, id);

@@ -22,7 +22,14 @@ export type ScimContext = {
   principal: ScimPrincipal;
   baseUrl: string;
   queue: ScimCatalogQueue;
+  /** Set when the org's plan lapsed: only deprovisioning runs, anything else is refused with this. */
+  removalsOnly?: string | null;
 };
+
+/** Refuses a write that would add or change access while only deprovisioning is allowed. */
+export function assertNotRemovalsOnly(ctx: ScimContext): void {
+  if (ctx.removalsOnly) throw scimError("FORBIDDEN", null, ctx.removalsOnly);
+}
 
 export const etag = (version: number) => `W/"${version}"`;
 

@@ -6,6 +6,7 @@ import { SCIM_MAX_PAGE_SIZE } from "../limits";
 import { requestScimCatalogRefresh } from "./catalog-refresh";
 import { endMemberAccess } from "../members/end-member-access";
 import { assertMemberCapacity } from "../billing/member-limit";
+import { requestSeatSync } from "../billing/seat-sync";
 import { isAppError } from "../errors";
 import { parseScimFilter } from "./filter";
 import { applyScimPatch, type ScimPatchOperation } from "./patch";
@@ -17,6 +18,7 @@ import {
   parseUserInput,
   SCHEMA,
   signInEmail,
+  assertNotRemovalsOnly,
   type ScimContext,
   type ScimUserInput,
 } from "./resources";
@@ -117,6 +119,7 @@ export async function getScimUser(ctx: ScimContext, id: string): Promise<ScimUse
 
 export async function createScimUser(ctx: ScimContext, body: unknown): Promise<ScimUserResource> {
   authorize(ctx.principal, "scim.provision");
+  assertNotRemovalsOnly(ctx);
   const input = parseUserInput(body);
   const userId = input.active ? await ensureUser(ctx, input) : null;
   const db = ctx.db.forOrg(ctx.orgId);
@@ -132,6 +135,7 @@ export async function createScimUser(ctx: ScimContext, body: unknown): Promise<S
       return created.id;
     }),
   );
+  if (userId) await requestSeatSync(ctx.queue, ctx.orgId);
   await requestScimCatalogRefresh(ctx.queue, ctx.orgId);
   return getScimUser(ctx, id);
 }
@@ -166,6 +170,7 @@ export async function deleteScimUser(ctx: ScimContext, id: string, ifMatch?: str
     await tx.scimUser.delete({ where: { id } });
     await audit(tx, ctx, "scim.user_deleted", current.userName);
   });
+  if (current.userId) await requestSeatSync(ctx.queue, ctx.orgId);
   await requestScimCatalogRefresh(ctx.queue, ctx.orgId);
 }
 
@@ -181,6 +186,7 @@ async function writeUser(
   checkIfMatch(ifMatch, current.version);
   const input = next(toScimUser(current, ctx.baseUrl));
   const deactivating = current.active && !input.active;
+  if (!deactivating) assertNotRemovalsOnly(ctx);
   const userId = input.active ? (current.userId ?? (await ensureUser(ctx, input))) : current.userId;
   // Deprovisioning: sessions and tokens end before the membership goes, so nothing the
   // member holds outlives it.
@@ -202,6 +208,8 @@ async function writeUser(
       await audit(tx, ctx, action, input.userName);
     }),
   );
+  // Activation and deactivation add or remove a member; the job counts, so asking is cheap.
+  if (input.active !== current.active) await requestSeatSync(ctx.queue, ctx.orgId);
   await requestScimCatalogRefresh(ctx.queue, ctx.orgId);
   return getScimUser(ctx, id);
 }

@@ -190,7 +190,9 @@ describe("SAML sign-in", () => {
     });
     if (!outcome.ok) throw new Error("unreachable");
     const user = await makeUser(db, { email: outcome.email });
-    const member = await provisionSsoMember(db, o.org.id, { userId: user.id, email: outcome.email }, outcome.claims);
+    const member = await provisionSsoMember(db, o.org.id, { userId: user.id, email: outcome.email }, outcome.claims, {
+      enqueue: async () => {},
+    });
     expect(member).toMatchObject({ role: "ADMIN", created: true });
   });
 

@@ -2,6 +2,7 @@ import type { Database, Role } from "@stagedoor/db";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { assertMemberCapacity } from "../billing/member-limit";
+import { requestSeatSync, type SeatSyncQueue } from "../billing/seat-sync";
 import { secretContext, type SsoDeps } from "./deps";
 import { groupsFromClaims, parseGroupRoles, roleForGroups } from "./group-roles";
 
@@ -151,16 +152,18 @@ export async function recordSsoTest(
 /**
  * After the IdP signed `userId` in for the org: just-in-time membership with the default
  * role (or the highest mapped group's), and on later sign-ins the mapped role again when
- * groups are mapped (owners are never changed by the IdP).
+ * groups are mapped (owners are never changed by the IdP). A new member's seat sync is
+ * requested through `seats` after the commit.
  */
 export async function provisionSsoMember(
   db: Database,
   orgId: string,
   user: { userId: string; email: string },
   claims: Record<string, unknown>,
+  seats: SeatSyncQueue,
 ): Promise<{ membershipId: string; role: Role; created: boolean }> {
   const tenant = db.forOrg(orgId);
-  return tenant.transaction(async (tx) => {
+  const provisioned = await tenant.transaction(async (tx) => {
     const c = await tx.ssoConnection.findUnique({ where: { orgId } });
     if (!c || c.status !== "enabled")
       throw new AppError("FORBIDDEN", "Single sign-on is not switched on for this organization.");
@@ -196,4 +199,6 @@ export async function provisionSsoMember(
     });
     return { membershipId: created.id, role, created: true };
   });
+  if (provisioned.created) await requestSeatSync(seats, orgId);
+  return provisioned;
 }

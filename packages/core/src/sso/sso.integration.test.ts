@@ -195,14 +195,18 @@ describe("signing in through an org's IdP", () => {
     const a = await enabledOrg();
     const user = await makeUser(db, { email: `jit-${Date.now()}@${a.domain}` });
     const who = { userId: user.id, email: user.email };
-    expect(await provisionSsoMember(db, a.org.id, who, { groups: ["devs"] })).toMatchObject({
+    const asked: string[] = [];
+    const seats = { enqueue: async (name: string) => void asked.push(name) };
+    expect(await provisionSsoMember(db, a.org.id, who, { groups: ["devs"] }, seats)).toMatchObject({
       role: "MEMBER",
       created: true,
     });
-    expect(await provisionSsoMember(db, a.org.id, who, { groups: ["devs", "portal-admins"] })).toMatchObject({
+    expect(await provisionSsoMember(db, a.org.id, who, { groups: ["devs", "portal-admins"] }, seats)).toMatchObject({
       role: "ADMIN",
       created: false,
     });
+    // Only the new member changes the seat count.
+    expect(asked).toEqual(["billing.syncSeats"]);
     const audit = await a.tdb.auditLog.findMany({ where: { action: "sso.member_provisioned" } });
     expect(audit).toMatchObject([{ target: user.email, data: { role: "MEMBER" } }]);
   });
@@ -213,9 +217,9 @@ describe("signing in through an org's IdP", () => {
     const present = await a.tdb.membership.count();
     for (let i = present; i < limit; i++) await makeMember(db, a.org.id, (await makeUser(db)).id);
     const user = await makeUser(db, { email: `late-${Date.now()}@${a.domain}` });
-    await expect(provisionSsoMember(db, a.org.id, { userId: user.id, email: user.email }, {})).rejects.toThrow(
-      `The Free plan allows ${limit} members`,
-    );
+    await expect(
+      provisionSsoMember(db, a.org.id, { userId: user.id, email: user.email }, {}, { enqueue: async () => {} }),
+    ).rejects.toThrow(`The Free plan allows ${limit} members`);
     expect(await a.tdb.membership.count()).toBe(limit);
   });
 });

@@ -1,7 +1,7 @@
 import {
   AppError,
   authenticateScimToken,
-  assertPlanAllows,
+  scimPlanGate,
   authorize,
   createScimGroup,
   createScimUser,
@@ -259,9 +259,17 @@ export function createScimRestHandler(deps: ScimRestDeps, basePath = "/api/scim/
       const { orgId, ...principal } = verified;
       authorize(principal, route.permission);
       // SCIM is an Enterprise capability: a token of an org that left Enterprise keeps
-      // existing but is answered 403 (SCIM error body) and changes nothing.
-      await assertPlanAllows(db.forOrg(orgId), orgId, "scim");
-      const ctx: ScimContext = { db, orgId, principal, baseUrl: `${url.origin}${basePath}`, queue: deps.queue() };
+      // existing but is answered 403 (SCIM error body) and changes nothing. An unpaid
+      // Enterprise past its grace period keeps only deprovisioning (see scimPlanGate).
+      const { removalsOnly } = await scimPlanGate(db.forOrg(orgId), orgId);
+      const ctx: ScimContext = {
+        db,
+        orgId,
+        principal,
+        baseUrl: `${url.origin}${basePath}`,
+        queue: deps.queue(),
+        removalsOnly,
+      };
       return await route.run(ctx, url, req, params);
     } catch (error) {
       return scimFailure(req, error);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getEntity } from "@stagedoor/core";
-import { db, orgWithScim, pendingRefreshes, runCatalogRefreshes, scim } from "../../testing/scim";
+import { db, orgWithScim, pendingRefreshes, runCatalogRefreshes, scim, seatSyncRequests } from "../../testing/scim";
 
 const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 const PATCH = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
@@ -113,6 +113,8 @@ describe("SCIM: Okta's request sequence", () => {
     expect(off.status).toBe(200);
     expect(off.body).toMatchObject({ active: false, meta: { version: 'W/"3"' } });
     expect(await tdb.membership.count({ where: { userId: account.id } })).toBe(0);
+    // Creating and deactivating each changed the member count: each asked for a seat sync.
+    expect(seatSyncRequests.filter((o) => o === org.id)).toHaveLength(2);
     // The catalog's SCIM source no longer emits them: orphaned, like any entity a source drops.
     await runCatalogRefreshes(org.id);
     expect((await tdb.catalogEntity.findFirstOrThrow({ where: { ref } })).orphanedAt).toBeInstanceOf(Date);

@@ -138,4 +138,39 @@ describe("SCIM: authentication and tenancy", () => {
     await setOrgPlan(db, a.org.id, "enterprise");
     expect((await scim(a.token, "GET", "/Users")).body.totalResults).toBe(1);
   });
+
+  it("an Enterprise whose payment lapsed keeps deprovisioning over SCIM, and refuses everything else", async () => {
+    const a = await orgWithScim();
+    const users = [];
+    for (const name of ["stays", "leaves", "deleted"]) {
+      const created = await scim(a.token, "POST", "/Users", { userName: `${name}.${a.org.slug}@example.test` });
+      expect(created.status).toBe(201);
+      users.push(created.body.id as string);
+    }
+    const [stays, leaves, deleted] = users;
+    await db.admin.orgBilling.update({
+      where: { orgId: a.org.id },
+      data: { status: "past_due", graceEndsAt: new Date(Date.now() - 86_400_000) },
+    });
+    const suspended = expect.stringContaining("SCIM provisioning is suspended");
+    const create = await scim(a.token, "POST", "/Users", { userName: `new.${a.org.slug}@example.test` });
+    expect(create).toMatchObject({ status: 403, body: { status: "403", detail: suspended } });
+    const rename = await scim(a.token, "PATCH", `/Users/${stays}`, {
+      schemas: [PATCH],
+      Operations: [{ op: "replace", path: "displayName", value: "Renamed" }],
+    });
+    expect(rename.status).toBe(403);
+    const group = await scim(a.token, "POST", "/Groups", { displayName: "Lapsed" });
+    expect(group.status).toBe(403);
+    // A leaver is still deactivated or deleted: an unpaid invoice keeps nobody in.
+    const deactivate = await scim(a.token, "PATCH", `/Users/${leaves}`, {
+      schemas: [PATCH],
+      Operations: [{ op: "replace", path: "active", value: false }],
+    });
+    expect(deactivate.status).toBe(200);
+    expect((await scim(a.token, "DELETE", `/Users/${deleted}`)).status).toBe(204);
+    expect((await scim(a.token, "GET", "/Users")).body.totalResults).toBe(2);
+    // Owner plus the one user still active.
+    expect(await a.tdb.membership.count()).toBe(2);
+  });
 });

@@ -8,7 +8,7 @@ import {
   type FocusRow,
 } from "@stagedoor/core";
 import { testDeps } from "@stagedoor/core/integrations-testing";
-import { uniqueSlug } from "@stagedoor/db/testing";
+import { setOrgPlan, uniqueSlug } from "@stagedoor/db/testing";
 import { callerFor, db, signedInUser, type TestUser } from "../../testing/caller";
 
 const deps = testDeps();
@@ -91,7 +91,7 @@ async function orgWithCosts({ licensed = true } = {}) {
 
 describe("costs router", () => {
   it("answers Cost Insights per team with change, movers, growth alert and unallocated share, one currency at a time", async () => {
-    const { api } = await orgWithCosts();
+    const { api, orgId } = await orgWithCosts();
     const usd = await api.costs.insights({ days: 30, groupBy: "team" });
     expect(usd).toMatchObject({
       currencies: ["USD", "EUR"],
@@ -135,6 +135,12 @@ describe("costs router", () => {
       groups: [{ key: "component:default/checkout", current: "9.00" }],
     });
 
+    // 90 days is more history than Free shows: refused naming the plans, then Team has it.
+    await expect(api.costs.insights({ days: 90, groupBy: "system" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringMatching(/^The Free plan shows the last 30 days of history.*The Team plan shows 90 days/),
+    });
+    await setOrgPlan(db, orgId, "team");
     const systems = await api.costs.insights({ days: 90, groupBy: "system" });
     expect(systems.groups.map((g) => [g.key, g.current])).toEqual([
       ["system:default/shop", "195.00"],

@@ -289,4 +289,16 @@ describe("POST /api/insights/events", () => {
     });
     await expect(api.insights.report({ from: "2020-01-01", to: "2026-01-01" })).rejects.toThrow(/at most 400 days/);
   });
+
+  it("offers the plan's history only: an earlier start is refused with the plan that reaches it", async () => {
+    const api = callerFor(a.member, a.slug);
+    const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
+    const plan = (await db.admin.orgBilling.findUnique({ where: { orgId: a.orgId } }))?.plan ?? "free";
+    expect(plan).toBe("free");
+    await api.insights.report({ from: day(29), to: day(0) });
+    await expect(api.insights.report({ from: day(60), to: day(31) })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining("The Free plan shows the last 30 days of history"),
+    });
+  });
 });

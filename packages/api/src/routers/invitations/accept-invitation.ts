@@ -6,4 +6,4 @@ export const invitationTokenInput = z.object({ token: z.string().min(20).max(200
 
 export const acceptInvitationProcedure = authedProcedure
   .input(invitationTokenInput)
-  .mutation(({ ctx, input }) => acceptInvitation(ctx.admin, ctx.user, input.token));
+  .mutation(({ ctx, input }) => acceptInvitation(ctx.admin, ctx.user, input.token, ctx.integrations.queue));

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc";
 import { Button, Field, Input, Select } from "@/components/ui";
 import { PlanLock } from "@/components/billing/plan-lock";
+import { HistoryLock, useHistoryLimit } from "@/components/billing/history-lock";
 import { actionLabel, type AuditUrlFilter } from "./audit-url";
 
 /**
@@ -25,6 +26,8 @@ export function AuditFilters({
   const actors = options.data?.actors ?? (filter.actor ? [filter.actor] : []);
   const actions = options.data?.actions ?? (filter.action ? [filter.action] : []);
   const active = Boolean(filter.actor || filter.action || filter.from || filter.to);
+  // The log shows the plan's history (older entries are kept, not offered).
+  const history = useHistoryLimit();
   return (
     <form
       method="get"
@@ -52,10 +55,10 @@ export function AuditFilters({
         </Select>
       </Field>
       <Field label="From (UTC)" htmlFor="audit-from">
-        <Input id="audit-from" name="from" type="date" defaultValue={filter.from ?? ""} />
+        <Input id="audit-from" name="from" type="date" min={history?.start} defaultValue={filter.from ?? ""} />
       </Field>
       <Field label="To (UTC)" htmlFor="audit-to">
-        <Input id="audit-to" name="to" type="date" defaultValue={filter.to ?? ""} />
+        <Input id="audit-to" name="to" type="date" min={history?.start} defaultValue={filter.to ?? ""} />
       </Field>
       <div className="flex flex-wrap gap-2">
         <Button type="submit">Filter</Button>
@@ -83,6 +86,14 @@ export function AuditFilters({
           unlockedBy={exportLocked.unlockedBy}
           testId="audit-export-locked"
         />
+      ) : null}
+      {history?.next ? (
+        <div className="sm:col-span-2 lg:col-span-5">
+          <p className="mb-2 text-sm text-slate-600">
+            Showing the last {history.days} days (from {history.start}); older entries are kept.
+          </p>
+          <HistoryLock limit={history} />
+        </div>
       ) : null}
     </form>
   );

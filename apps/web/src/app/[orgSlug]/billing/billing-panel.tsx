@@ -47,16 +47,33 @@ export function BillingPanel({ overview, checkout }: { overview: Overview; check
   const openPortal = useMutation(trpc.billing.portal.mutationOptions(go));
   const startTrial = useMutation(trpc.billing.startTrial.mutationOptions({ onSuccess: () => router.refresh() }));
   const error = startCheckout.error ?? openPortal.error ?? startTrial.error;
+  const paidPlan = overview.plan.key !== "free";
   return (
     <>
+      {overview.subscriptionWarning ? <Alert>{overview.subscriptionWarning}</Alert> : null}
       {overview.banner?.kind === "grace" ? (
         <Alert>
-          A payment failed. Premium plugins keep working until {day(overview.banner.until)}, then become read-only.
-          Update the payment method in the billing portal.
+          A payment failed. Premium plugins{paidPlan ? ` and the ${overview.plan.name} plan's features` : ""} keep
+          working until {day(overview.banner.until)}; then premium plugins become read-only
+          {paidPlan ? " and the Free plan's limits apply" : ""} until it is paid. Nothing is deleted. Update the payment
+          method in the billing portal.
         </Alert>
       ) : null}
       {overview.banner?.kind === "locked" ? (
-        <Alert>Premium plugins are read-only: a payment is overdue. Pay the open invoice in the billing portal.</Alert>
+        <Alert>
+          A payment is overdue: premium plugins are read-only
+          {paidPlan
+            ? ` and the ${overview.plan.name} plan's features are suspended (the Free plan's limits apply)`
+            : ""}
+          . Nothing is deleted. Pay the open invoice in the billing portal.
+        </Alert>
+      ) : null}
+      {overview.seats && overview.seats.billed !== null && overview.seats.billed !== overview.seats.members ? (
+        <Alert tone="info">
+          {overview.seats.billed} seat{overview.seats.billed === 1 ? "" : "s"} billed, {overview.seats.members} member
+          {overview.seats.members === 1 ? "" : "s"}: the seat count in Stripe is being updated (it follows members
+          within a minute, prorated on the next invoice).
+        </Alert>
       ) : null}
       {overview.banner?.kind === "canceling" ? (
         <Alert tone="info">The subscription ends on {day(overview.banner.until)}. No data is deleted.</Alert>
@@ -69,7 +86,7 @@ export function BillingPanel({ overview, checkout }: { overview: Overview; check
       ) : null}
       <Card
         title={`Plan: ${overview.plan.name}`}
-        description={`Status: ${STATUS_TEXT[overview.status] ?? overview.status} · Renews: ${overview.cancelAtPeriodEnd ? "no (canceled at period end)" : day(overview.renewsAt)} · Members: ${overview.memberCount}${overview.memberLimit ? ` of ${overview.memberLimit}` : ""}`}
+        description={`Status: ${STATUS_TEXT[overview.status] ?? overview.status} · Renews: ${overview.cancelAtPeriodEnd ? "no (canceled at period end)" : day(overview.renewsAt)} · Members: ${overview.memberCount}${overview.memberLimit ? ` of ${overview.memberLimit}` : ""}${overview.seats?.billed ? ` · Seats billed: ${overview.seats.billed}` : ""}`}
         actions={
           overview.hasCustomer ? (
             <Button variant="secondary" onClick={() => openPortal.mutate()} disabled={openPortal.isPending}>

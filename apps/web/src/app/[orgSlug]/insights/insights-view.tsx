@@ -9,6 +9,7 @@ import { ActiveUsersChart, UsageChart } from "./activity-chart";
 import { CohortTable } from "./cohort-table";
 import { Kpis } from "./kpis";
 import { ReportTables } from "./report-tables";
+import { HistoryLock, useHistoryLimit } from "@/components/billing/history-lock";
 
 const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -21,6 +22,9 @@ export function InsightsView({ slug }: { slug: string }) {
   const [preset, setPreset] = useState<string>("30");
   const [range, setRange] = useState(lastDays(30));
   const report = useQuery({ ...trpc.insights.report.queryOptions(range), placeholderData: keepPreviousData });
+  // Only the periods the plan's history covers are offered; longer ones show the plan that has them.
+  const history = useHistoryLimit();
+  const presets = PRESETS.filter((d) => !history || d <= history.days);
 
   const choosePreset = (value: string) => {
     setPreset(value);
@@ -33,7 +37,7 @@ export function InsightsView({ slug }: { slug: string }) {
         <label className="text-sm">
           <span className="mb-1 block font-medium">Period</span>
           <Select className="w-auto" value={preset} onChange={(e) => choosePreset(e.target.value)}>
-            {PRESETS.map((d) => (
+            {presets.map((d) => (
               <option key={d} value={d}>
                 Last {d} days
               </option>
@@ -48,6 +52,7 @@ export function InsightsView({ slug }: { slug: string }) {
               <Input
                 type="date"
                 value={range.from}
+                min={history?.start}
                 max={range.to}
                 onChange={(e) => e.target.value && setRange((r) => ({ ...r, from: e.target.value }))}
               />
@@ -65,6 +70,7 @@ export function InsightsView({ slug }: { slug: string }) {
         ) : null}
         {report.isFetching && !report.isPending ? <Spinner label="Updating" /> : null}
       </form>
+      <HistoryLock limit={history} />
       <Body slug={slug} report={report} />
     </div>
   );

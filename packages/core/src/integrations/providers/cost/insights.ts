@@ -1,6 +1,7 @@
 import { Prisma, type TenantDb } from "@stagedoor/db";
 import type { Principal } from "../../../authz";
 import { authorizeInOrg } from "../../../billing/license-policy";
+import { resolveHistoryFrom } from "../../../billing/plan-capabilities";
 import { DEFAULT_COST_GROWTH_ALERT_PERCENT } from "../../../limits";
 import { rollupRanges, UNALLOCATED } from "./cost-rollup";
 import { COST_INSIGHTS_READ } from "./plugin";
@@ -68,6 +69,9 @@ export async function costInsights(
   input: { days: CostPeriod; groupBy: CostGrouping; currency?: string | null },
 ): Promise<CostInsights> {
   await authorizeInOrg(db, principal, COST_INSIGHTS_READ);
+  // A period of `days` reaches that many days back: the plan's history must cover it.
+  const today = new Date(new Date().toISOString().slice(0, 10));
+  await resolveHistoryFrom(db, db.orgId, new Date(today.getTime() - (input.days - 1) * 86_400_000));
   return db.sql(async (q) => {
     const [currencies, configs] = await Promise.all([
       q<{ currency: string; last: string }>(Prisma.sql`

@@ -1,7 +1,7 @@
 import { Prisma, type TenantDb } from "@stagedoor/db";
 import { recordAudit } from "../../../audit/record-audit";
 import { authorize, type UserPrincipal } from "../../../authz";
-import { assertIntegrationCapacity } from "../../../billing/plan-capabilities";
+import { assertIntegrationCapacity, assertIntegrationRoom } from "../../../billing/plan-capabilities";
 import { AppError } from "../../../errors";
 import { DEFAULT_COST_GROWTH_ALERT_PERCENT } from "../../../limits";
 import { sealCredentials } from "../../credentials";
@@ -47,6 +47,8 @@ export async function saveCostIntegration(
   input: SaveCostInput,
 ): Promise<{ id: string; syncRunId: string | null }> {
   authorize(actor, "integrations.manage");
+  // Before the export's host is looked up: a new export the plan refuses is refused first.
+  if (!input.id) await assertIntegrationRoom(db, { provider: COST_PROVIDER, label: "cloud cost" });
   if (input.source.type === "url") await checkCostUrl(input.source.url, deps.allowPrivateNetworks);
   if (input.source.type === "s3" && input.source.endpoint)
     await checkCostUrl(input.source.endpoint, deps.allowPrivateNetworks);

@@ -4,7 +4,8 @@ import { AppError } from "../../../errors";
 import { authorize, type UserPrincipal } from "../../../authz";
 import { openCredentials } from "../../credentials";
 import type { IntegrationDeps } from "../../deps";
-import { findGitHubIntegration } from "./open-client";
+import { assertIntegrationRoom } from "../../../billing/plan-capabilities";
+import { findGitHubIntegration, GITHUB_PROVIDER } from "./open-client";
 import { sameOriginFetch } from "./outbound-fetch";
 import {
   githubCredentialsSchema,
@@ -33,6 +34,8 @@ export async function testGitHubIntegration(
   input: TestGitHubInput,
 ): Promise<ConnectionTestResult> {
   authorize(actor, "integrations.manage");
+  // A new connection the plan would refuse is refused before GitHub is contacted.
+  if (!input.id) await assertIntegrationRoom(db, { provider: GITHUB_PROVIDER, label: "GitHub" });
   let credentials: GitHubCredentials;
   let baseUrl = input.baseUrl === undefined ? undefined : input.baseUrl?.trim() || null;
   let catalogPath: string | undefined;

@@ -47,7 +47,7 @@ export async function saveClusterIntegration(
       ? null
       : await connectionFromInput(input.auth, { allowPrivateNetworks: deps.allowPrivateNetworks });
   if (connection) {
-    const result = await testClusterIntegration(db, actor, deps, { auth: input.auth });
+    const result = await testClusterIntegration(db, actor, deps, { id: input.id, auth: input.auth });
     if (!result.ok) throw new AppError("BAD_REQUEST", `Not saved: the connection test failed. ${result.message}`);
   }
   const config: ClusterConfig = connection

@@ -3,6 +3,8 @@ import type { TenantDb } from "@stagedoor/db";
 import { AppError } from "../../../errors";
 import { authorize, type UserPrincipal } from "../../../authz";
 import type { IntegrationDeps } from "../../deps";
+import { assertIntegrationRoom } from "../../../billing/plan-capabilities";
+import { KUBERNETES_PROVIDER } from "./settings";
 import { findCluster, openClusterCredentials } from "./open-cluster";
 import { connectionFromInput, connectionOf, validateServer, type ClusterAuthInput } from "./settings";
 
@@ -19,6 +21,8 @@ export async function testClusterIntegration(
   input: TestClusterInput,
 ): Promise<ClusterTestResult> {
   authorize(actor, "integrations.manage");
+  // A new cluster the plan would refuse is refused before the cluster is contacted.
+  if (!input.id) await assertIntegrationRoom(db, { provider: KUBERNETES_PROVIDER, label: "Kubernetes" });
   let connection;
   if (input.auth.type === "saved") {
     if (!input.id) throw new AppError("BAD_REQUEST", "There are no saved credentials to test yet.");

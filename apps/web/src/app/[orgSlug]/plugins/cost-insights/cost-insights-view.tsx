@@ -8,6 +8,7 @@ import { Alert, Card, EmptyState, Select, Spinner } from "@/components/ui";
 import Link from "next/link";
 import { displayRef, entityHref } from "@/lib/entity-ref";
 import { CostChart } from "./cost-chart";
+import { HistoryLock, useHistoryLimit } from "@/components/billing/history-lock";
 
 type Insights = RouterOutputs["costs"]["insights"];
 type Grouping = "team" | "system" | "entity";
@@ -22,6 +23,8 @@ export function CostInsightsView({ slug }: { slug: string }) {
   const [groupBy, setGroupBy] = useState<Grouping>("team");
   const [currency, setCurrency] = useState<string | null>(null);
   const insights = useQuery(trpc.costs.insights.queryOptions({ days, groupBy, currency }));
+  // Periods longer than the plan's history are not offered; the hint names the plan that has them.
+  const history = useHistoryLimit();
 
   if (insights.isPending) return <Spinner label="Loading costs" />;
   if (insights.error) return <Alert>{errorInfo(insights.error).message}</Alert>;
@@ -55,7 +58,7 @@ export function CostInsightsView({ slug }: { slug: string }) {
             onChange={(e) => setDays(Number(e.target.value) as 30 | 90)}
           >
             <option value={30}>Last 30 days</option>
-            <option value={90}>Last 90 days</option>
+            {!history || history.days >= 90 ? <option value={90}>Last 90 days</option> : null}
           </Select>
         </label>
         <label className="text-sm">
@@ -81,6 +84,7 @@ export function CostInsightsView({ slug }: { slug: string }) {
           </label>
         ) : null}
       </div>
+      {history && history.days < 90 ? <HistoryLock limit={history} /> : null}
       <Totals d={d} />
       <Card title={`Daily cost, ${d.from} to ${d.to}`}>
         <CostChart daily={d.daily} currency={d.currency} />
