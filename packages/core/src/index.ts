@@ -17,7 +17,8 @@ export { acceptInvitation, previewInvitation } from "./invitations/accept-invita
 export { newInvitationToken, hashInvitationToken } from "./invitations/tokens";
 export { listAudit, auditFilterOptions, type AuditPage, type AuditItem, type AuditFilter } from "./audit/list-audit";
 export { describeAuditEvent } from "./audit/describe-audit";
-export { auditCsvRow, csvCell, AUDIT_CSV_HEADER, listAuditForExport } from "./audit/audit-csv";
+export { auditCsvRow, AUDIT_CSV_HEADER, listAuditForExport } from "./audit/audit-csv";
+export { csvCell } from "./csv";
 export { recordAudit, type AuditAction } from "./audit/record-audit";
 export {
   getOnboarding,

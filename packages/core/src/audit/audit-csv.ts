@@ -1,13 +1,8 @@
 import type { TenantDb } from "@stagedoor/db";
 import { authorize, type Principal } from "../authz";
 import { assertPlanAllows } from "../billing/plan-capabilities";
+import { csvCell } from "../csv";
 import { listAudit, type AuditItem, type AuditPage } from "./list-audit";
-
-/** RFC 4180 quoting, plus a leading ' on cells a spreadsheet would run as a formula. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
 
 export const AUDIT_CSV_HEADER = ["time", "actor", "action", "target", "summary", "details"];
 

@@ -2,7 +2,8 @@
 
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui";
-import { downloadCsv, toCsv } from "@/lib/csv";
+import { toCsv } from "@stagedoor/core/csv";
+import { downloadCsv } from "@/lib/csv";
 
 export type Column<T> = {
   header: string;

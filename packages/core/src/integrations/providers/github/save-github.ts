@@ -1,9 +1,7 @@
-import { Prisma, type TenantDb } from "@stagedoor/db";
+import type { TenantDb } from "@stagedoor/db";
 import { AppError } from "../../../errors";
-import { recordAudit } from "../../../audit/record-audit";
 import { authorize, type UserPrincipal } from "../../../authz";
-import { assertIntegrationCapacity } from "../../../billing/plan-capabilities";
-import { last4, newWebhookSecret, sealCredentials, sealWebhookSecret } from "../../credentials";
+import { last4, newWebhookSecret, sealWebhookSecret } from "../../credentials";
 import type { IntegrationDeps } from "../../deps";
 import { findGitHubIntegration, GITHUB_PROVIDER } from "./open-client";
 import {
@@ -14,7 +12,7 @@ import {
   type GitHubConfig,
   type GitHubSettingsInput,
 } from "./settings";
-import { upsertScheduleQuietly } from "../../schedules";
+import { writeIntegration } from "../../save-integration";
 
 export type SaveGitHubInput = GitHubSettingsInput & { id?: string; auth: GitHubAuthInput };
 
@@ -59,83 +57,30 @@ export async function saveGitHubIntegration(
         tokenLast4: existing!.config.tokenLast4,
       };
 
-  let id: string;
-  try {
-    id = await db.transaction(async (tx) => {
-      if (existing) {
-        const config: GitHubConfig = { ...existing.config, ...settings, ...authHints };
-        await tx.integration.update({
-          where: { id: existing.row.id },
-          data: {
-            name,
-            config,
-            // New credentials or a new host may fix what made the last sync fail.
-            ...(credentials ? { credentialsCiphertext: sealCredentials(deps.secrets, existing.row, credentials) } : {}),
-            ...(credentials || settings.baseUrl !== existing.config.baseUrl
-              ? { status: "connected", statusMessage: null }
-              : {}),
-          },
-        });
-        await recordAudit(tx, {
-          orgId: db.orgId,
-          actor,
-          action: "integration.updated",
-          target: existing.row.id,
-          data: { name, owner: settings.owner, authType: authHints.authType, credentialsChanged: credentials !== null },
-        });
-        if (hostChanged) {
-          await recordAudit(tx, {
-            orgId: db.orgId,
-            actor,
-            action: "integration.host_changed",
-            target: existing.row.id,
-            data: { from: existing.config.baseUrl, to: settings.baseUrl },
-          });
-        }
-        return existing.row.id;
-      }
-      const secret = newWebhookSecret();
-      const config: GitHubConfig = { ...settings, ...authHints, webhookSecretLast4: last4(secret) };
-      // The row's id is part of the encryption context, so it is created first and sealed after.
-      await assertIntegrationCapacity(tx, db.orgId, { provider: GITHUB_PROVIDER, label: "GitHub" });
-      const row = await tx.integration.create({
-        data: { orgId: db.orgId, provider: GITHUB_PROVIDER, name, config, credentialsCiphertext: "" },
-        select: { id: true, orgId: true },
-      });
-      await tx.integration.update({
-        where: { id: row.id },
-        data: {
-          credentialsCiphertext: sealCredentials(deps.secrets, row, credentials!),
-          webhookSecretCiphertext: sealWebhookSecret(deps.secrets, row, secret),
-        },
-      });
-      await recordAudit(tx, {
-        orgId: db.orgId,
-        actor,
-        action: "integration.connected",
-        target: row.id,
-        data: {
-          name,
-          provider: GITHUB_PROVIDER,
-          owner: settings.owner,
-          authType: authHints.authType,
-          baseUrl: settings.baseUrl,
-        },
-      });
-      return row.id;
-    });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("CONFLICT", `An integration named "${name}" already exists.`, {
-        name: "This name is already used by another integration.",
-      });
-    }
-    throw error;
-  }
-  await upsertScheduleQuietly(deps, {
-    orgId: db.orgId,
-    integrationId: id,
+  // Used only when connecting a new integration: its webhook secret.
+  const secret = newWebhookSecret();
+  const config: GitHubConfig = existing
+    ? { ...existing.config, ...settings, ...authHints }
+    : { ...settings, ...authHints, webhookSecretLast4: last4(secret) };
+  return writeIntegration(db, actor, deps, {
+    existing: existing && { row: existing.row, host: existing.config.baseUrl },
+    provider: GITHUB_PROVIDER,
+    label: "GitHub",
+    name,
+    config,
+    host: settings.baseUrl,
+    credentials,
+    audit: {
+      updated: { name, owner: settings.owner, authType: authHints.authType, credentialsChanged: credentials !== null },
+      connected: {
+        name,
+        provider: GITHUB_PROVIDER,
+        owner: settings.owner,
+        authType: authHints.authType,
+        baseUrl: settings.baseUrl,
+      },
+    },
+    sealOnCreate: (row) => ({ webhookSecretCiphertext: sealWebhookSecret(deps.secrets, row, secret) }),
     intervalMinutes: settings.syncIntervalMinutes,
   });
-  return { id };
 }

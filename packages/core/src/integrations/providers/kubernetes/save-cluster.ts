@@ -1,11 +1,9 @@
-import { Prisma, type TenantDb } from "@stagedoor/db";
+import type { TenantDb } from "@stagedoor/db";
 import { AppError } from "../../../errors";
-import { recordAudit } from "../../../audit/record-audit";
 import { authorize, type UserPrincipal } from "../../../authz";
-import { assertIntegrationCapacity } from "../../../billing/plan-capabilities";
-import { last4, sealCredentials } from "../../credentials";
+import { last4 } from "../../credentials";
 import type { IntegrationDeps } from "../../deps";
-import { upsertScheduleQuietly } from "../../schedules";
+import { writeIntegration } from "../../save-integration";
 import { findCluster } from "./open-cluster";
 import {
   connectionFromInput,
@@ -59,70 +57,18 @@ export async function saveClusterIntegration(
         syncIntervalMinutes: interval,
       }
     : { ...existing!.config, syncIntervalMinutes: interval };
-  const hostChanged = existing !== null && config.server !== existing.config.server;
-
-  let id: string;
-  try {
-    id = await db.transaction(async (tx) => {
-      if (existing) {
-        await tx.integration.update({
-          where: { id: existing.row.id },
-          data: {
-            name,
-            config,
-            ...(connection
-              ? {
-                  credentialsCiphertext: sealCredentials(deps.secrets, existing.row, connection.auth),
-                  status: "connected",
-                  statusMessage: null,
-                }
-              : {}),
-          },
-        });
-        await recordAudit(tx, {
-          orgId: db.orgId,
-          actor,
-          action: "integration.updated",
-          target: existing.row.id,
-          data: { name, server: config.server, authType: config.authType, credentialsChanged: connection !== null },
-        });
-        if (hostChanged) {
-          await recordAudit(tx, {
-            orgId: db.orgId,
-            actor,
-            action: "integration.host_changed",
-            target: existing.row.id,
-            data: { from: existing.config.server, to: config.server },
-          });
-        }
-        return existing.row.id;
-      }
-      await assertIntegrationCapacity(tx, db.orgId, { provider: KUBERNETES_PROVIDER, label: "Kubernetes" });
-      const row = await tx.integration.create({
-        data: { orgId: db.orgId, provider: KUBERNETES_PROVIDER, name, config, credentialsCiphertext: "" },
-        select: { id: true, orgId: true },
-      });
-      await tx.integration.update({
-        where: { id: row.id },
-        data: { credentialsCiphertext: sealCredentials(deps.secrets, row, connection!.auth) },
-      });
-      await recordAudit(tx, {
-        orgId: db.orgId,
-        actor,
-        action: "integration.connected",
-        target: row.id,
-        data: { name, provider: KUBERNETES_PROVIDER, server: config.server, authType: config.authType },
-      });
-      return row.id;
-    });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("CONFLICT", `An integration named "${name}" already exists.`, {
-        name: "This name is already used by another integration.",
-      });
-    }
-    throw error;
-  }
-  await upsertScheduleQuietly(deps, { orgId: db.orgId, integrationId: id, intervalMinutes: interval });
-  return { id };
+  return writeIntegration(db, actor, deps, {
+    existing: existing && { row: existing.row, host: existing.config.server },
+    provider: KUBERNETES_PROVIDER,
+    label: "Kubernetes",
+    name,
+    config,
+    host: config.server,
+    credentials: connection?.auth ?? null,
+    audit: {
+      updated: { name, server: config.server, authType: config.authType, credentialsChanged: connection !== null },
+      connected: { name, provider: KUBERNETES_PROVIDER, server: config.server, authType: config.authType },
+    },
+    intervalMinutes: interval,
+  });
 }

@@ -5,9 +5,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { IngestionReport } from "@stagedoor/core/catalog-types";
 import { MAX_CATALOG_FILE_BYTES, MAX_REGISTER_FILE_NAME, MAX_SOURCE_KEY_LENGTH } from "@stagedoor/core/limits";
 import { errorInfo, useTRPC } from "@/lib/trpc";
-import { Alert, Button, Card, Field, Input } from "@/components/ui";
+import { Alert, Card, Field, Input } from "@/components/ui";
 import { ImportReport } from "./import-report";
-import { OrphanWarning } from "./orphan-warning";
+import { CheckThenImportButtons, ImportGateNotes, importBlocker } from "./import-gate";
 
 const EXAMPLE = `apiVersion: backstage.io/v1alpha1
 kind: Component
@@ -51,18 +51,9 @@ export function RegisterForm({ slug }: { slug: string }) {
       dryRun,
       files: [{ name: fileName, content }],
     });
-  const c = checkedCurrent?.counts;
-  const importable = c ? c.created + c.updated + c.unchanged : 0;
-  const orphans = c?.orphaned ?? 0;
-  const blocker = !content.trim()
-    ? null
-    : !checkedCurrent
-      ? "Check the YAML before importing it."
-      : importable === 0
-        ? "Nothing valid to import: fix the problems below and check again."
-        : orphans > 0 && !orphansConfirmed
-          ? "Confirm the orphaned entities above to import."
-          : null;
+  const blocker = content.trim()
+    ? importBlocker(checkedCurrent, orphansConfirmed, "Check the YAML before importing it.")
+    : null;
 
   return (
     <div className="space-y-6">
@@ -132,31 +123,22 @@ export function RegisterForm({ slug }: { slug: string }) {
               />
             </label>
             <div className="flex-1" />
-            <Button type="submit" variant="secondary" disabled={!content.trim() || run.isPending}>
-              {run.isPending && run.variables?.dryRun ? "Checking…" : "Check"}
-            </Button>
-            <Button
-              type="button"
-              disabled={blocker !== null || !content.trim() || run.isPending}
-              onClick={() => submit(false)}
-            >
-              {run.isPending && !run.variables?.dryRun ? "Importing…" : "Import"}
-            </Button>
-          </div>
-          {checkedCurrent && orphans > 0 ? (
-            <OrphanWarning
-              source={checkedCurrent.source.key}
-              count={orphans}
-              refs={checkedCurrent.orphaned}
-              confirmed={orphansConfirmed}
-              onConfirm={setOrphansConfirmed}
+            <CheckThenImportButtons
+              labels={{ check: "Check", checking: "Checking…", import: "Import", importing: "Importing…" }}
+              checking={run.isPending && Boolean(run.variables?.dryRun)}
+              importing={run.isPending && !run.variables?.dryRun}
+              canCheck={Boolean(content.trim()) && !run.isPending}
+              canImport={blocker === null && Boolean(content.trim()) && !run.isPending}
+              onImport={() => submit(false)}
             />
-          ) : null}
-          {blocker ? (
-            <p className="text-right text-xs text-slate-600" data-testid="import-blocker">
-              {blocker}
-            </p>
-          ) : null}
+          </div>
+          <ImportGateNotes
+            checked={checkedCurrent}
+            orphansConfirmed={orphansConfirmed}
+            onConfirmOrphans={setOrphansConfirmed}
+            blocker={blocker}
+            blockerTestId="import-blocker"
+          />
         </form>
       </Card>
       {run.error ? <Alert>{errorInfo(run.error).message}</Alert> : null}

@@ -3,9 +3,9 @@
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { errorInfo, useTRPC } from "@/lib/trpc";
-import { Alert, Button, Card, Field, Input } from "@/components/ui";
+import { Alert, Card, Field, Input } from "@/components/ui";
 import { ImportReport } from "./import-report";
-import { OrphanWarning } from "./orphan-warning";
+import { CheckThenImportButtons, ImportGateNotes, importBlocker } from "./import-gate";
 import { CatalogPullRequestPanel } from "./catalog-pull-request-panel";
 
 /** A repository (or folder) URL rather than a file's: there is no /blob/ or /raw/ in it. */
@@ -57,20 +57,11 @@ export function RegisterUrlForm({ slug }: { slug: string }) {
   const missingFile = run.error && errorInfo(run.error).fields.catalogFile === "missing";
   const report = run.data ?? null;
   const checked = report?.dryRun && checkedUrl === url.trim() ? report : null;
-  const c = checked?.counts;
-  const importable = c ? c.created + c.updated + c.unchanged : 0;
-  const orphans = c?.orphaned ?? 0;
   const blocker = !url.trim()
     ? null
     : proposal
       ? "There is no catalog file to register yet: open the pull request below."
-      : !checked
-        ? "Preview the file before registering it."
-        : importable === 0
-          ? "Nothing valid to import: fix the problems below and check again."
-          : orphans > 0 && !orphansConfirmed
-            ? "Confirm the orphaned entities above to import."
-            : null;
+      : importBlocker(checked, orphansConfirmed, "Preview the file before registering it.");
 
   return (
     <Card
@@ -106,31 +97,27 @@ export function RegisterUrlForm({ slug }: { slug: string }) {
           />
         </Field>
         <div className="flex flex-wrap items-center justify-end gap-3">
-          <Button type="submit" variant="secondary" disabled={!url.trim() || run.isPending || propose.isPending}>
-            {(run.isPending && run.variables?.dryRun) || propose.isPending ? "Reading…" : "Preview from GitHub"}
-          </Button>
-          <Button
-            type="button"
-            disabled={blocker !== null || !url.trim() || run.isPending}
-            onClick={() => run.mutate({ url: url.trim(), dryRun: false })}
-          >
-            {run.isPending && !run.variables?.dryRun ? "Registering…" : "Register from GitHub"}
-          </Button>
-        </div>
-        {checked && orphans > 0 ? (
-          <OrphanWarning
-            source={checked.source.key}
-            count={orphans}
-            refs={checked.orphaned}
-            confirmed={orphansConfirmed}
-            onConfirm={setOrphansConfirmed}
+          <CheckThenImportButtons
+            labels={{
+              check: "Preview from GitHub",
+              checking: "Reading…",
+              import: "Register from GitHub",
+              importing: "Registering…",
+            }}
+            checking={(run.isPending && Boolean(run.variables?.dryRun)) || propose.isPending}
+            importing={run.isPending && !run.variables?.dryRun}
+            canCheck={Boolean(url.trim()) && !run.isPending && !propose.isPending}
+            canImport={blocker === null && Boolean(url.trim()) && !run.isPending}
+            onImport={() => run.mutate({ url: url.trim(), dryRun: false })}
           />
-        ) : null}
-        {blocker ? (
-          <p className="text-right text-xs text-slate-600" data-testid="url-import-blocker">
-            {blocker}
-          </p>
-        ) : null}
+        </div>
+        <ImportGateNotes
+          checked={checked}
+          orphansConfirmed={orphansConfirmed}
+          onConfirmOrphans={setOrphansConfirmed}
+          blocker={blocker}
+          blockerTestId="url-import-blocker"
+        />
       </form>
       {run.error && !missingFile ? (
         <div className="mt-4">

@@ -3,8 +3,9 @@
 import { useEffect, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { errorInfo, useTRPC } from "@/lib/trpc";
-import { Alert, Button, Card, Field, Input } from "@/components/ui";
-import { formatMapping, parseMapping, ProvisioningFields } from "./provisioning-fields";
+import { Card, Field, Input } from "@/components/ui";
+import { ConnectionStatus, SaveConnectionFooter } from "./connection-form-parts";
+import { ProvisioningFields, useProvisioning } from "./provisioning-fields";
 
 export function ConnectionForm({ redirectUri }: { redirectUri: string }) {
   const trpc = useTRPC();
@@ -16,16 +17,11 @@ export function ConnectionForm({ redirectUri }: { redirectUri: string }) {
   const [issuer, setIssuer] = useState("");
   const [clientId, setClientId] = useState("");
   const [clientSecret, setClientSecret] = useState("");
-  const [defaultRole, setDefaultRole] = useState<"ADMIN" | "MEMBER">("MEMBER");
-  const [groupsClaim, setGroupsClaim] = useState("");
-  const [mapping, setMapping] = useState("");
+  const provisioning = useProvisioning(connection);
   useEffect(() => {
     if (!connection) return;
     setIssuer(connection.issuer);
     setClientId(connection.clientId);
-    setDefaultRole(connection.defaultRole === "ADMIN" ? "ADMIN" : "MEMBER");
-    setGroupsClaim(connection.groupsClaim ?? "");
-    setMapping(formatMapping(connection.groupRoles));
   }, [connection]);
   const save = useMutation(
     trpc.sso.saveOidc.mutationOptions({
@@ -38,13 +34,7 @@ export function ConnectionForm({ redirectUri }: { redirectUri: string }) {
   const failure = save.error ? errorInfo(save.error) : null;
   return (
     <Card title="OpenID Connect" description={`Register this redirect URI in your IdP: ${redirectUri}`}>
-      {connection ? (
-        <p className="mb-4 text-sm" data-testid="sso-status">
-          Status: <strong>{connection.status}</strong>
-          {connection.testedAt ? ` · last test sign-in ${new Date(connection.testedAt).toLocaleString()}` : ""}
-        </p>
-      ) : null}
-      {connection?.lastError ? <Alert>{connection.lastError}</Alert> : null}
+      <ConnectionStatus connection={connection} testId="sso-status" />
       <form
         className="space-y-4"
         onSubmit={(e) => {
@@ -53,9 +43,9 @@ export function ConnectionForm({ redirectUri }: { redirectUri: string }) {
             issuer,
             clientId,
             clientSecret: clientSecret || undefined,
-            defaultRole,
-            groupsClaim: groupsClaim || null,
-            groupRoles: parseMapping(mapping),
+            defaultRole: provisioning.input.defaultRole,
+            groupsClaim: provisioning.input.groups,
+            groupRoles: provisioning.input.groupRoles,
           });
         }}
       >
@@ -85,21 +75,14 @@ export function ConnectionForm({ redirectUri }: { redirectUri: string }) {
             onChange={(e) => setClientSecret(e.target.value)}
           />
         </Field>
-        <ProvisioningFields
-          idPrefix="sso"
-          groupsLabel="Groups claim (optional)"
-          defaultRole={defaultRole}
-          onDefaultRole={setDefaultRole}
-          groups={groupsClaim}
-          onGroups={setGroupsClaim}
-          mapping={mapping}
-          onMapping={setMapping}
+        <ProvisioningFields idPrefix="sso" groupsLabel="Groups claim (optional)" {...provisioning.fields} />
+        <SaveConnectionFooter
+          save={save}
+          failure={failure}
+          shownAtField={Boolean(failure?.fields.issuer)}
+          label="Save"
+          pendingLabel="Checking the issuer…"
         />
-        {failure && !failure.fields.issuer ? <Alert>{failure.message}</Alert> : null}
-        {save.isSuccess ? <Alert tone="success">Saved. Run a test sign-in before switching it on.</Alert> : null}
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? "Checking the issuer…" : "Save"}
-        </Button>
       </form>
     </Card>
   );

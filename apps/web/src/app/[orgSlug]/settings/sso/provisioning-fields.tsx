@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useState } from "react";
 import { Field, Input, Select } from "@/components/ui";
 
 type MemberRole = "ADMIN" | "MEMBER";
@@ -18,6 +19,28 @@ export const formatMapping = (mapping: Record<string, string>) =>
   Object.entries(mapping)
     .map(([g, r]) => `${g}=${r}`)
     .join("\n");
+
+type SavedProvisioning = { defaultRole: string; groupsClaim: string | null; groupRoles: Record<string, string> };
+
+/**
+ * The provisioning fields' state, filled from the saved connection when it loads: `fields`
+ * for <ProvisioningFields>, `input` for either protocol's save.
+ */
+export function useProvisioning(saved: SavedProvisioning | null) {
+  const [defaultRole, setDefaultRole] = useState<MemberRole>("MEMBER");
+  const [groups, setGroups] = useState("");
+  const [mapping, setMapping] = useState("");
+  useEffect(() => {
+    if (!saved) return;
+    setDefaultRole(saved.defaultRole === "ADMIN" ? "ADMIN" : "MEMBER");
+    setGroups(saved.groupsClaim ?? "");
+    setMapping(formatMapping(saved.groupRoles));
+  }, [saved]);
+  return {
+    fields: { defaultRole, onDefaultRole: setDefaultRole, groups, onGroups: setGroups, mapping, onMapping: setMapping },
+    input: { defaultRole, groups: groups || null, groupRoles: parseMapping(mapping) },
+  };
+}
 
 /**
  * Just-in-time provisioning settings, the same for OIDC and SAML: the role of new members,

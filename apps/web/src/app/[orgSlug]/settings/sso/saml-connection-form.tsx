@@ -3,8 +3,9 @@
 import { useEffect, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { errorInfo, useTRPC } from "@/lib/trpc";
-import { Alert, Button, Card, Field, Input } from "@/components/ui";
-import { formatMapping, parseMapping, ProvisioningFields } from "./provisioning-fields";
+import { Card, Field, Input } from "@/components/ui";
+import { ConnectionStatus, SaveConnectionFooter } from "./connection-form-parts";
+import { ProvisioningFields, useProvisioning } from "./provisioning-fields";
 
 export type SamlServiceUrls = { entityId: string; acsUrl: string; loginUrl: string };
 
@@ -29,16 +30,11 @@ export function SamlConnectionForm({ urls }: { urls: SamlServiceUrls }) {
   const [source, setSource] = useState<"url" | "xml">("url");
   const [metadataUrl, setMetadataUrl] = useState("");
   const [metadataXml, setMetadataXml] = useState("");
-  const [defaultRole, setDefaultRole] = useState<"ADMIN" | "MEMBER">("MEMBER");
-  const [groupsAttribute, setGroupsAttribute] = useState("");
-  const [mapping, setMapping] = useState("");
+  const provisioning = useProvisioning(connection);
   useEffect(() => {
     if (!connection) return;
     setSource(connection.samlMetadataUrl ? "url" : "xml");
     setMetadataUrl(connection.samlMetadataUrl ?? "");
-    setDefaultRole(connection.defaultRole === "ADMIN" ? "ADMIN" : "MEMBER");
-    setGroupsAttribute(connection.groupsClaim ?? "");
-    setMapping(formatMapping(connection.groupRoles));
   }, [connection]);
   const save = useMutation(
     trpc.sso.saveSaml.mutationOptions({
@@ -60,23 +56,24 @@ export function SamlConnectionForm({ urls }: { urls: SamlServiceUrls }) {
           Name ID format: email address. Sign the assertion (or the whole response); Stagedoor refuses unsigned ones.
         </p>
       </div>
-      {connection ? (
-        <p className="mb-4 text-sm" data-testid="saml-status">
-          Status: <strong>{connection.status}</strong> · IdP {connection.issuer} · {connection.samlCertificateCount}{" "}
-          signing certificate{connection.samlCertificateCount === 1 ? "" : "s"}
-          {connection.testedAt ? ` · last test sign-in ${new Date(connection.testedAt).toLocaleString()}` : ""}
-        </p>
-      ) : null}
-      {connection?.lastError ? <Alert>{connection.lastError}</Alert> : null}
+      <ConnectionStatus
+        connection={connection}
+        testId="saml-status"
+        detail={
+          connection
+            ? ` · IdP ${connection.issuer} · ${connection.samlCertificateCount} signing certificate${connection.samlCertificateCount === 1 ? "" : "s"}`
+            : null
+        }
+      />
       <form
         className="space-y-4"
         onSubmit={(e) => {
           e.preventDefault();
           save.mutate({
             ...(source === "url" ? { metadataUrl } : { metadataXml }),
-            defaultRole,
-            groupsAttribute: groupsAttribute || null,
-            groupRoles: parseMapping(mapping),
+            defaultRole: provisioning.input.defaultRole,
+            groupsAttribute: provisioning.input.groups,
+            groupRoles: provisioning.input.groupRoles,
           });
         }}
       >
@@ -117,21 +114,14 @@ export function SamlConnectionForm({ urls }: { urls: SamlServiceUrls }) {
             />
           </Field>
         )}
-        <ProvisioningFields
-          idPrefix="saml"
-          groupsLabel="Groups attribute (optional)"
-          defaultRole={defaultRole}
-          onDefaultRole={setDefaultRole}
-          groups={groupsAttribute}
-          onGroups={setGroupsAttribute}
-          mapping={mapping}
-          onMapping={setMapping}
+        <ProvisioningFields idPrefix="saml" groupsLabel="Groups attribute (optional)" {...provisioning.fields} />
+        <SaveConnectionFooter
+          save={save}
+          failure={failure}
+          shownAtField={Boolean(fieldError)}
+          label="Save SAML connection"
+          pendingLabel="Reading the metadata…"
         />
-        {failure && !fieldError ? <Alert>{failure.message}</Alert> : null}
-        {save.isSuccess ? <Alert tone="success">Saved. Run a test sign-in before switching it on.</Alert> : null}
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? "Reading the metadata…" : "Save SAML connection"}
-        </Button>
       </form>
     </Card>
   );

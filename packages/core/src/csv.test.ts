@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { toCsv } from "./csv";
+import { csvCell, toCsv } from "./csv";
+
+describe("csvCell", () => {
+  it("quotes separators and defuses spreadsheet formulas", () => {
+    expect(csvCell('a,"b"')).toBe('"a,""b"""');
+    expect(csvCell("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
+    expect(csvCell("plain")).toBe("plain");
+  });
+});
 
 describe("toCsv", () => {
   it("quotes what needs quoting and defuses spreadsheet formulas", () => {
