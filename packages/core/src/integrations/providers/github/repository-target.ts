@@ -16,7 +16,7 @@ export async function repositoryTarget(
 ): Promise<RepositoryTarget> {
   const integrations = input.integrationId
     ? [await findGitHubIntegration(db, input.integrationId)]
-    : (await db.integration.findMany({ where: { provider: GITHUB_PROVIDER }, orderBy: { createdAt: "asc" } })).map(
+    : (await db.integration.findMany({ where: { provider: GITHUB_PROVIDER }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map(
         (row) => ({ row, config: readGitHubConfig(row.config) }),
       );
   if (integrations.length === 0) {
