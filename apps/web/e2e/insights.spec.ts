@@ -50,10 +50,15 @@ test("two members browse; an admin with an Insights seat sees both active, their
   await owner.page.goto(`/${slug}/insights`);
   await expect(owner.page.getByTestId("insights-page")).toHaveAttribute("data-unlocked", "true");
   await flushEvents(owner.page);
-  // The worker writes the batches and rolls them up within seconds: reload until both show.
+  // The worker writes the batches and rolls them up within seconds: reload until both show,
+  // and Alice's last batch too (her catalog visit and search): her earlier batches already
+  // make her active, and the checks below do not reload.
   await expect(async () => {
     await owner.page.reload();
     await expect(owner.page.getByTestId("insights-kpi-active")).toHaveText("2", { timeout: 2_000 });
+    await expect(owner.page.getByTestId("insights-zero-results")).toContainText(`nothing-like-${id}`, {
+      timeout: 2_000,
+    });
   }).toPass({ timeout: 60_000 });
 
   await expect(owner.page.getByTestId("insights-pages")).toContainText("/catalog");

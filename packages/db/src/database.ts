@@ -29,12 +29,21 @@ export type DatabaseOptions = {
 
 const TENANT_CACHE_SIZE = 1000;
 
+/**
+ * How long a query may wait for one of the pool's connections. Every operation runs in a
+ * transaction (bind-to-role.ts), so Prisma's transaction maxWait applies to plain queries
+ * too, and its default (2 s, meant for interactive transactions) turned a burst deeper than
+ * the pool into errors instead of a queue: a tRPC batch of 50 calls on 4-10 connections
+ * failed with "Unable to start a transaction in the given time" on a busy machine.
+ */
+const POOL_WAIT_MS = 15_000;
+
 export function createDatabase({ url, poolSize = 10 }: DatabaseOptions): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle connection the server closed (restart, failover) must not crash the process:
   // pg emits it on the pool, and the pool replaces the connection on next use.
   pool.on("error", (error) => console.error(`[db] idle connection lost: ${error.message}`));
-  const base = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const base = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: POOL_WAIT_MS } });
   // Pipelined connections behave differently on errors, so Prisma keeps its own pool.
   const sqlPool = boundSqlPool(url, poolSize);
   const admin = Object.assign(bindToRole(base, "stagedoor_admin", null), {

@@ -74,7 +74,6 @@ describe("/api/stripe/webhook", () => {
   });
 
   it("answers 400 to unsigned and forged deliveries and changes nothing", async () => {
-    const before = await db.admin.stripeEvent.count();
     const event = JSON.stringify({
       id: "evt_forged_1",
       object: "event",
@@ -97,6 +96,7 @@ describe("/api/stripe/webhook", () => {
       { db, billing },
     );
     expect(forged.status).toBe(400);
-    expect(await db.admin.stripeEvent.count()).toBe(before);
+    // Counted by id: other test files record Stripe events in this table meanwhile.
+    expect(await db.admin.stripeEvent.count({ where: { id: "evt_forged_1" } })).toBe(0);
   });
 });

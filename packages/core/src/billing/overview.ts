@@ -53,7 +53,7 @@ export async function getBillingOverview(db: TenantDb, principal: Principal, pri
     db.pluginLicense.findMany({ select: { pluginKey: true, userId: true, createdAt: true } }),
     db.membership.findMany({
       select: { userId: true, role: true, user: { select: { email: true, name: true } } },
-      orderBy: { createdAt: "asc" },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
   ]);
   const ent = computeEntitlements(billing, now);

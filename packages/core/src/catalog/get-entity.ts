@@ -72,7 +72,7 @@ export async function getEntity(db: TenantDb, by: Principal, refInput: string): 
         COALESCE((
           SELECT jsonb_agg(jsonb_build_object('source', jsonb_build_object('type', cs.type, 'key', cs.key),
             'file', c.file, 'document', c.document,
-            'at', to_char(c."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY c."createdAt")
+            'at', to_char(c."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY c."createdAt", c.id)
           FROM "CatalogConflict" c JOIN "CatalogSource" cs ON cs.id = c."sourceId"
           WHERE c."orgId" = e."orgId" AND c.ref = e.ref), '[]'::jsonb) AS conflicts
       FROM ${ENTITIES} e JOIN "CatalogSource" s ON s.id = e."sourceId"

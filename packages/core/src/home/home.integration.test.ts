@@ -147,6 +147,24 @@ describe("home", () => {
     expect(await starredRefs(tdb, as(jane.id))).toEqual([]);
   });
 
+  it("lists stars newest first, even those made within one millisecond", async () => {
+    const [ledger, payments, refunds] = ["ledger", "payments-api", "refunds"].map((n) => `component:default/${n}`);
+    await starEntity(tdb, as(stranger.id), ledger!);
+    // The next stars land in the same millisecond as this one (or, here, before it): they
+    // must still list above it, and a tie-break by ref would put "ledger" first.
+    await tdb.catalogStar.updateMany({
+      where: { userId: stranger.id },
+      data: { createdAt: new Date(Date.now() + 60_000) },
+    });
+    await starEntity(tdb, as(stranger.id), payments!);
+    await starEntity(tdb, as(stranger.id), refunds!);
+    expect(await starredRefs(tdb, as(stranger.id))).toEqual([refunds, payments, ledger]);
+    expect((await listStarredEntities(tdb, stranger.id)).map((e) => e.ref)).toEqual([refunds, payments, ledger]);
+    // Starring again changes nothing.
+    await starEntity(tdb, as(stranger.id), ledger!);
+    expect(await starredRefs(tdb, as(stranger.id))).toEqual([refunds, payments, ledger]);
+  });
+
   it("keeps the newest recently viewed entities only", async () => {
     const names = ["payments-api", "ledger", "refunds", "search-ui", "jane-notes"];
     for (let i = 0; i < MAX_RECENT_VIEWS + 3; i++)

@@ -16,11 +16,14 @@ export async function starEntity(db: TenantDb, by: UserPrincipal, refInput: stri
   if (!exists) throw new AppError("NOT_FOUND", `No entity ${ref} in this catalog.`);
   const count = await db.catalogStar.count({ where: { userId } });
   if (count >= MAX_STARS) throw new AppError("BAD_REQUEST", `You can star up to ${MAX_STARS} entities.`);
-  await db.catalogStar.upsert({
-    where: { orgId_userId_entityRef: { orgId: db.orgId, userId, entityRef: ref } },
-    create: { orgId: db.orgId, userId, entityRef: ref },
-    update: {},
-  });
+  // "createdAt" holds milliseconds and the list is newest first: two stars within one
+  // millisecond would tie, so a star is always stamped after the member's last one.
+  await db.sql.one(Prisma.sql`
+    INSERT INTO "CatalogStar" ("orgId", "userId", "entityRef", "createdAt")
+    SELECT ${db.orgId}, ${userId}, ${ref}, GREATEST(now(), (
+      SELECT max("createdAt") + interval '1 millisecond' FROM "CatalogStar"
+      WHERE "orgId" = ${db.orgId} AND "userId" = ${userId}))
+    ON CONFLICT ("orgId", "userId", "entityRef") DO NOTHING`);
 }
 
 export async function unstarEntity(db: TenantDb, by: UserPrincipal, refInput: string): Promise<void> {

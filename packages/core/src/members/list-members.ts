@@ -4,7 +4,7 @@ import { authorize, type Principal } from "../authz";
 export async function listMembers(db: TenantDb, by: Principal) {
   authorize(by, "members.read");
   const rows = await db.membership.findMany({
-    orderBy: [{ role: "asc" }, { createdAt: "asc" }],
+    orderBy: [{ role: "asc" }, { createdAt: "asc" }, { id: "asc" }],
     select: {
       id: true,
       role: true,
@@ -19,7 +19,7 @@ export async function listPendingInvitations(db: TenantDb, by: Principal) {
   authorize(by, "members.manage");
   return db.invitation.findMany({
     where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
-    orderBy: { createdAt: "desc" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { id: true, email: true, role: true, expiresAt: true, createdAt: true },
   });
 }

@@ -30,7 +30,7 @@ export async function createOrReuseRun(
     if (locked.length === 0) throw new AppError("NOT_FOUND", "Integration not found.");
     const active = await tx.syncRun.findFirst({
       where: { integrationId, status: { in: [...ACTIVE_STATUSES] } },
-      orderBy: { startedAt: "desc" },
+      orderBy: [{ startedAt: "desc" }, { id: "desc" }],
     });
     if (active) return { run: active, created: false };
     if (id) {

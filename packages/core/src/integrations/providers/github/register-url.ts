@@ -81,7 +81,10 @@ export function urlSourceKey(integrationId: string, file: string): string {
 }
 
 async function integrationFor(db: TenantDb, deps: IntegrationDeps, url: string) {
-  const rows = await db.integration.findMany({ where: { provider: GITHUB_PROVIDER }, orderBy: { createdAt: "asc" } });
+  const rows = await db.integration.findMany({
+    where: { provider: GITHUB_PROVIDER },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
   if (rows.length === 0) {
     throw new AppError(
       "PRECONDITION_FAILED",

@@ -16,9 +16,12 @@ export async function repositoryTarget(
 ): Promise<RepositoryTarget> {
   const integrations = input.integrationId
     ? [await findGitHubIntegration(db, input.integrationId)]
-    : (await db.integration.findMany({ where: { provider: GITHUB_PROVIDER }, orderBy: { createdAt: "asc" } })).map(
-        (row) => ({ row, config: readGitHubConfig(row.config) }),
-      );
+    : (
+        await db.integration.findMany({
+          where: { provider: GITHUB_PROVIDER },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        })
+      ).map((row) => ({ row, config: readGitHubConfig(row.config) }));
   if (integrations.length === 0) {
     throw new AppError("PRECONDITION_FAILED", "Connect GitHub first: the pull request is opened with its credentials.");
   }
