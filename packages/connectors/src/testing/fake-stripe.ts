@@ -126,7 +126,8 @@ export class FakeStripe extends FakeStripeState {
             .filter(
               (s) => (!query.customer || s.customer === query.customer) && (!query.status || s.status === query.status),
             )
-            .sort((a, b) => b.created - a.created)
+            .reverse()
+            .sort(byCreatedDesc)
             .map(({ line_items_input: _, ...shape }) => shape),
           "/v1/checkout/sessions",
         );
@@ -167,10 +168,7 @@ export class FakeStripe extends FakeStripeState {
       case "GET /v1/subscriptions": {
         let subs = [...this.subscriptions.values()].filter((s) => !query.customer || s.customer === query.customer);
         if (query.status !== "all") subs = subs.filter((s) => s.status !== "canceled");
-        return this.list(
-          subs.sort((a, b) => b.created - a.created),
-          "/v1/subscriptions",
-        );
+        return this.list(subs.reverse().sort(byCreatedDesc), "/v1/subscriptions");
       }
       case "GET /v1/subscriptions/:id":
         return this.subscriptions.get(objId) ?? null;
@@ -189,10 +187,7 @@ export class FakeStripe extends FakeStripeState {
       }
       case "GET /v1/invoices": {
         const invs = [...this.invoices.values()].filter((i) => !query.customer || i.customer === query.customer);
-        return this.list(
-          invs.sort((a, b) => b.created - a.created),
-          "/v1/invoices",
-        );
+        return this.list(invs.reverse().sort(byCreatedDesc), "/v1/invoices");
       }
       case "GET /v1/invoices/:id":
         return this.invoices.get(objId) ?? null;
@@ -248,6 +243,12 @@ export class FakeStripe extends FakeStripeState {
     return undefined;
   }
 }
+
+/**
+ * Stripe lists newest first. `created` holds whole seconds, so objects made in one second tie:
+ * callers reverse the insertion-ordered list first and the stable sort keeps the newest on top.
+ */
+const byCreatedDesc = (a: { created: number }, b: { created: number }) => b.created - a.created;
 
 const notFound = (path: string) =>
   stripeError("invalid_request_error", "resource_missing", `No such resource: ${path}`);
