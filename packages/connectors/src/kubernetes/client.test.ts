@@ -158,8 +158,8 @@ users:
 ${user}
 `;
 
-  it("reads a token user with the inline CA", () => {
-    const result = readKubeconfig(kubeconfig("      token: abc.def"));
+  it("reads a token user with the inline CA", async () => {
+    const result = await readKubeconfig(kubeconfig("      token: abc.def"));
     expect(result).toEqual({
       ok: true,
       context: "prod",
@@ -171,29 +171,33 @@ ${user}
     });
   });
 
-  it("reads a client-certificate user", () => {
+  it("reads a client-certificate user", async () => {
     const cert = Buffer.from("CERT").toString("base64");
     const key = Buffer.from("KEY").toString("base64");
-    const result = readKubeconfig(kubeconfig(`      client-certificate-data: ${cert}\n      client-key-data: ${key}`));
+    const result = await readKubeconfig(
+      kubeconfig(`      client-certificate-data: ${cert}\n      client-key-data: ${key}`),
+    );
     expect(result).toMatchObject({
       ok: true,
       connection: { auth: { type: "client-cert", certData: "CERT", keyData: "KEY" } },
     });
   });
 
-  it("refuses exec and auth-provider plugins and file paths with the reason", () => {
-    const exec = readKubeconfig(
+  it("refuses exec and auth-provider plugins and file paths with the reason", async () => {
+    const exec = await readKubeconfig(
       kubeconfig("      exec:\n        apiVersion: client.authentication.k8s.io/v1\n        command: aws"),
     );
     expect(exec).toEqual({
       ok: false,
       message: expect.stringContaining("exec plugin (aws), which Stagedoor does not run"),
     });
-    const provider = readKubeconfig(kubeconfig("      auth-provider:\n        name: gcp"));
+    const provider = await readKubeconfig(kubeconfig("      auth-provider:\n        name: gcp"));
     expect(provider).toEqual({ ok: false, message: expect.stringContaining("auth-provider plugin") });
-    const files = readKubeconfig(kubeconfig("      client-certificate: /etc/passwd\n      client-key: /etc/shadow"));
+    const files = await readKubeconfig(
+      kubeconfig("      client-certificate: /etc/passwd\n      client-key: /etc/shadow"),
+    );
     expect(files).toEqual({ ok: false, message: expect.stringContaining("points at files") });
-    expect(readKubeconfig(kubeconfig("      token: x"), "staging")).toEqual({
+    expect(await readKubeconfig(kubeconfig("      token: x"), "staging")).toEqual({
       ok: false,
       message: 'The kubeconfig has no context "staging"; it has "prod".',
     });
