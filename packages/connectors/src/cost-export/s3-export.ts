@@ -20,12 +20,12 @@ export type S3ExportObject = { key: string; size: number };
 /** FOCUS export files under a prefix: CSV (optionally gzip) and Parquet. */
 export const isExportKey = (key: string) => /\.(csv|csv\.gz|parquet)$/i.test(key);
 
-type S3Sdk = typeof import("@aws-sdk/client-s3");
+type S3Sdk = typeof import("./s3-sdk");
 
 // The AWS SDK costs a process tens of MB resident: loaded when an S3 export is first read,
 // not by every process that imports the connectors.
 let sdk: S3Sdk | null = null;
-const loadSdk = async () => (sdk ??= await import("@aws-sdk/client-s3"));
+const loadSdk = async () => (sdk ??= await import("./s3-sdk"));
 
 /** An S3 client whose every connection goes through the connect-time address check. */
 export async function openS3(
@@ -33,7 +33,7 @@ export async function openS3(
   credentials: S3ExportCredentials,
   allowPrivateNetworks: boolean,
 ): Promise<S3Client> {
-  const [{ S3Client }, { NodeHttpHandler }] = await Promise.all([loadSdk(), import("@smithy/node-http-handler")]);
+  const { S3Client, NodeHttpHandler } = await loadSdk();
   const agents = createGuardedAgents({ allowPrivateNetworks });
   return new S3Client({
     region: location.region,

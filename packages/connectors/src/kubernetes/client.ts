@@ -2,7 +2,7 @@ import type { RequestContext, SecurityAuthentication } from "@kubernetes/client-
 import { createGuardedDispatcher, withDispatcher, type OutboundGuardOptions } from "../net/guarded-fetch";
 import type { ResourceName } from "./shapes";
 
-type ClientNode = typeof import("@kubernetes/client-node");
+type ClientNode = typeof import("./client-node");
 
 // client-node (its generated API classes and models) costs a process about 120 MB resident,
 // more than any other module: loaded on first use, so processes that never talk to a
@@ -11,7 +11,7 @@ let clientNode: ClientNode | null = null;
 
 /** @kubernetes/client-node, imported once, when something first needs it. */
 export async function loadClientNode(): Promise<ClientNode> {
-  clientNode ??= await import("@kubernetes/client-node");
+  clientNode ??= await import("./client-node");
   return clientNode;
 }
 

@@ -197,7 +197,7 @@ describe("FOCUS cost import", () => {
           currency: "USD",
           day: "2026-10-01",
           service: text,
-          tags: text.trim() ? { team: text } : {},
+          ...(text.trim() ? { tags: { team: text } } : {}),
         })),
       ),
     });
