@@ -1,11 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startFakeKubernetes, type FakeKubernetes } from "../testing/fake-kubernetes";
-import { openKubernetesClient, type ClusterConnection } from "./client";
+import { loadClientNode, openKubernetesClient, type ClusterConnection } from "./client";
 import { clusterProblem } from "./connection-problem";
 import { buildEntityState } from "./entity-state";
 import { listByIds, listMatched } from "./fetch-workloads";
 import { readKubeconfig } from "./kubeconfig";
 import { testClusterConnection } from "./test-connection";
+
+// client-node loads on first use (hundreds of modules): here, not in the first test's time.
+beforeAll(() => loadClientNode(), 60_000);
 
 const fakes: FakeKubernetes[] = [];
 afterEach(async () => {
