@@ -75,6 +75,9 @@ test("upload a FOCUS export; with the Cost Insights plugin the totals and the en
   await form.getByRole("button", { name: "Upload and import" }).click();
   await expect(page.getByText("Connected Uploaded file.")).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId("step-status-cloud")).toHaveText("Done");
+  // The import's result stays under the status that replaced the form.
+  await expect(page.getByText("Imported 30 of 31 rows for 2026-10-01 to 2026-10-10.")).toBeVisible();
+  await expect(page.getByText(/Row 31: BilledCost "abc" is not a number/)).toBeVisible();
 
   // The same file again from Integrations: the bad row is reported with its number, and
   // the days it covers are replaced (the totals below are not doubled).

@@ -1,8 +1,7 @@
 import { createWriteStream } from "node:fs";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { GetObjectCommand, ListObjectsV2Command, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
-import { NodeHttpHandler } from "@smithy/node-http-handler";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { createGuardedAgents } from "../net/guarded-agents";
 import { findNonPublicAddressError } from "../net/guarded-fetch";
 import { byteLimit, CostExportError } from "./download-export";
@@ -21,8 +20,20 @@ export type S3ExportObject = { key: string; size: number };
 /** FOCUS export files under a prefix: CSV (optionally gzip) and Parquet. */
 export const isExportKey = (key: string) => /\.(csv|csv\.gz|parquet)$/i.test(key);
 
+type S3Sdk = typeof import("./s3-sdk");
+
+// The AWS SDK costs a process tens of MB resident: loaded when an S3 export is first read,
+// not by every process that imports the connectors.
+let sdk: S3Sdk | null = null;
+const loadSdk = async () => (sdk ??= await import("./s3-sdk"));
+
 /** An S3 client whose every connection goes through the connect-time address check. */
-export function openS3(location: S3ExportLocation, credentials: S3ExportCredentials, allowPrivateNetworks: boolean) {
+export async function openS3(
+  location: S3ExportLocation,
+  credentials: S3ExportCredentials,
+  allowPrivateNetworks: boolean,
+): Promise<S3Client> {
+  const { S3Client, NodeHttpHandler } = await loadSdk();
   const agents = createGuardedAgents({ allowPrivateNetworks });
   return new S3Client({
     region: location.region,
@@ -38,7 +49,8 @@ export function openS3(location: S3ExportLocation, credentials: S3ExportCredenti
 export function s3Problem(error: unknown, location: S3ExportLocation): CostExportError {
   const refused = findNonPublicAddressError(error);
   if (refused) return new CostExportError(refused.message);
-  if (error instanceof S3ServiceException) {
+  // Only the SDK throws its exceptions: before it is loaded, nothing is one.
+  if (sdk && error instanceof sdk.S3ServiceException) {
     const status = error.$metadata.httpStatusCode;
     if (error.name === "NoSuchBucket") return new CostExportError(`Bucket ${location.bucket} does not exist.`);
     if (
@@ -66,6 +78,7 @@ export async function listExportObjects(
   let token: string | undefined;
   try {
     do {
+      const { ListObjectsV2Command } = await loadSdk();
       const page = await client.send(
         new ListObjectsV2Command({ Bucket: location.bucket, Prefix: location.prefix, ContinuationToken: token }),
       );
@@ -89,6 +102,7 @@ export async function downloadObject(
   maxBytes: number,
 ) {
   try {
+    const { GetObjectCommand } = await loadSdk();
     const object = await client.send(new GetObjectCommand({ Bucket: location.bucket, Key: key }));
     await pipeline(object.Body as Readable, byteLimit(maxBytes, key), createWriteStream(dest));
   } catch (error) {

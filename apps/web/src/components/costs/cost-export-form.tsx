@@ -14,9 +14,10 @@ type TestResult = RouterOutputs["costs"]["testExport"];
 /**
  * Connect a FOCUS cost export: a URL (optionally with an Authorization header), an
  * S3-compatible bucket and prefix with a key pair, or a file uploaded here. Secrets go up
- * once and never come back.
+ * once and never come back. `onSaved` gets the upload's import result too: the caller
+ * usually replaces this form once the integration exists, and must keep showing it.
  */
-export function CostExportForm({ onSaved }: { onSaved: (id: string) => void }) {
+export function CostExportForm({ onSaved }: { onSaved: (id: string, uploaded: UploadSummary | null) => void }) {
   const trpc = useTRPC();
   const [name, setName] = useState("Cloud costs");
   const [type, setType] = useState<SourceType>("url");
@@ -61,10 +62,12 @@ export function CostExportForm({ onSaved }: { onSaved: (id: string) => void }) {
     setUploadError(null);
     const saved = await save.mutateAsync({ name, source: source(), credentials: credentials() }).catch(() => null);
     if (!saved) return;
+    let summary: UploadSummary | null = null;
     if (type === "upload" && file) {
       setUploading(true);
       try {
-        setUploaded(await uploadCostFile(saved.id, file));
+        summary = await uploadCostFile(saved.id, file);
+        setUploaded(summary);
       } catch (error) {
         setUploadError((error as Error).message);
         return;
@@ -72,7 +75,7 @@ export function CostExportForm({ onSaved }: { onSaved: (id: string) => void }) {
         setUploading(false);
       }
     }
-    onSaved(saved.id);
+    onSaved(saved.id, summary);
   }
 
   return (

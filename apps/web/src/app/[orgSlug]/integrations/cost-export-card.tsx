@@ -10,12 +10,23 @@ import { UploadOutcome } from "@/components/costs/cost-export-form";
 
 type CostIntegration = Extract<RouterOutputs["integrations"]["list"][number], { provider: "focus" }>;
 
-/** A connected cost export: where it is read from, the last import and its refused rows. */
-export function CostExportCard({ integration: i, onChanged }: { integration: CostIntegration; onChanged: () => void }) {
+/**
+ * A connected cost export: where it is read from, the last import and its refused rows.
+ * `firstUpload` is the result of the upload that created it, shown until the next one.
+ */
+export function CostExportCard({
+  integration: i,
+  onChanged,
+  firstUpload = null,
+}: {
+  integration: CostIntegration;
+  onChanged: () => void;
+  firstUpload?: UploadSummary | null;
+}) {
   const trpc = useTRPC();
   const sync = useMutation(trpc.integrations.syncNow.mutationOptions({ onSuccess: onChanged }));
   const remove = useMutation(trpc.integrations.delete.mutationOptions({ onSuccess: onChanged }));
-  const [uploaded, setUploaded] = useState<UploadSummary | null>(null);
+  const [uploaded, setUploaded] = useState<UploadSummary | null>(firstUpload);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const run = i.latestRun;
   const isUpload = i.config.sourceType === "upload";

@@ -6,6 +6,7 @@ import { errorInfo, useTRPC } from "@/lib/trpc";
 import { Alert, Button, Card, EmptyState, Spinner } from "@/components/ui";
 import { GithubConnectionForm } from "@/components/integrations/github-connection-form";
 import { CostExportForm } from "@/components/costs/cost-export-form";
+import type { UploadSummary } from "@/components/costs/upload-cost-file";
 import { PlanLock, useIntegrationLock } from "@/components/billing/plan-lock";
 import { CostExportCard } from "./cost-export-card";
 import { IntegrationCard } from "./integration-card";
@@ -16,6 +17,8 @@ export function IntegrationsPanel() {
   const list = useQuery({ ...trpc.integrations.list.queryOptions(), refetchInterval: 5000 });
   const [adding, setAdding] = useState(false);
   const [addingCost, setAddingCost] = useState(false);
+  // The import result of an export connected by upload, handed to its card (the form closes).
+  const [firstUpload, setFirstUpload] = useState<{ id: string; summary: UploadSummary } | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.integrations.list.queryKey() });
   const lockOf = useIntegrationLock(list.data);
 
@@ -36,7 +39,12 @@ export function IntegrationsPanel() {
         i.provider === "github" ? (
           <IntegrationCard key={i.id} integration={i} onChanged={refresh} />
         ) : i.provider === "focus" ? (
-          <CostExportCard key={i.id} integration={i} onChanged={refresh} />
+          <CostExportCard
+            key={i.id}
+            integration={i}
+            onChanged={refresh}
+            firstUpload={firstUpload?.id === i.id ? firstUpload.summary : null}
+          />
         ) : null,
       )}
       {adding ? (
@@ -62,7 +70,8 @@ export function IntegrationsPanel() {
       {addingCost ? (
         <Card title="Connect a cost export">
           <CostExportForm
-            onSaved={() => {
+            onSaved={(id, summary) => {
+              if (summary) setFirstUpload({ id, summary });
               setAddingCost(false);
               void refresh();
             }}

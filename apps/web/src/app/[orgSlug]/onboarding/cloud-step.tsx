@@ -1,10 +1,11 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc";
 import { Alert, Button, Spinner } from "@/components/ui";
-import { CostExportForm } from "@/components/costs/cost-export-form";
+import { CostExportForm, UploadOutcome } from "@/components/costs/cost-export-form";
+import type { UploadSummary } from "@/components/costs/upload-cost-file";
 
 /**
  * Wizard step 3: connect a FOCUS cost export (URL, bucket or upload). The step is done
@@ -15,13 +16,24 @@ export function CloudStep({ onDone }: { onDone: () => void }) {
   const queryClient = useQueryClient();
   const integrations = useQuery({ ...trpc.integrations.list.queryOptions(), refetchInterval: 3000 });
   const cost = integrations.data?.find((i) => i.provider === "focus");
+  // The upload's result (rows, period, refused rows) outlives the form, which the status replaces.
+  const [uploaded, setUploaded] = useState<UploadSummary | null>(null);
   // The first import (an upload's, or the first scheduled one) settles the step on the server.
   const imported = !!cost?.lastSyncAt || cost?.latestRun?.status === "succeeded";
   useEffect(() => {
     if (imported) void queryClient.invalidateQueries({ queryKey: trpc.onboarding.get.queryKey() });
   }, [imported, queryClient, trpc]);
   if (integrations.isPending) return <Spinner label="Loading integrations" />;
-  if (!cost) return <CostExportForm onSaved={() => void integrations.refetch()} />;
+  if (!cost) {
+    return (
+      <CostExportForm
+        onSaved={(_id, summary) => {
+          setUploaded(summary);
+          void integrations.refetch();
+        }}
+      />
+    );
+  }
   const run = cost.latestRun;
   return (
     <div className="space-y-3">
@@ -35,6 +47,7 @@ export function CloudStep({ onDone }: { onDone: () => void }) {
           {run?.message ? `: ${run.message}` : "."}
         </Alert>
       )}
+      {uploaded ? <UploadOutcome summary={uploaded} /> : null}
       <Button onClick={onDone}>Continue</Button>
     </div>
   );

@@ -50,7 +50,7 @@ export async function fetchExport(
     if (source.type === "s3") {
       if (credentials.type !== "s3") throw new AppError("BAD_REQUEST", "The bucket's access key is missing.");
       if (source.endpoint) await checkCostUrl(source.endpoint, options.allowPrivateNetworks);
-      const client = openS3(source, credentials, options.allowPrivateNetworks);
+      const client = await openS3(source, credentials, options.allowPrivateNetworks);
       try {
         const objects = await listExportObjects(client, source, MAX_COST_FILES);
         if (objects.length === 0) {

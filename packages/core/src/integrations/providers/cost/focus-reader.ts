@@ -1,30 +1,35 @@
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { AppError } from "../../../errors";
 import { tagPath, type AllocationRule } from "./allocation";
+import { dailyBatches, type DailyBatch, type ResolvedEntity } from "./daily-batches";
 import { MAX_REPORTED_REJECTS, REQUIRED_FOCUS_COLUMNS, type FocusFormat } from "./focus-columns";
 
 export type FocusFile = { path: string; format: FocusFormat; name: string };
 
-/** One daily aggregate; amounts are decimal strings as DuckDB summed them (never JS floats). */
-export type CostAggregate = {
-  day: string;
-  currency: string;
-  serviceName: string;
-  /** Index into the allocation rules of the key that allocated these rows, or -1 (unallocated). */
-  rule: number;
-  value: string;
-  billedCost: string;
-  effectiveCost: string;
-  rows: number;
-};
-
 export type RejectedRow = { file: string; row: number; message: string };
 
-export type FocusReadResult = {
-  aggregates: CostAggregate[];
+/** What an import read, without its aggregates (those stay in DuckDB until they are stored). */
+export type FocusSummary = {
   rowsRead: number;
   rowsRejected: number;
   rejected: RejectedRow[];
+  /** Daily aggregates (day, currency, service, allocation) the files fold into. */
+  aggregates: number;
+  firstDay: string | null;
+  lastDay: string | null;
+  currencies: string[];
+  /** Lower-cased values that entity rules allocated rows to, for the catalog lookup. */
+  entityNames: string[];
+};
+
+/**
+ * Files read into DuckDB's table of daily aggregates, open until `close()`: the import
+ * streams the aggregates from it into PostgreSQL in batches (daily-batches.ts) instead of
+ * holding them all as JavaScript objects.
+ */
+export type FocusRead = FocusSummary & {
+  batches(entities: readonly ResolvedEntity[], size: number): AsyncGenerator<DailyBatch>;
+  close(): void;
 };
 
 export type FocusReaderOptions = {
@@ -36,6 +41,17 @@ export type FocusReaderOptions = {
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
+ * CSV buffers of 4 MB instead of DuckDB's default (16 times the 2 MB longest line, about
+ * 32 MB each, several alive at once while a gzip file is sniffed and read): they were most
+ * of the import's peak memory, and smaller ones read no slower here. Lines may still be
+ * up to 2 MB long.
+ */
+const CSV_OPTIONS = "header = true, all_varchar = true, buffer_size = 4194304";
+
+const scanOf = (file: FocusFile) =>
+  file.format === "parquet" ? `read_parquet(${quote(file.path)})` : `read_csv(${quote(file.path)}, ${CSV_OPTIONS})`;
+
+/**
  * The scan of one file with a 1-based data row number (CSV: header excluded), for the
  * report of bad rows. Parquet has them for free; for CSV they cost a window over the whole
  * file, so only a file with bad rows is read this way, after the import's pass.
@@ -44,15 +60,11 @@ function numberedScan(file: FocusFile): string {
   if (file.format === "parquet") {
     return `(SELECT *, file_row_number + 1 AS __row FROM read_parquet(${quote(file.path)}, file_row_number = true))`;
   }
-  return `(SELECT *, row_number() OVER () AS __row FROM read_csv(${quote(file.path)}, header = true, all_varchar = true))`;
+  return `(SELECT *, row_number() OVER () AS __row FROM ${scanOf(file)})`;
 }
 
 async function columnsOf(connection: DuckDBConnection, file: FocusFile): Promise<Set<string>> {
-  const source =
-    file.format === "parquet"
-      ? `read_parquet(${quote(file.path)})`
-      : `read_csv(${quote(file.path)}, header = true, all_varchar = true)`;
-  const reader = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
+  const reader = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${scanOf(file)}`);
   return new Set(reader.getRowObjects().map((r) => String(r.column_name)));
 }
 
@@ -107,10 +119,7 @@ function typed(file: FocusFile, columns: Set<string>, rules: readonly Allocation
  * grouped with a null problem, and one row counting the refused ones.
  */
 function grouped(file: FocusFile, columns: Set<string>, rules: readonly AllocationRule[]): string {
-  const source =
-    file.format === "parquet"
-      ? `read_parquet(${quote(file.path)})`
-      : `read_csv(${quote(file.path)}, header = true, all_varchar = true)`;
+  const source = scanOf(file);
   const effective = columns.has("EffectiveCost") ? "TRY_CAST(EffectiveCost AS DECIMAL(18,8))" : "NULL";
   const tags = columns.has("Tags") ? "CAST(Tags AS VARCHAR)" : "NULL::VARCHAR";
   const paths = rules.length ? `[${rules.map((r) => quote(tagPath(r.key))).join(", ")}]` : "[]::VARCHAR[]";
@@ -155,25 +164,33 @@ function grouped(file: FocusFile, columns: Set<string>, rules: readonly Allocati
 }
 
 /**
- * Reads FOCUS files with DuckDB and returns daily aggregates by day (UTC day of
- * ChargePeriodStart), currency, service and allocation. DuckDB streams the files and sums
- * in DECIMAL, so memory stays bounded by the aggregates, not the export, and no amount is
- * ever a float. Costs count on the day of ChargePeriodStart. Bad rows are counted and the first ones returned with their row numbers.
+ * Reads FOCUS files with DuckDB into daily aggregates by day (UTC day of
+ * ChargePeriodStart), currency, service and allocation, kept in DuckDB for `batches()`.
+ * DuckDB streams the files and sums in DECIMAL, so memory stays bounded by the aggregates,
+ * not the export, and no amount is ever a float. Bad rows are counted and the first ones
+ * returned with their row numbers. The caller closes the result.
  */
-export async function readFocusFiles(
+export async function openFocusFiles(
   files: readonly FocusFile[],
   rules: readonly AllocationRule[],
   options: FocusReaderOptions = {},
-): Promise<FocusReadResult> {
+): Promise<FocusRead> {
   const instance = await DuckDBInstance.create(":memory:", {
     memory_limit: options.memoryLimit ?? "256MB",
     threads: String(options.threads ?? 2),
+    // Without it, memory DuckDB has freed stays resident until a later allocation reuses
+    // it; the background thread hands it back to the system while the import runs.
+    allocator_background_threads: "true",
   });
   const connection = await instance.connect();
+  const close = () => {
+    connection.closeSync();
+    instance.closeSync();
+  };
   try {
     const rejected: RejectedRow[] = [];
     let rowsRejected = 0;
-    // Per-file sums land here; the final sum merges files whose days overlap (split exports).
+    // Per-file sums land here; the daily table merges files whose days overlap (split exports).
     await connection.run(`CREATE TEMP TABLE agg (day DATE, currency VARCHAR, service VARCHAR, rule INTEGER,
       value VARCHAR, billed DECIMAL(38,8), effective DECIMAL(38,8), n BIGINT)`);
     for (const file of files) {
@@ -207,24 +224,57 @@ export async function readFocusFiles(
         }
       }
     }
-    const result = await connection.runAndReadAll(`
-      SELECT strftime(day, '%Y-%m-%d') AS day, currency, service, rule, value,
-        CAST(SUM(billed) AS VARCHAR) AS billed, CAST(SUM(effective) AS VARCHAR) AS effective, SUM(n) AS n
-      FROM agg GROUP BY ALL`);
-    const aggregates = result.getRowObjects().map((r): CostAggregate => ({
-      day: String(r.day),
-      currency: String(r.currency),
-      serviceName: String(r.service),
-      rule: Number(r.rule),
-      value: String(r.value),
-      billedCost: String(r.billed),
-      effectiveCost: String(r.effective),
-      rows: Number(r.n),
-    }));
-    const rowsRead = aggregates.reduce((n, a) => n + a.rows, 0) + rowsRejected;
-    return { aggregates, rowsRead, rowsRejected, rejected };
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
+    // The aggregates numbered in the order of CostDaily's primary key: a batch is a range
+    // of ord, and PostgreSQL inserts its index entries side by side.
+    await connection.run(`CREATE TEMP TABLE daily AS
+      SELECT row_number() OVER (ORDER BY day, currency, service, rule, value) - 1 AS ord, *
+      FROM (SELECT day, currency, service, rule, value, SUM(billed) AS billed, SUM(effective) AS effective,
+              SUM(n) AS n
+            FROM agg GROUP BY ALL)`);
+    await connection.run("DROP TABLE agg");
+    await connection.run("DROP TABLE IF EXISTS pass");
+    const entityRules = rules.flatMap((r, i) => (r.target === "entity" ? [i] : []));
+    const [summary] = (
+      await connection.runAndReadAll(`
+        SELECT COUNT(*) AS aggregates, CAST(COALESCE(SUM(n), 0) AS BIGINT) AS good,
+          strftime(MIN(day), '%Y-%m-%d') AS first_day, strftime(MAX(day), '%Y-%m-%d') AS last_day,
+          COALESCE(list(DISTINCT currency ORDER BY currency), []) AS currencies,
+          COALESCE(list(DISTINCT lower(value) ORDER BY lower(value))
+            FILTER (WHERE rule IN (${[-2, ...entityRules].join(", ")})), []) AS entity_names
+        FROM daily`)
+    ).getRowObjectsJS() as Array<{
+      aggregates: bigint;
+      good: bigint;
+      first_day: string | null;
+      last_day: string | null;
+      currencies: string[];
+      entity_names: string[];
+    }>;
+    return {
+      rowsRead: Number(summary!.good) + rowsRejected,
+      rowsRejected,
+      rejected,
+      aggregates: Number(summary!.aggregates),
+      firstDay: summary!.first_day,
+      lastDay: summary!.last_day,
+      currencies: summary!.currencies,
+      entityNames: summary!.entity_names,
+      batches: (entities, size) => dailyBatches(connection, rules, entities, size),
+      close,
+    };
+  } catch (error) {
+    close();
+    throw error;
   }
+}
+
+/** What the files hold (the connection test), without keeping their aggregates. */
+export async function readFocusFiles(
+  files: readonly FocusFile[],
+  rules: readonly AllocationRule[],
+  options: FocusReaderOptions = {},
+): Promise<FocusSummary> {
+  const { batches: _batches, close, ...summary } = await openFocusFiles(files, rules, options);
+  close();
+  return summary;
 }

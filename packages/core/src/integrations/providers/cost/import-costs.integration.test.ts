@@ -184,6 +184,43 @@ describe("FOCUS cost import", () => {
     });
   });
 
+  it("stores service names and tag values exactly, whatever characters they hold", async () => {
+    // The store sends each batch as PostgreSQL array literals that DuckDB writes: quotes,
+    // backslashes, commas, braces, spaces, the word NULL and non-ASCII text must arrive as
+    // they were, in the right row.
+    const { org, integration, tenant } = await setup();
+    const awkward = ['Say "hi"', "C:\\path\\", "a,b", "{x}", " padded ", "NULL", "", "Zürich ✓"];
+    const t = await files({
+      "export.csv": focusCsv(
+        awkward.map((text, i) => ({
+          billedCents: 100 * (i + 1),
+          currency: "USD",
+          day: "2026-10-01",
+          service: text,
+          ...(text.trim() ? { tags: { team: text } } : {}),
+        })),
+      ),
+    });
+    await importCostFiles(
+      tenant,
+      integration.id,
+      [{ path: t.path("export.csv"), format: "csv", name: "export.csv" }],
+      DEFAULT_ALLOCATION_RULES,
+    );
+    const stored = await db.forOrg(org.id).costDaily.findMany({ orderBy: { billedCost: "asc" } });
+    expect(
+      stored.map((r) => [r.serviceName, r.allocatedBy, r.allocationValue, r.team, r.billedCost.toFixed(2)]),
+    ).toEqual(
+      awkward.map((text, i) => [
+        text,
+        text.trim() ? "team" : "",
+        text.trim() ? text.trim() : "",
+        text.trim() ? `group:default/${text.trim().toLowerCase()}` : "",
+        `${i + 1}.00`,
+      ]),
+    );
+  });
+
   it("refuses a file that lacks FOCUS columns, naming them", async () => {
     const { integration, tenant } = await setup();
     const t = await files({ "x.csv": "cost,currency\n1,USD\n" });

@@ -1,7 +1,7 @@
 import type { TenantDb } from "@stagedoor/db";
 import { AppError } from "../../../errors";
 import type { AllocationRule } from "./allocation";
-import { readFocusFiles, type FocusFile, type FocusReaderOptions, type RejectedRow } from "./focus-reader";
+import { openFocusFiles, type FocusFile, type FocusReaderOptions, type RejectedRow } from "./focus-reader";
 import { COST_PROVIDER } from "./settings";
 import { storeCostImport } from "./store-costs";
 
@@ -29,19 +29,23 @@ export async function importCostFiles(
   // Another org's integration is not found: its row is invisible to this org's client.
   const integration = await db.integration.findFirst({ where: { id: integrationId, provider: COST_PROVIDER } });
   if (!integration) throw new AppError("NOT_FOUND", "Integration not found.");
-  const result = await readFocusFiles(files, rules, options);
-  const source = files
-    .map((f) => f.name)
-    .join(", ")
-    .slice(0, 1000);
-  const stored = await storeCostImport(db, integrationId, source, rules, result);
-  return {
-    importId: stored.importId,
-    rowsRead: result.rowsRead,
-    rowsRejected: result.rowsRejected,
-    rejected: result.rejected,
-    aggregates: stored.aggregates,
-    firstDay: stored.firstDay,
-    lastDay: stored.lastDay,
-  };
+  const read = await openFocusFiles(files, rules, options);
+  try {
+    const source = files
+      .map((f) => f.name)
+      .join(", ")
+      .slice(0, 1000);
+    const stored = await storeCostImport(db, integrationId, source, read);
+    return {
+      importId: stored.importId,
+      rowsRead: read.rowsRead,
+      rowsRejected: read.rowsRejected,
+      rejected: read.rejected,
+      aggregates: stored.aggregates,
+      firstDay: stored.firstDay,
+      lastDay: stored.lastDay,
+    };
+  } finally {
+    read.close();
+  }
 }

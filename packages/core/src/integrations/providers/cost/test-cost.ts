@@ -37,15 +37,14 @@ export async function testCostExport(
     });
     try {
       const result = await readFocusFiles(fetched.files, DEFAULT_ALLOCATION_RULES);
-      const days = result.aggregates.map((a) => a.day).sort();
       return {
         ok: true,
         files: fetched.files.map((f) => f.name),
         rows: result.rowsRead,
         rowsRejected: result.rowsRejected,
-        currencies: [...new Set(result.aggregates.map((a) => a.currency))].sort(),
-        firstDay: days[0] ?? null,
-        lastDay: days.at(-1) ?? null,
+        currencies: result.currencies,
+        firstDay: result.firstDay,
+        lastDay: result.lastDay,
       };
     } finally {
       await fetched.cleanup();
