@@ -1,11 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startFakeKubernetes, type FakeKubernetes } from "../testing/fake-kubernetes";
-import { openKubernetesClient, type ClusterConnection } from "./client";
+import { loadClientNode, openKubernetesClient, type ClusterConnection } from "./client";
 import { clusterProblem } from "./connection-problem";
 import { buildEntityState } from "./entity-state";
 import { listByIds, listMatched } from "./fetch-workloads";
 import { readKubeconfig } from "./kubeconfig";
 import { testClusterConnection } from "./test-connection";
+
+// client-node loads on first use (hundreds of modules): here, not in the first test's time.
+beforeAll(() => loadClientNode(), 60_000);
 
 const fakes: FakeKubernetes[] = [];
 afterEach(async () => {
@@ -158,8 +161,8 @@ users:
 ${user}
 `;
 
-  it("reads a token user with the inline CA", () => {
-    const result = readKubeconfig(kubeconfig("      token: abc.def"));
+  it("reads a token user with the inline CA", async () => {
+    const result = await readKubeconfig(kubeconfig("      token: abc.def"));
     expect(result).toEqual({
       ok: true,
       context: "prod",
@@ -171,29 +174,33 @@ ${user}
     });
   });
 
-  it("reads a client-certificate user", () => {
+  it("reads a client-certificate user", async () => {
     const cert = Buffer.from("CERT").toString("base64");
     const key = Buffer.from("KEY").toString("base64");
-    const result = readKubeconfig(kubeconfig(`      client-certificate-data: ${cert}\n      client-key-data: ${key}`));
+    const result = await readKubeconfig(
+      kubeconfig(`      client-certificate-data: ${cert}\n      client-key-data: ${key}`),
+    );
     expect(result).toMatchObject({
       ok: true,
       connection: { auth: { type: "client-cert", certData: "CERT", keyData: "KEY" } },
     });
   });
 
-  it("refuses exec and auth-provider plugins and file paths with the reason", () => {
-    const exec = readKubeconfig(
+  it("refuses exec and auth-provider plugins and file paths with the reason", async () => {
+    const exec = await readKubeconfig(
       kubeconfig("      exec:\n        apiVersion: client.authentication.k8s.io/v1\n        command: aws"),
     );
     expect(exec).toEqual({
       ok: false,
       message: expect.stringContaining("exec plugin (aws), which Stagedoor does not run"),
     });
-    const provider = readKubeconfig(kubeconfig("      auth-provider:\n        name: gcp"));
+    const provider = await readKubeconfig(kubeconfig("      auth-provider:\n        name: gcp"));
     expect(provider).toEqual({ ok: false, message: expect.stringContaining("auth-provider plugin") });
-    const files = readKubeconfig(kubeconfig("      client-certificate: /etc/passwd\n      client-key: /etc/shadow"));
+    const files = await readKubeconfig(
+      kubeconfig("      client-certificate: /etc/passwd\n      client-key: /etc/shadow"),
+    );
     expect(files).toEqual({ ok: false, message: expect.stringContaining("points at files") });
-    expect(readKubeconfig(kubeconfig("      token: x"), "staging")).toEqual({
+    expect(await readKubeconfig(kubeconfig("      token: x"), "staging")).toEqual({
       ok: false,
       message: 'The kubeconfig has no context "staging"; it has "prod".',
     });

@@ -1,5 +1,4 @@
-import { KubeConfig } from "@kubernetes/client-node";
-import type { ClusterConnection } from "./client";
+import { loadClientNode, type ClusterConnection } from "./client";
 
 export type KubeconfigResult =
   { ok: true; connection: ClusterConnection; context: string } | { ok: false; message: string };
@@ -12,8 +11,9 @@ const MAX_KUBECONFIG_CHARS = 256 * 1024;
  * that would run a program or read a file on Stagedoor's servers (exec and auth-provider
  * plugins, *-file and token-file paths) is refused with the reason, never followed.
  */
-export function readKubeconfig(text: string, contextName?: string | null): KubeconfigResult {
+export async function readKubeconfig(text: string, contextName?: string | null): Promise<KubeconfigResult> {
   if (text.length > MAX_KUBECONFIG_CHARS) return { ok: false, message: "The kubeconfig is larger than 256 KB." };
+  const { KubeConfig } = await loadClientNode();
   const kc = new KubeConfig();
   try {
     kc.loadFromString(text);

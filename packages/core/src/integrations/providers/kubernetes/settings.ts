@@ -57,7 +57,7 @@ export async function connectionFromInput(
   const errors: FieldErrors = {};
   let connection: ClusterConnection;
   if (auth.type === "kubeconfig") {
-    const read = readKubeconfig(auth.kubeconfig, auth.context);
+    const read = await readKubeconfig(auth.kubeconfig, auth.context);
     if (!read.ok) throw new AppError("BAD_REQUEST", read.message, { kubeconfig: read.message });
     connection = read.connection;
   } else {
