@@ -1,20 +1,19 @@
 import {
   catalogError,
   parseCatalogFile,
-  type CatalogDocument,
   type CatalogError,
   type CatalogFileResult,
+  type NormalizedEntity,
   type Relation,
 } from "@stagedoor/catalog";
 import { AppError } from "../errors";
-import { toIngestedEntity, type IngestedEntity } from "./entity-columns";
 import type { CatalogFileInput, DocumentOutcome, FileOutcome } from "./ingestion-types";
 
 /** A valid document: the entity as it should be stored, with the file's problems on its lines. */
 export type ValidDocument = {
   file: string;
   document: number;
-  entity: IngestedEntity;
+  entity: NormalizedEntity;
   relations: Relation[];
   /** Stored as the entity's errors (null in the database when empty). */
   errors: CatalogError[];
@@ -47,26 +46,15 @@ export type SeenRefs = Map<string, string>;
 
 export const emptyParsed = (): ParsedSource => ({ files: [], valid: [], failed: [], rejectedFiles: new Map() });
 
-/** A document as parsed for ingestion: a valid entity comes with its stored columns as text. */
-export type ParsedDocument = Omit<CatalogDocument, "entity"> & { entity?: IngestedEntity };
-
 /**
  * One file parsed → validated → normalised, with relations derived: pure and
  * self-contained (plain data in, plain data out), so it can run on a worker thread.
  */
-export type ParsedFile = {
-  name: string;
-  result: Omit<CatalogFileResult, "documents"> & { documents: ParsedDocument[] };
-  problems?: CatalogFileInput["problems"];
-};
+export type ParsedFile = { name: string; result: CatalogFileResult; problems?: CatalogFileInput["problems"] };
 
 export function parseFile(input: CatalogFileInput): ParsedFile {
-  const parsed = parseCatalogFile(input.content, { file: input.name });
-  if (mayHoldNul(input.content)) refuseNul(parsed);
-  const documents = parsed.documents.map(({ entity, ...doc }) =>
-    entity ? { ...doc, entity: toIngestedEntity(entity) } : doc,
-  );
-  const result = { ...parsed, documents };
+  const result = parseCatalogFile(input.content, { file: input.name });
+  if (mayHoldNul(input.content)) refuseNul(result);
   return { name: input.name, result, ...(input.problems?.length ? { problems: input.problems } : {}) };
 }
 
@@ -135,7 +123,7 @@ export function collectParsedFile(
 function problemsByDocument(
   file: string,
   problems: NonNullable<CatalogFileInput["problems"]>,
-  result: { documents: Array<{ document: number; line: number }> },
+  result: CatalogFileResult,
 ): Map<number, CatalogError[]> {
   const out = new Map<number, CatalogError[]>();
   const docs = [...result.documents].sort((a, b) => a.line - b.line);

@@ -1,5 +1,4 @@
 import type { CatalogError, Entity } from "@stagedoor/catalog";
-import { entityOf } from "./entity-columns";
 import type { FileOutcome, IngestionCounts } from "./ingestion-types";
 import type { FailedDocument, ParsedSource, ValidDocument } from "./parse-files";
 
@@ -59,7 +58,7 @@ const isOwn = (ctx: PlanContext, e: ExistingEntity | undefined) => e !== undefin
 export function planBatch(parsed: ParsedSource, ctx: PlanContext): BatchPlan {
   const plan: BatchPlan = { writes: [], errorUpdates: [], conflicts: [], sourceErrors: [] };
   for (const doc of parsed.valid) {
-    const { ref, hash } = doc.entity;
+    const { ref, hash, entity } = doc.entity;
     const found = ctx.existing.get(ref);
     if (!found) {
       plan.writes.push({ doc, contentChanged: true });
@@ -74,7 +73,7 @@ export function planBatch(parsed: ParsedSource, ctx: PlanContext): BatchPlan {
       doc.outcome.status = contentChanged || restored ? "updated" : "unchanged";
       if (!isOwn(ctx, found)) doc.outcome.message = `Taken over from the orphaned entity of source ${found.sourceKey}.`;
     } else {
-      conflict(plan, doc, found, entityOf(doc.entity));
+      conflict(plan, doc, found, entity);
     }
   }
   for (const doc of parsed.failed) {

@@ -1,5 +1,4 @@
 import { Prisma, type PrismaTypes } from "@stagedoor/db";
-import { rowJson } from "./entity-columns";
 import type { FacetColumns, FacetDelta } from "./facet-summary";
 import type { BatchPlan, ConflictRecord, ErrorUpdate, ExistingEntity, SourceErrorRecord } from "./plan-ingestion";
 
@@ -127,12 +126,32 @@ export async function finishIngestion(
 }
 
 async function upsertEntities(tx: Tx, orgId: string, sourceId: string, batch: BatchPlan["writes"]) {
-  const rows = `[${batch.map(({ doc }) => rowJson(doc.entity, doc)).join(",")}]`;
+  const rows = batch.map(({ doc }) => {
+    const f = doc.entity.fields;
+    return {
+      ref: f.ref,
+      kind: f.kind.toLowerCase(),
+      namespace: f.namespace.toLowerCase(),
+      name: f.name.toLowerCase(),
+      title: f.title,
+      description: f.description,
+      type: f.type?.toLowerCase() ?? null,
+      lifecycle: f.lifecycle?.toLowerCase() ?? null,
+      owner: f.owner,
+      system: f.system,
+      tags: f.tags.map((t) => t.toLowerCase()),
+      entity: doc.entity.entity,
+      hash: doc.entity.hash,
+      errors: doc.errors.length ? doc.errors : null,
+      file: doc.file,
+      document: doc.document,
+    };
+  });
   // The WHERE keeps the rule even if the plan were stale: never take a live entity of another source.
   // `stored` reads the rows as they were before this statement (one snapshot for all its parts).
   return tx.$queryRaw<Array<{ id: string; ref: string; before: FacetColumns | null; after: FacetColumns }>>`
     WITH r AS (
-      SELECT * FROM jsonb_to_recordset(${rows}::jsonb) AS r(ref text, kind text, namespace text,
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(ref text, kind text, namespace text,
         name text, title text, description text, type text, lifecycle text, owner text, system text, tags text[],
         entity jsonb, hash text, errors jsonb, file text, document int)),
     stored AS (
