@@ -64,7 +64,8 @@ const log = (json: boolean, line: string) => (json ? process.stderr : process.st
 // then collects garbage as it goes instead of growing the process by hundreds of MB.
 const INGEST_NODE_FLAGS = ["--max-old-space-size=192", "--max-semi-space-size=4"];
 
-type ChildRun = { seconds: number; counts: IngestionCounts };
+/** CPU seconds are the ingesting process's (all its threads); statements are round trips to PostgreSQL. */
+type ChildRun = { seconds: number; cpuSeconds: number; statements: number; counts: IngestionCounts };
 type ChildResult = {
   entities: number;
   first: ChildRun;
@@ -146,12 +147,16 @@ export async function runCatalogBench(args: string[]) {
       relations: counts!.relations,
       relationsPerEntity: counts!.relations / generated.entities,
       ingestPeakRssMb: ingest.firstPeakRssMb,
+      ingestCpuSeconds: ingest.first.cpuSeconds,
+      statementsPer1000Entities: (ingest.first.statements * 1000) / generated.entities,
       loadAverage: loadBefore,
     });
     say(
       `ingest: ${generated.entities} entities, ${counts!.relations} relation rows queryable after ${ingestSeconds.toFixed(2)} s ` +
         `(${Math.round(generated.entities / ingestSeconds)} entities/s); peak RSS ${Math.round(ingest.firstPeakRssMb)} MB ` +
-        `(ingesting process; load average ${loadBefore} before, ${loadAverage()} after)`,
+        `(ingesting process; load average ${loadBefore} before, ${loadAverage()} after); ` +
+        `${ingest.first.cpuSeconds.toFixed(1)} CPU s in that process, ` +
+        `${((ingest.first.statements * 1000) / generated.entities).toFixed(1)} statements per 1,000 entities`,
     );
     results.reimportUnchangedSeconds = ingest.again!.seconds;
     results.reimportPeakRssMb = ingest.peakRssMb;
