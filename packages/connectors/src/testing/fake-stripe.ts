@@ -248,7 +248,7 @@ export class FakeStripe extends FakeStripeState {
  * Stripe lists newest first. `created` holds whole seconds, so objects made in one second tie:
  * callers reverse the insertion-ordered list first and the stable sort keeps the newest on top.
  */
-const byCreatedDesc = (a: { created: number }, b: { created: number }) => b.created - a.created;
+const byCreatedDesc = (a: Obj, b: Obj) => (b.created as number) - (a.created as number);
 
 const notFound = (path: string) =>
   stripeError("invalid_request_error", "resource_missing", `No such resource: ${path}`);
