@@ -65,7 +65,12 @@ export type SecretTokenPanelProps<T extends SecretTokenRow, V> = {
 export function SecretTokenPanel<T extends SecretTokenRow, V>(props: SecretTokenPanelProps<T, V>) {
   const { tokens, create, revoke, list } = props;
   const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: props.listKey });
+  // A list request still in flight may have been read before the change: React Query would
+  // join it instead of fetching again, so it is cancelled first and the list fetched anew.
+  const refresh = async () => {
+    await queryClient.cancelQueries({ queryKey: props.listKey });
+    await queryClient.invalidateQueries({ queryKey: props.listKey });
+  };
   const [name, setName] = useState("");
   const [created, setCreated] = useState<string | null>(null);
   const failure = create.error ? errorInfo(create.error) : null;
