@@ -60,6 +60,8 @@ export async function runCostBench(args: string[]) {
     const owner = await db.admin.user.create({ data: { email: "bench@example.test", name: "Bench" } });
     const org = await db.admin.organization.create({ data: { slug: "cost-bench", name: "Cost bench" } });
     await db.admin.membership.create({ data: { orgId: org.id, userId: owner.id, role: "OWNER" } });
+    // Cost Insights' 90-day view is history the Free plan does not show: the bench org is on Team.
+    await db.admin.orgBilling.create({ data: { orgId: org.id, plan: "team", status: "active", memberLimit: null } });
     await makeComponents(
       db,
       org.id,
