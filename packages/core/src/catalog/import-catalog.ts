@@ -23,7 +23,8 @@ import {
 } from "./parse-files";
 import { countOutcomes, planBatch, type ConflictRecord, type SourceErrorRecord } from "./plan-ingestion";
 import { assertValidSourceKey, ensureSource, findSource } from "./sources";
-import { finishIngestion, loadEntitiesByRef, lockOrgCatalog, writeBatch } from "./write-ingestion";
+import { loadEntitiesByRef, lockOrgCatalog } from "./ingestion-state";
+import { markSourcesIngested, replaceSourceRecords, writeSourceSet } from "./write-source-set";
 import { applyFacetDelta, FacetDelta } from "./facet-summary";
 import { EmittedRefs, IN_MEMORY_REFS } from "./emitted-refs";
 import { defaultParsePool, type ParsePool } from "./parse-pool";
@@ -38,15 +39,6 @@ type Tx = PrismaTypes.TransactionClient;
 
 /** A source written by this transaction: its summary and audit entry are stored at the end. */
 type Ingested = { sourceId: string; counts: IngestionCounts; audit: Parameters<typeof recordAudit>[1] };
-
-async function markIngested(tx: Tx, done: Ingested[]): Promise<void> {
-  if (done.length === 0) return;
-  const rows = JSON.stringify(done.map((d) => ({ id: d.sourceId, summary: d.counts })));
-  await tx.$executeRaw`
-    UPDATE "CatalogSource" s SET "lastIngestedAt" = (clock_timestamp() AT TIME ZONE 'UTC'),
-      "updatedAt" = (clock_timestamp() AT TIME ZONE 'UTC'), "lastSummary" = u.summary
-    FROM jsonb_to_recordset(${rows}::jsonb) AS u(id text, summary jsonb) WHERE s.id::text = u.id`;
-}
 
 /** Knobs for tests and benchmarks; production uses the defaults. */
 export type IngestionTuning = {
@@ -106,7 +98,7 @@ export async function importCatalogSources(
       for (const input of inputs) reports.push(await ingestSource(tx, db.orgId, by, input, facets, done, settings));
       await applyFacetDelta(tx, db.orgId, facets);
       // Each source's summary and audit entry, for all sources at once.
-      await markIngested(tx, done);
+      await markSourcesIngested(tx, done);
       await recordAudits(
         tx,
         done.map((d) => d.audit),
@@ -141,7 +133,7 @@ async function ingestSource(
     : { count: 0, refs: [] };
   const counts = { ...run.counts, orphaned: orphaned.count };
   if (!dryRun && sourceId) {
-    await finishIngestion(tx, orgId, sourceId, run);
+    await replaceSourceRecords(tx, orgId, [{ sourceId, ...run }]);
     const who = auditIdentity(by);
     done.push({
       sourceId,
@@ -221,7 +213,7 @@ async function runBatches(
     const plan = planBatch(parsed, { sourceId, existing: new Map(found.map((row) => [row.ref, row])) });
     writing = Promise.all([
       emitted.record([...seen].filter(([ref]) => !earlier.has(ref))),
-      facets && sourceId ? writeBatch(tx, orgId, sourceId, plan, facets) : null,
+      facets && sourceId ? writeSourceSet(tx, orgId, [{ sourceId, plan }], facets) : null,
     ]);
     // Failures are thrown by the next `await writing`; this only keeps Node from calling
     // them unhandled meanwhile.

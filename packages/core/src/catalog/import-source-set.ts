@@ -7,7 +7,7 @@ import { assertNotEmpty, checkFileNames, collectParsedFile, emptyParsed, type Pa
 import { defaultParsePool, type ParsePool } from "./parse-pool";
 import { countOutcomes, planBatch, type BatchPlan, type ExistingEntity } from "./plan-ingestion";
 import { assertValidSourceKey } from "./sources";
-import { loadEntitiesByRef, lockOrgCatalog } from "./write-ingestion";
+import { loadEntitiesByRef, lockOrgCatalog } from "./ingestion-state";
 import {
   ensureSources,
   markSourcesIngested,

@@ -1,6 +1,6 @@
 import { Prisma, type Database, type TenantDb } from "@stagedoor/db";
 import { refreshFacetCounts } from "./facet-summary";
-import { lockOrgCatalog } from "./write-ingestion";
+import { lockOrgCatalog } from "./ingestion-state";
 
 // TIMESTAMP(3) columns hold UTC; an ISO string converted in SQL cannot pick up the
 // process's time zone on the way.

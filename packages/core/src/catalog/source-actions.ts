@@ -9,7 +9,7 @@ import { repositorySourceKey } from "../integrations/providers/github/sync/sourc
 import { refreshFacetCounts } from "./facet-summary";
 import { getEntity } from "./get-entity";
 import type { SourceLocation } from "./ingestion-types";
-import { lockOrgCatalog } from "./write-ingestion";
+import { lockOrgCatalog } from "./ingestion-state";
 
 /** What Unregister would remove, for the confirmation that names it. */
 export type UnregisterPlan = {

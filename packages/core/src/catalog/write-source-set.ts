@@ -7,14 +7,14 @@ import type { BatchPlan, ConflictRecord, SourceErrorRecord } from "./plan-ingest
 
 type Tx = PrismaTypes.TransactionClient;
 
-// The set-based writes of import-source-set.ts: each statement covers every source of the
-// set, so a page of repositories costs the same few statements as one repository. The
-// rules are those of write-ingestion.ts (one source at a time); only the shape differs.
+// The set-based writes of every ingestion: each statement covers every source of the set, so
+// a page of repositories (import-source-set.ts) costs the same few statements as one
+// repository, and one large source (import-catalog.ts) is the set of one, batch by batch.
 
 const NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
 
-// Rows per statement, as in write-ingestion.ts: a set is usually one statement of each kind,
-// but a repository may emit thousands of entities.
+// Rows per statement: big enough that round trips don't matter, small enough that one
+// statement's parameters stay a few megabytes. A set is usually one statement of each kind.
 const ENTITY_CHUNK = 2000;
 const RELATION_CHUNK = 20_000;
 
@@ -118,7 +118,8 @@ export async function writeSourceSet(
       facets.add(row.after, 1);
     }
   }
-  // Relations follow content: rewritten only for entities whose hash changed.
+  // Relations follow content: rewritten only for entities whose hash changed. They need no
+  // deduplication here: deriveRelations gives each pair once per origin.
   const changed = writes.filter(({ write }) => write.contentChanged).map(({ write }) => write.doc);
   const replaced = changed.flatMap((doc) => (doc.outcome.status === "created" ? [] : (ids.get(doc.entity.ref) ?? [])));
   for (const batch of chunks(replaced, RELATION_CHUNK)) {
@@ -133,8 +134,7 @@ export async function writeSourceSet(
       INSERT INTO "CatalogRelation" ("orgId", "originId", "sourceRef", type, "targetRef")
       SELECT ${orgId}, u.o, u.s, u.t, u.g
       FROM unnest(${batch.map((r) => r[0])}::uuid[], ${batch.map((r) => r[1])}::text[],
-                  ${batch.map((r) => r[2])}::text[], ${batch.map((r) => r[3])}::text[]) AS u(o, s, t, g)
-      ON CONFLICT DO NOTHING`;
+                  ${batch.map((r) => r[2])}::text[], ${batch.map((r) => r[3])}::text[]) AS u(o, s, t, g)`;
   }
   for (const batch of chunks(
     sources.flatMap(({ plan }) => plan.errorUpdates),
@@ -148,7 +148,11 @@ export async function writeSourceSet(
 }
 
 /** Replaces what the sources' previous ingestions recorded: conflicts and source-level errors. */
-export async function replaceSourceRecords(tx: Tx, orgId: string, ends: SourceEnd[]): Promise<void> {
+export async function replaceSourceRecords(
+  tx: Tx,
+  orgId: string,
+  ends: Array<Pick<SourceEnd, "sourceId" | "conflicts" | "sourceErrors">>,
+): Promise<void> {
   const ids = ends.map((e) => e.sourceId);
   await tx.$executeRaw`
     WITH conflicts AS (DELETE FROM "CatalogConflict" WHERE "orgId" = ${orgId} AND "sourceId" = ANY(${ids}::text[]))
@@ -209,8 +213,9 @@ async function upsertEntities(
       document: doc.document,
     };
   });
-  // As write-ingestion's upsert, with each row's own source. The WHERE keeps the rule even if
-  // the plan were stale: never take a live entity of another source.
+  // Each row with its own source. The WHERE keeps the rule even if the plan were stale: never
+  // take a live entity of another source. `stored` reads the rows as they were before this
+  // statement (one snapshot for all its parts).
   return tx.$queryRaw<Array<{ id: string; ref: string; before: FacetColumns | null; after: FacetColumns }>>`
     WITH r AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("sourceId" text, ref text, kind text,
