@@ -89,6 +89,34 @@ describe("ingestion in batches", () => {
     expect((await getEntity(tdb, READER, "component:default/orders")).lifecycle).toBe("production");
   });
 
+  // A batch is looked up and planned while the one before it is still being written, so a
+  // duplicate in the very next batch is found from that batch's refs, not from the database.
+  it.each([
+    ["refs moved to the database", EVERY_FILE],
+    ["refs kept in memory", { ...EVERY_FILE, inMemoryRefs: 1000 }],
+  ])("finds a duplicate in the very next batch and in later ones (%s)", async (_, tuning) => {
+    const { push, tdb } = await newCatalog();
+    const report = await push(
+      "main",
+      [
+        shop()[0]!,
+        file("next.yaml", component("orders", { lifecycle: "deprecated" })),
+        ...shop().slice(1),
+        file("later.yaml", component("orders", { lifecycle: "experimental" })),
+      ],
+      tuning,
+    );
+    expect(report.files.map((f) => f.documents[0]?.status)).toEqual([
+      "created",
+      "duplicate",
+      "created",
+      "created",
+      "duplicate",
+    ]);
+    expect(report.counts).toMatchObject({ created: 4, duplicates: 2 });
+    expect((await getEntity(tdb, READER, "component:default/orders")).lifecycle).toBe("production");
+  });
+
   it("orphans only what a streamed source stopped emitting, and keeps a refused file's entities", async () => {
     const { push, tdb } = await newCatalog();
     const files = Array.from({ length: 5 }, (_, i) => file(`part-${i}.yaml`, group(`team-${i}a`), group(`team-${i}b`)));

@@ -21,7 +21,7 @@ import {
   type ParsedFile,
   type SeenRefs,
 } from "./parse-files";
-import { countOutcomes, planBatch, type ConflictRecord, type SourceErrorRecord } from "./plan-ingestion";
+import { countOutcomes, planBatch, type BatchPlan, type ConflictRecord, type SourceErrorRecord } from "./plan-ingestion";
 import { assertValidSourceKey, ensureSource, findSource } from "./sources";
 import { loadEntitiesByRef, lockOrgCatalog } from "./ingestion-state";
 import { markSourcesIngested, replaceSourceRecords, writeSourceSet } from "./write-source-set";
@@ -160,10 +160,12 @@ async function ingestSource(
 }
 
 /**
- * Batch by batch: parse (the next batch parses while this one is written), find earlier
- * definitions of its refs and their stored rows, plan, write. Only the report and the
- * source-wide records (rejected files, conflicts, errors) outlive a batch, and which refs were
- * emitted (emitted-refs.ts: in the database for a large source). `facets` is null in a dry run.
+ * Batch by batch: parse, find earlier definitions of its refs and their stored rows, plan,
+ * write. Three batches are in flight at once, so that the parse threads, this thread and
+ * PostgreSQL all work at the same time: batch k+2 parses while batch k+1 is looked up and
+ * planned here and batch k is written. Only the report and the source-wide records (rejected
+ * files, conflicts, errors) outlive a batch, and which refs were emitted (emitted-refs.ts: in
+ * the database for a large source). `facets` is null in a dry run.
  */
 async function runBatches(
   tx: Tx,
@@ -193,33 +195,48 @@ async function runBatches(
     for (const file of next.value) checkName(file.name);
     return settings.pool.parse(next.value);
   };
-  let parsing = parseNext();
-  let writing: Promise<unknown> = Promise.resolve();
+  // Failures are thrown where these are awaited; the catch only keeps Node from calling them
+  // unhandled meanwhile.
+  const inFlight = <T>(promise: Promise<T>) => {
+    promise.catch(() => undefined);
+    return promise;
+  };
+
+  let parsing = inFlight(parseNext());
+  // Planned and waiting to be written, with the refs its batch defined.
+  let planned: { plan: BatchPlan; seen: SeenRefs; fresh: Array<[string, string]> } | null = null;
   for (;;) {
     const parsedFiles = await parsing;
-    if (!parsedFiles) break;
-    // The previous batch's writes overlapped this batch's parsing; they end before this
-    // batch's lookups, which must see the refs it emitted.
-    await writing;
-    forgetQueryHistory();
-    const refs = parsedFiles.flatMap(refsOf);
-    const [earlier, found] = await Promise.all([
-      emitted.earlier(refs),
-      loadEntitiesByRef(tx, orgId, [...new Set(refs)]),
-    ]);
-    const seen: SeenRefs = new Map(earlier);
+    if (parsedFiles) parsing = inFlight(parseNext());
+    // This batch's lookups go out before the previous batch's writes and do not depend on
+    // them: writes touch only their own batch's refs, and a ref the previous batch defined
+    // is a duplicate here, known from its `seen` until `emitted` records it. `earlier` is
+    // called before that `record`, so it never reads a half-moved set of refs.
+    const refs = parsedFiles?.flatMap(refsOf) ?? [];
+    const lookups = parsedFiles
+      ? inFlight(Promise.all([emitted.earlier(refs), loadEntitiesByRef(tx, orgId, [...new Set(refs)])]))
+      : null;
+    const writing = planned
+      ? inFlight(
+          Promise.all([
+            emitted.record(planned.fresh),
+            facets && sourceId ? writeSourceSet(tx, orgId, [{ sourceId, plan: planned.plan }], facets) : null,
+          ]),
+        )
+      : null;
+    if (!parsedFiles || !lookups) {
+      await writing;
+      break;
+    }
+    const [earlier, found] = await lookups;
+    const seen: SeenRefs = new Map([...(planned?.seen ?? []), ...earlier]);
+    const known = new Set(seen.keys());
     const parsed = emptyParsed();
     for (const file of parsedFiles) collectParsedFile(file, seen, parsed);
     const plan = planBatch(parsed, { sourceId, existing: new Map(found.map((row) => [row.ref, row])) });
-    writing = Promise.all([
-      emitted.record([...seen].filter(([ref]) => !earlier.has(ref))),
-      facets && sourceId ? writeSourceSet(tx, orgId, [{ sourceId, plan }], facets) : null,
-    ]);
-    // Failures are thrown by the next `await writing`; this only keeps Node from calling
-    // them unhandled meanwhile.
-    writing.catch(() => undefined);
-    parsing = parseNext();
-    parsing.catch(() => undefined);
+    await writing;
+    forgetQueryHistory();
+    planned = { plan, seen, fresh: [...seen].filter(([ref]) => !known.has(ref)) };
 
     for (const [file, errors] of parsed.rejectedFiles) out.rejectedFiles.set(file, errors);
     out.conflicts.push(...plan.conflicts);
@@ -237,7 +254,6 @@ async function runBatches(
       out.files.push(file);
     }
   }
-  await writing;
   forgetQueryHistory();
   return out;
 }
