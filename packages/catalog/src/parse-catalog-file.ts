@@ -61,15 +61,22 @@ export function parseCatalogFile(
 function readPlainFile(text: string, options: ParseCatalogOptions): CatalogFileResult | undefined {
   const plain = readPlainYaml(text);
   if (!plain) return undefined;
-  const checks: EntityCheck[] = [];
-  for (const { value } of plain) {
+  // Every document is checked before any is built: one with issues sends the file to the library.
+  const checks = new Map<number, EntityCheck>();
+  for (const [i, { value }] of plain.entries()) {
+    if (value === null) continue;
     const check = checkEntity(value, options);
     if (check.issues.length > 0) return undefined;
-    checks.push(check);
+    checks.set(i, check);
   }
-  const documents = plain.map(({ value, line, column }, i) =>
-    validDocument({ document: i + 1, line, column, relations: [], placeholders: [] }, value, checks[i]!),
-  );
+  const documents: CatalogDocument[] = [];
+  for (const [i, document] of plain.entries()) {
+    // Empty documents are skipped, as on the library path; they still count in the numbering.
+    if (document.value === null) continue;
+    const { line, column } = document;
+    const base = { document: i + 1, line, column, relations: [], placeholders: [] };
+    documents.push(validDocument(base, document.value, checks.get(i)!));
+  }
   const fileRejected = documents.some((d) => d.blocksFile);
   return { file: options.file, valid: true, fileRejected, errors: [], documents };
 }

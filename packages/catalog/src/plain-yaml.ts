@@ -9,7 +9,8 @@ import { MAX_DOCUMENTS_PER_FILE } from "./limits";
 // or position that differs from what the library path gives; when in doubt it bails.
 // - LF line ends, no tabs, control characters, BOM or lone surrogates anywhere; no `%`
 //   directives, no `...`; `---` alone on a line (optionally with a comment) between documents.
-// - Every document is a block mapping starting at column 1 (no empty documents).
+// - Every document is a block mapping starting at column 1, or empty (nothing before the
+//   next `---` or the end); at least one is not empty.
 // - Block mappings with plain or quoted string keys (no duplicates, `?`, `<<`, `__proto__`,
 //   keys that resolve to non-strings); block sequences, with compact `- key: value` mappings.
 // - Single-line plain scalars, not starting with an indicator; single-line quoted scalars
@@ -21,12 +22,15 @@ import { MAX_DOCUMENTS_PER_FILE } from "./limits";
 // - A value written on the key's line must not be followed by a more-indented line
 //   (it could be a multi-line plain scalar), and nesting stays under MAX_PLAIN_DEPTH.
 
-export type PlainDocument = {
-  value: Record<string, unknown>;
-  /** Where the document's content starts, as the library path reports it (1-based). */
-  line: number;
-  column: number;
-};
+export type PlainDocument =
+  | {
+      value: Record<string, unknown>;
+      /** Where the document's content starts, as the library path reports it (1-based). */
+      line: number;
+      column: number;
+    }
+  /** An empty document (a trailing or repeated `---`): it still counts in the numbering. */
+  | { value: null };
 
 const MAX_PLAIN_DEPTH = 32;
 const MAX_KEY_LENGTH = 1000;
@@ -83,18 +87,24 @@ class PlainReader {
   documents(): PlainDocument[] {
     const documents: PlainDocument[] = [];
     this.skipInsignificantLines();
+    // A leading `---` opens the first document rather than ending an empty one.
     if (this.isDocumentStart()) this.leaveDocumentStart();
     for (;;) {
-      // An empty document (nothing before the end or the next `---`) changes numbering rules.
-      if (this.atEnd || this.indent !== 0) bail();
-      const line = this.lineNumber;
-      const value = this.readMapping(0, this.lineStart, 1);
-      documents.push({ value, line, column: 1 });
+      if (this.atEnd || this.isDocumentStart()) {
+        documents.push({ value: null }); // nothing before the end or the next `---`
+      } else {
+        if (this.indent !== 0) bail();
+        const line = this.lineNumber;
+        documents.push({ value: this.readMapping(0, this.lineStart, 1), line, column: 1 });
+      }
       if (documents.length > MAX_DOCUMENTS_PER_FILE) bail();
-      if (this.atEnd) return documents;
+      if (this.atEnd) break;
       if (!this.isDocumentStart()) bail();
       this.leaveDocumentStart();
     }
+    // A file of empty documents (or none) is left to the library, which says what it holds.
+    if (!documents.some((d) => d.value !== null)) bail();
+    return documents;
   }
 
   // ---- lines ----
