@@ -16,7 +16,7 @@ export type {
   Relation,
 } from "./types";
 export { catalogError, describeProblem, type ErrorParts } from "./catalog-error";
-export { parseCatalogFile, type ParseCatalogOptions } from "./parse-catalog-file";
+export { parseCatalogFile, type ParseCatalogOptions, type YamlReading } from "./parse-catalog-file";
 export { validateEntity, type ValidateOptions } from "./validate-entity";
 export { normalizeEntity, canonicalEntity, entityFields } from "./normalize";
 export { entityHash, canonicalJson } from "./canonical-json";
