@@ -21,13 +21,20 @@ import {
   type ParsedFile,
   type SeenRefs,
 } from "./parse-files";
-import { countOutcomes, planBatch, type BatchPlan, type ConflictRecord, type SourceErrorRecord } from "./plan-ingestion";
+import {
+  countOutcomes,
+  planBatch,
+  type BatchPlan,
+  type ConflictRecord,
+  type SourceErrorRecord,
+} from "./plan-ingestion";
 import { assertValidSourceKey, ensureSource, findSource } from "./sources";
 import { loadEntitiesByRef, lockOrgCatalog } from "./ingestion-state";
 import { markSourcesIngested, replaceSourceRecords, writeSourceSet } from "./write-source-set";
 import { applyFacetDelta, FacetDelta } from "./facet-summary";
 import { EmittedRefs, IN_MEMORY_REFS } from "./emitted-refs";
 import { defaultParsePool, type ParsePool } from "./parse-pool";
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 
 // A million-entity source takes minutes; the default 5 s would abort it.
 const TRANSACTION_TIMEOUT_MS = 30 * 60_000;
@@ -216,6 +223,10 @@ async function runBatches(
     const lookups = parsedFiles
       ? inFlight(Promise.all([emitted.earlier(refs), loadEntitiesByRef(tx, orgId, [...new Set(refs)])]))
       : null;
+    // Prisma sends the statements a transaction issues in one tick as one batch and answers
+    // them all when the last is done: the lookups must leave in a tick of their own, or
+    // they would wait for the writes after them.
+    if (lookups) await yieldToEventLoop();
     const writing = planned
       ? inFlight(
           Promise.all([

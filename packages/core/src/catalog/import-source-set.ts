@@ -13,6 +13,7 @@ import {
   markSourcesIngested,
   orphanUnemitted,
   replaceSourceRecords,
+  storedFacets,
   writeSourceSet,
   type SourceEnd,
 } from "./write-source-set";
@@ -173,6 +174,7 @@ function planInOrder(
         document: write.doc.document,
         orphaned: false,
         hasErrors: write.doc.errors.length > 0,
+        facets: storedFacets(write.doc),
       });
     }
     return plan;

@@ -13,7 +13,9 @@ export async function lockOrgCatalog(tx: Tx, orgId: string): Promise<void> {
 
 const EXISTING_COLUMNS = Prisma.sql`
   e.id, e.ref, e."sourceId", s.key AS "sourceKey", e.hash, e.file, e.document,
-  e."orphanedAt" IS NOT NULL AS orphaned, e.errors IS NOT NULL AS "hasErrors"`;
+  e."orphanedAt" IS NOT NULL AS orphaned, e.errors IS NOT NULL AS "hasErrors",
+  jsonb_build_object('kind', e.kind, 'namespace', e.namespace, 'type', e.type, 'lifecycle', e.lifecycle,
+    'owner', e.owner, 'system', e.system, 'tags', to_jsonb(e.tags)) AS facets`;
 
 /**
  * The stored entities with these refs, of any source: this source's own (to update or

@@ -14,6 +14,7 @@ const existing = (ref: string, over: Partial<ExistingEntity> = {}): ExistingEnti
   document: 1,
   orphaned: false,
   hasErrors: false,
+  facets: { kind: "component", namespace: "default", type: null, lifecycle: null, owner: null, system: null, tags: [] },
   ...over,
 });
 

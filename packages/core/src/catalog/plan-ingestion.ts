@@ -1,4 +1,5 @@
 import type { CatalogError, Entity } from "@stagedoor/catalog";
+import type { FacetColumns } from "./facet-summary";
 import type { FileOutcome, IngestionCounts } from "./ingestion-types";
 import type { FailedDocument, ParsedSource, ValidDocument } from "./parse-files";
 
@@ -13,12 +14,16 @@ export type ExistingEntity = {
   document: number;
   orphaned: boolean;
   hasErrors: boolean;
+  /** Its facet columns as stored: what writing over it takes out of the facet counts. */
+  facets: FacetColumns;
 };
 
 export type EntityWrite = {
   doc: ValidDocument;
   /** False when only bookkeeping changes (errors cleared, orphan restored, moved file). */
   contentChanged: boolean;
+  /** The stored version's facet columns; null when the entity is new. */
+  before: FacetColumns | null;
 };
 
 export type ErrorUpdate = { id: string; errors: CatalogError[] };
@@ -61,7 +66,7 @@ export function planBatch(parsed: ParsedSource, ctx: PlanContext): BatchPlan {
     const { ref, hash, entity } = doc.entity;
     const found = ctx.existing.get(ref);
     if (!found) {
-      plan.writes.push({ doc, contentChanged: true });
+      plan.writes.push({ doc, contentChanged: true, before: null });
       doc.outcome.status = "created";
     } else if (isOwn(ctx, found) || found.orphaned) {
       const contentChanged = found.hash !== hash;
@@ -69,7 +74,8 @@ export function planBatch(parsed: ParsedSource, ctx: PlanContext): BatchPlan {
       const restored = found.orphaned || (found.hasErrors && !hasErrors) || !isOwn(ctx, found);
       const moved = found.file !== doc.file || found.document !== doc.document;
       // An entity with errors is rewritten every time so its errors are the current ones.
-      if (contentChanged || restored || moved || hasErrors) plan.writes.push({ doc, contentChanged });
+      if (contentChanged || restored || moved || hasErrors)
+        plan.writes.push({ doc, contentChanged, before: found.facets });
       doc.outcome.status = contentChanged || restored ? "updated" : "unchanged";
       if (!isOwn(ctx, found)) doc.outcome.message = `Taken over from the orphaned entity of source ${found.sourceKey}.`;
     } else {

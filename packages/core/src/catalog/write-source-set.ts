@@ -3,6 +3,7 @@ import { Prisma, type PrismaTypes } from "@stagedoor/db";
 import type { FacetColumns, FacetDelta } from "./facet-summary";
 import type { CatalogSourceType, IngestionCounts, SourceLocation } from "./ingestion-types";
 import { ORPHAN_LIST_LIMIT } from "./ingestion-types";
+import type { ValidDocument } from "./parse-files";
 import type { BatchPlan, ConflictRecord, SourceErrorRecord } from "./plan-ingestion";
 
 type Tx = PrismaTypes.TransactionClient;
@@ -16,7 +17,6 @@ const NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
 // Rows per statement: big enough that round trips don't matter, small enough that one
 // statement's parameters stay a few megabytes. A set is usually one statement of each kind.
 const ENTITY_CHUNK = 2000;
-const RELATION_CHUNK = 20_000;
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -24,8 +24,19 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-const FACET_COLUMNS = Prisma.sql`jsonb_build_object('kind', e.kind, 'namespace', e.namespace, 'type', e.type,
-  'lifecycle', e.lifecycle, 'owner', e.owner, 'system', e.system, 'tags', to_jsonb(e.tags))`;
+/** The facet columns an entity is stored with (the filter columns are lowercase, owner and system refs). */
+export function storedFacets(doc: ValidDocument): FacetColumns {
+  const f = doc.entity.fields;
+  return {
+    kind: f.kind.toLowerCase(),
+    namespace: f.namespace.toLowerCase(),
+    type: f.type?.toLowerCase() ?? null,
+    lifecycle: f.lifecycle?.toLowerCase() ?? null,
+    owner: f.owner,
+    system: f.system,
+    tags: f.tags.map((t) => t.toLowerCase()),
+  };
+}
 
 /** What a source's ingestion ends with: what it emitted, refused and recorded. */
 export type SourceEnd = {
@@ -101,7 +112,11 @@ export async function orphanUnemitted(
   return new Map(rows.map((r) => [r.sourceId, { count: r.count, refs: r.refs }]));
 }
 
-/** Every source's planned entity writes, relations and kept-last-good errors, in a few statements. */
+/**
+ * Every source's planned entity writes, relations and kept-last-good errors, in a few
+ * statements: one per ENTITY_CHUNK entities writes them with their relations, so this
+ * thread builds the next statement (or plans the next batch) while PostgreSQL works.
+ */
 export async function writeSourceSet(
   tx: Tx,
   orgId: string,
@@ -109,32 +124,15 @@ export async function writeSourceSet(
   facets: FacetDelta,
 ): Promise<void> {
   const writes = sources.flatMap(({ sourceId, plan }) => plan.writes.map((write) => ({ sourceId, write })));
-  const ids = new Map<string, string>();
   for (const batch of chunks(writes, ENTITY_CHUNK)) {
-    for (const row of await upsertEntities(tx, orgId, batch)) {
-      ids.set(row.ref, row.id);
-      // An unchanged hash gives the same columns: the two cancel out.
-      if (row.before) facets.add(row.before, -1);
-      facets.add(row.after, 1);
+    const written = new Set((await upsertEntities(tx, orgId, batch)).map((row) => row.ref));
+    // Only rows the statement wrote count (its WHERE refuses another source's live entity).
+    // An unchanged hash gives the same columns: the two cancel out.
+    for (const { write } of batch) {
+      if (!written.has(write.doc.entity.ref)) continue;
+      if (write.before) facets.add(write.before, -1);
+      facets.add(storedFacets(write.doc), 1);
     }
-  }
-  // Relations follow content: rewritten only for entities whose hash changed. They need no
-  // deduplication here: deriveRelations gives each pair once per origin.
-  const changed = writes.filter(({ write }) => write.contentChanged).map(({ write }) => write.doc);
-  const replaced = changed.flatMap((doc) => (doc.outcome.status === "created" ? [] : (ids.get(doc.entity.ref) ?? [])));
-  for (const batch of chunks(replaced, RELATION_CHUNK)) {
-    await tx.$executeRaw`DELETE FROM "CatalogRelation" WHERE "originId" = ANY(${batch}::uuid[])`;
-  }
-  const relations = changed.flatMap((doc) => {
-    const origin = ids.get(doc.entity.ref);
-    return origin ? doc.relations.map((r) => [origin, r.sourceRef, r.type, r.targetRef] as const) : [];
-  });
-  for (const batch of chunks(relations, RELATION_CHUNK)) {
-    await tx.$executeRaw`
-      INSERT INTO "CatalogRelation" ("orgId", "originId", "sourceRef", type, "targetRef")
-      SELECT ${orgId}, u.o, u.s, u.t, u.g
-      FROM unnest(${batch.map((r) => r[0])}::uuid[], ${batch.map((r) => r[1])}::text[],
-                  ${batch.map((r) => r[2])}::text[], ${batch.map((r) => r[3])}::text[]) AS u(o, s, t, g)`;
   }
   for (const batch of chunks(
     sources.flatMap(({ plan }) => plan.errorUpdates),
@@ -191,39 +189,36 @@ async function upsertEntities(
   orgId: string,
   writes: Array<{ sourceId: string; write: BatchPlan["writes"][number] }>,
 ) {
-  const rows = writes.map(({ sourceId, write: { doc } }) => {
+  const rows = writes.map(({ sourceId, write }) => {
+    const { doc } = write;
     const f = doc.entity.fields;
     return {
       sourceId,
       ref: f.ref,
-      kind: f.kind.toLowerCase(),
-      namespace: f.namespace.toLowerCase(),
+      ...storedFacets(doc),
       name: f.name.toLowerCase(),
       title: f.title,
       description: f.description,
-      type: f.type?.toLowerCase() ?? null,
-      lifecycle: f.lifecycle?.toLowerCase() ?? null,
-      owner: f.owner,
-      system: f.system,
-      tags: f.tags.map((t) => t.toLowerCase()),
       entity: doc.entity.entity,
       hash: doc.entity.hash,
       errors: doc.errors.length ? doc.errors : null,
       file: doc.file,
       document: doc.document,
+      // Relations follow content: an existing entity's are replaced only when its hash changed.
+      replaces: write.contentChanged && doc.outcome.status !== "created",
     };
   });
+  // Each pair once per origin already (deriveRelations), keyed here by the origin's ref.
+  const relations = writes.flatMap(({ write: { doc, contentChanged } }) =>
+    contentChanged ? doc.relations.map((r) => [doc.entity.ref, r.sourceRef, r.type, r.targetRef] as const) : [],
+  );
   // Each row with its own source. The WHERE keeps the rule even if the plan were stale: never
-  // take a live entity of another source. `stored` reads the rows as they were before this
-  // statement (one snapshot for all its parts).
-  return tx.$queryRaw<Array<{ id: string; ref: string; before: FacetColumns | null; after: FacetColumns }>>`
+  // take a live entity of another source. What comes back says which rows were written.
+  return tx.$queryRaw<Array<{ ref: string }>>`
     WITH r AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("sourceId" text, ref text, kind text,
         namespace text, name text, title text, description text, type text, lifecycle text, owner text, system text,
-        tags text[], entity jsonb, hash text, errors jsonb, file text, document int)),
-    stored AS (
-      SELECT e.ref, ${FACET_COLUMNS} AS facets FROM "CatalogEntity" e
-      WHERE e."orgId" = ${orgId} AND e.ref IN (SELECT ref FROM r)),
+        tags text[], entity jsonb, hash text, errors jsonb, file text, document int, replaces boolean)),
     written AS (
       INSERT INTO "CatalogEntity" AS e ("orgId", "sourceId", ref, kind, namespace, name, title, description, type,
         lifecycle, owner, system, tags, entity, hash, errors, file, document, "createdAt", "updatedAt")
@@ -238,6 +233,16 @@ async function upsertEntities(
         document = excluded.document, "orphanedAt" = NULL,
         "updatedAt" = CASE WHEN e.hash = excluded.hash THEN e."updatedAt" ELSE excluded."updatedAt" END
       WHERE e."sourceId" = excluded."sourceId" OR e."orphanedAt" IS NOT NULL
-      RETURNING e.id, e.ref, ${FACET_COLUMNS} AS facets)
-    SELECT w.id, w.ref, s.facets AS before, w.facets AS after FROM written w LEFT JOIN stored s ON s.ref = w.ref`;
+      RETURNING e.id, e.ref),
+    -- One snapshot: the delete sees only the rows from before this statement, never those added.
+    replaced AS (
+      DELETE FROM "CatalogRelation" x USING written w JOIN r ON r.ref = w.ref
+      WHERE r.replaces AND x."originId" = w.id),
+    added AS (
+      INSERT INTO "CatalogRelation" ("orgId", "originId", "sourceRef", type, "targetRef")
+      SELECT ${orgId}, w.id, u.s, u.t, u.g
+      FROM unnest(${relations.map((r) => r[0])}::text[], ${relations.map((r) => r[1])}::text[],
+                  ${relations.map((r) => r[2])}::text[], ${relations.map((r) => r[3])}::text[]) AS u(origin, s, t, g)
+      JOIN written w ON w.ref = u.origin)
+    SELECT w.ref FROM written w`;
 }
