@@ -211,13 +211,13 @@ async function runBatches(
 
   let parsing = inFlight(parseNext());
   // Planned and waiting to be written, with the refs its batch defined.
-  let planned: { plan: BatchPlan; seen: SeenRefs; fresh: Array<[string, string]> } | null = null;
+  let planned: { plan: BatchPlan; fresh: Array<[string, string]> } | null = null;
   for (;;) {
     const parsedFiles = await parsing;
     if (parsedFiles) parsing = inFlight(parseNext());
     // This batch's lookups go out before the previous batch's writes and do not depend on
     // them: writes touch only their own batch's refs, and a ref the previous batch defined
-    // is a duplicate here, known from its `seen` until `emitted` records it. `earlier` is
+    // is a duplicate here, known from `planned.fresh` until `emitted` records it. `earlier` is
     // called before that `record`, so it never reads a half-moved set of refs.
     const refs = parsedFiles?.flatMap(refsOf) ?? [];
     const lookups = parsedFiles
@@ -240,14 +240,15 @@ async function runBatches(
       break;
     }
     const [earlier, found] = await lookups;
-    const seen: SeenRefs = new Map([...(planned?.seen ?? []), ...earlier]);
+    // Only the previous batch's own refs: older ones are in `emitted` by now.
+    const seen: SeenRefs = new Map([...(planned?.fresh ?? []), ...earlier]);
     const known = new Set(seen.keys());
     const parsed = emptyParsed();
     for (const file of parsedFiles) collectParsedFile(file, seen, parsed);
     const plan = planBatch(parsed, { sourceId, existing: new Map(found.map((row) => [row.ref, row])) });
     await writing;
     forgetQueryHistory();
-    planned = { plan, seen, fresh: [...seen].filter(([ref]) => !known.has(ref)) };
+    planned = { plan, fresh: [...seen].filter(([ref]) => !known.has(ref)) };
 
     for (const [file, errors] of parsed.rejectedFiles) out.rejectedFiles.set(file, errors);
     out.conflicts.push(...plan.conflicts);
