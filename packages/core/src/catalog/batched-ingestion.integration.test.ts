@@ -92,7 +92,8 @@ describe("ingestion in batches", () => {
   // A batch is looked up and planned while the one before it is still being written, so a
   // duplicate in the very next batch is found from that batch's refs, not from the database.
   it.each([
-    ["refs moved to the database", EVERY_FILE],
+    ["refs in the database", EVERY_FILE],
+    ["refs moving to the database midway", { ...EVERY_FILE, inMemoryRefs: 2 }],
     ["refs kept in memory", { ...EVERY_FILE, inMemoryRefs: 1000 }],
   ])("finds a duplicate in the very next batch and in later ones (%s)", async (_, tuning) => {
     const { push, tdb } = await newCatalog();

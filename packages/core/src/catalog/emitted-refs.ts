@@ -21,6 +21,7 @@ export const IN_MEMORY_REFS = 5000;
 export class EmittedRefs {
   private readonly here = new Map<string, string>();
   private table: string | null = null;
+  private moving: Promise<void> = Promise.resolve();
   private count = 0;
   private static sequence = 0;
 
@@ -31,6 +32,8 @@ export class EmittedRefs {
 
   /** Where each of these refs was defined by an earlier batch, if it was. */
   async earlier(refs: string[]): Promise<Map<string, string>> {
+    // While the refs move to the table, the table does not hold them all yet.
+    await this.moving;
     if (!this.table) return new Map(refs.flatMap((ref) => (this.here.has(ref) ? [[ref, this.here.get(ref)!]] : [])));
     if (refs.length === 0) return new Map();
     const rows = await this.tx.$queryRaw<Array<{ ref: string; at: string }>>`
@@ -46,15 +49,21 @@ export class EmittedRefs {
     }
     if (!this.table) {
       // One table per source: a transaction may ingest several sources one after another.
-      this.table = `ingestion_emitted_refs_${++EmittedRefs.sequence}`;
-      await this.tx.$executeRawUnsafe(
-        `CREATE TEMPORARY TABLE ${this.table} (ref text PRIMARY KEY, at text NOT NULL) ON COMMIT DROP`,
-      );
-      refs = [...this.here, ...refs];
+      const table = `ingestion_emitted_refs_${++EmittedRefs.sequence}`;
+      this.table = table;
+      const all = [...this.here, ...refs];
       this.here.clear();
+      this.moving = this.tx
+        .$executeRawUnsafe(`CREATE TEMPORARY TABLE ${table} (ref text PRIMARY KEY, at text NOT NULL) ON COMMIT DROP`)
+        .then(() => this.insert(table, all));
+      return this.moving;
     }
+    await this.insert(this.table, refs);
+  }
+
+  private async insert(table: string, refs: Array<[ref: string, at: string]>): Promise<void> {
     await this.tx.$executeRaw`
-      INSERT INTO ${Prisma.raw(this.table)} (ref, at)
+      INSERT INTO ${Prisma.raw(table)} (ref, at)
       SELECT * FROM unnest(${refs.map((r) => r[0])}::text[], ${refs.map((r) => r[1])}::text[])`;
   }
 

@@ -170,7 +170,7 @@ async function ingestSource(
  * Batch by batch: parse, find earlier definitions of its refs and their stored rows, plan,
  * write. Three batches are in flight at once, so that the parse threads, this thread and
  * PostgreSQL all work at the same time: batch k+2 parses while batch k+1 is looked up and
- * planned here and batch k is written. Only the report and the source-wide records (rejected
+ * planned here and batch k is written, with PostgreSQL's next statement always queued. Only the report and the source-wide records (rejected
  * files, conflicts, errors) outlive a batch, and which refs were emitted (emitted-refs.ts: in
  * the database for a large source). `facets` is null in a dry run.
  */
@@ -210,15 +210,18 @@ async function runBatches(
   };
 
   let parsing = inFlight(parseNext());
-  // Planned and waiting to be written, with the refs its batch defined.
+  // Batch k: planned and waiting to be written, with the refs it defined first.
   let planned: { plan: BatchPlan; fresh: Array<[string, string]> } | null = null;
+  // Batch k-1's writes, in flight.
+  let writing: Promise<unknown> | null = null;
   for (;;) {
     const parsedFiles = await parsing;
     if (parsedFiles) parsing = inFlight(parseNext());
-    // This batch's lookups go out before the previous batch's writes and do not depend on
-    // them: writes touch only their own batch's refs, and a ref the previous batch defined
-    // is a duplicate here, known from `planned.fresh` until `emitted` records it. `earlier` is
-    // called before that `record`, so it never reads a half-moved set of refs.
+    // On the transaction's one connection statements run in the order they are issued, so
+    // PostgreSQL always has the next one waiting: batch k+1's lookups (behind batch k-1's
+    // writes, whose refs they see), then batch k's writes, which this thread does not wait
+    // for before planning batch k+1. A ref batch k defined is a duplicate in batch k+1,
+    // known from `planned.fresh` until `emitted` records it with batch k's writes.
     const refs = parsedFiles?.flatMap(refsOf) ?? [];
     const lookups = parsedFiles
       ? inFlight(Promise.all([emitted.earlier(refs), loadEntitiesByRef(tx, orgId, [...new Set(refs)])]))
@@ -227,7 +230,8 @@ async function runBatches(
     // them all when the last is done: the lookups must leave in a tick of their own, or
     // they would wait for the writes after them.
     if (lookups) await yieldToEventLoop();
-    const writing = planned
+    const previous = writing;
+    writing = planned
       ? inFlight(
           Promise.all([
             emitted.record(planned.fresh),
@@ -235,6 +239,8 @@ async function runBatches(
           ]),
         )
       : null;
+    await previous;
+    forgetQueryHistory();
     if (!parsedFiles || !lookups) {
       await writing;
       break;
@@ -246,8 +252,6 @@ async function runBatches(
     const parsed = emptyParsed();
     for (const file of parsedFiles) collectParsedFile(file, seen, parsed);
     const plan = planBatch(parsed, { sourceId, existing: new Map(found.map((row) => [row.ref, row])) });
-    await writing;
-    forgetQueryHistory();
     planned = { plan, fresh: [...seen].filter(([ref]) => !known.has(ref)) };
 
     for (const [file, errors] of parsed.rejectedFiles) out.rejectedFiles.set(file, errors);
