@@ -169,6 +169,16 @@ describe("ingestion in batches", () => {
     expect(stored).toEqual(recounted);
   });
 
+  it("keeps the facet counts exact when their changes are applied a few at a time", async () => {
+    const { push, tdb } = await newCatalog();
+    const few = { ...EVERY_FILE, facetChunk: 2 };
+    await push("main", shop(), few);
+    await push("main", [...shop().slice(0, 2), file("teams.yaml", group("team-b"), system("shop"))], few);
+    const { stored, recounted } = await facetRowsAndRecount(tdb);
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored).toEqual(recounted);
+  });
+
   it("parses on worker threads with the same results as on the calling thread", async () => {
     const pool = await parsePool();
     expect(pool.threads).toBeGreaterThan(0);

@@ -11,6 +11,8 @@ import type { FacetCount, FacetKey } from "./facet-keys";
 
 type Tx = PrismaTypes.TransactionClient;
 type Column = Exclude<FacetKey, "kind" | "tag">;
+// Facet changes per statement when applying a delta.
+export const FACET_CHUNK = 20_000;
 const COLUMNS: Column[] = ["type", "lifecycle", "owner", "system", "namespace"];
 
 /**
@@ -75,15 +77,19 @@ export class FacetDelta {
     }
   }
 
-  /** Non-zero changes as [kind, facet, value, change]. */
-  entries(): Array<{ kind: string; facet: string; value: string; n: number }> {
-    const out = [];
+  /** Non-zero changes as {kind, facet, value, n}, `size` at a time. */
+  *chunks(size: number): Generator<Array<{ kind: string; facet: string; value: string; n: number }>> {
+    let out = [];
     for (const [key, n] of this.counts) {
       if (n === 0) continue;
       const [kind, facet, value] = key.split("\u0000") as [string, string, string];
       out.push({ kind, facet, value, n });
+      if (out.length === size) {
+        yield out;
+        out = [];
+      }
     }
-    return out;
+    if (out.length) yield out;
   }
 
   private bump(kind: string, facet: string, value: string, n: number): void {
@@ -97,9 +103,23 @@ export class FacetDelta {
  * order and dropping values that reach zero (a row with no value left is deleted). Must
  * run under the org's catalog lock, like every writer of CatalogFacetCount.
  */
-export async function applyFacetDelta(tx: Tx, orgId: string, delta: FacetDelta): Promise<void> {
-  const changes = delta.entries();
-  if (changes.length === 0) return;
+export async function applyFacetDelta(
+  tx: Tx,
+  orgId: string,
+  delta: FacetDelta,
+  chunkSize = FACET_CHUNK,
+): Promise<void> {
+  // A million-entity import touches hundreds of thousands of values (owners, systems): in
+  // chunks, memory holds one chunk's JSON. A row split over chunks is still exact: each
+  // statement merges into what the ones before it stored.
+  for (const changes of delta.chunks(chunkSize)) await applyChanges(tx, orgId, changes);
+}
+
+async function applyChanges(
+  tx: Tx,
+  orgId: string,
+  changes: Array<{ kind: string; facet: string; value: string; n: number }>,
+): Promise<void> {
   await tx.$executeRaw`
     WITH d AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) AS d(kind text, facet text, value text, n int)),
     keys AS (SELECT DISTINCT kind, facet FROM d),

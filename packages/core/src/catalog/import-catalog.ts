@@ -31,7 +31,7 @@ import {
 import { assertValidSourceKey, ensureSource, findSource } from "./sources";
 import { loadEntitiesByRef, lockOrgCatalog } from "./ingestion-state";
 import { markSourcesIngested, replaceSourceRecords, writeSourceSet } from "./write-source-set";
-import { applyFacetDelta, FacetDelta } from "./facet-summary";
+import { applyFacetDelta, FACET_CHUNK, FacetDelta } from "./facet-summary";
 import { EmittedRefs, IN_MEMORY_REFS } from "./emitted-refs";
 import { defaultParsePool, type ParsePool } from "./parse-pool";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
@@ -53,6 +53,8 @@ export type IngestionTuning = {
   pool?: ParsePool;
   /** Refs kept in memory before they move to a temporary table (emitted-refs.ts). */
   inMemoryRefs?: number;
+  /** Facet changes per statement at the end (facet-summary.ts). */
+  facetChunk?: number;
 };
 
 /**
@@ -95,6 +97,7 @@ export async function importCatalogSources(
     batchBytes: tuning.batchBytes ?? BATCH_BYTES,
     pool: tuning.pool ?? defaultParsePool,
     inMemoryRefs: tuning.inMemoryRefs ?? IN_MEMORY_REFS,
+    facetChunk: tuning.facetChunk ?? FACET_CHUNK,
   };
   return db.transaction(
     async (tx) => {
@@ -103,7 +106,7 @@ export async function importCatalogSources(
       const done: Ingested[] = [];
       const reports: IngestionReport[] = [];
       for (const input of inputs) reports.push(await ingestSource(tx, db.orgId, by, input, facets, done, settings));
-      await applyFacetDelta(tx, db.orgId, facets);
+      await applyFacetDelta(tx, db.orgId, facets, settings.facetChunk);
       // Each source's summary and audit entry, for all sources at once.
       await markSourcesIngested(tx, done);
       await recordAudits(
