@@ -205,20 +205,20 @@ async function upsertEntities(
       file: doc.file,
       document: doc.document,
       // Relations follow content: an existing entity's are replaced only when its hash changed.
+      // Each pair once per origin already (deriveRelations). In the rows' JSON rather than as
+      // arrays: Prisma and pg handle array parameters element by element, JSON in one pass.
       replaces: write.contentChanged && doc.outcome.status !== "created",
+      relations: write.contentChanged ? doc.relations.map((r) => [r.sourceRef, r.type, r.targetRef]) : [],
     };
   });
-  // Each pair once per origin already (deriveRelations), keyed here by the origin's ref.
-  const relations = writes.flatMap(({ write: { doc, contentChanged } }) =>
-    contentChanged ? doc.relations.map((r) => [doc.entity.ref, r.sourceRef, r.type, r.targetRef] as const) : [],
-  );
   // Each row with its own source. The WHERE keeps the rule even if the plan were stale: never
   // take a live entity of another source. What comes back says which rows were written.
   return tx.$queryRaw<Array<{ ref: string }>>`
     WITH r AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("sourceId" text, ref text, kind text,
         namespace text, name text, title text, description text, type text, lifecycle text, owner text, system text,
-        tags text[], entity jsonb, hash text, errors jsonb, file text, document int, replaces boolean)),
+        tags text[], entity jsonb, hash text, errors jsonb, file text, document int, replaces boolean,
+        relations jsonb)),
     written AS (
       INSERT INTO "CatalogEntity" AS e ("orgId", "sourceId", ref, kind, namespace, name, title, description, type,
         lifecycle, owner, system, tags, entity, hash, errors, file, document, "createdAt", "updatedAt")
@@ -240,9 +240,7 @@ async function upsertEntities(
       WHERE r.replaces AND x."originId" = w.id),
     added AS (
       INSERT INTO "CatalogRelation" ("orgId", "originId", "sourceRef", type, "targetRef")
-      SELECT ${orgId}, w.id, u.s, u.t, u.g
-      FROM unnest(${relations.map((r) => r[0])}::text[], ${relations.map((r) => r[1])}::text[],
-                  ${relations.map((r) => r[2])}::text[], ${relations.map((r) => r[3])}::text[]) AS u(origin, s, t, g)
-      JOIN written w ON w.ref = u.origin)
+      SELECT ${orgId}, w.id, x.rel->>0, x.rel->>1, x.rel->>2
+      FROM written w JOIN r ON r.ref = w.ref, jsonb_array_elements(r.relations) AS x(rel))
     SELECT w.ref FROM written w`;
 }
