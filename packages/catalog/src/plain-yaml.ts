@@ -1,4 +1,5 @@
 import { MAX_DOCUMENTS_PER_FILE } from "./limits";
+import { bail, fold, NOT_PLAIN, resolvePlain } from "./plain-yaml-values";
 
 // A fast reader for the plain YAML that catalog files are almost always written in. Reading
 // YAML with the `yaml` library (CST, Documents, toJS) was most of the CPU and garbage of a
@@ -40,9 +41,6 @@ const MAX_KEY_LENGTH = 1000;
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE_CHARACTERS = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\p{Surrogate}/u;
 
-// Thrown (preallocated, so no stack is captured) to abandon reading; caught in readPlainYaml.
-const NOT_PLAIN = new Error("outside the plain YAML subset");
-
 const SPACE = 0x20;
 const HASH = 0x23;
 const COLON = 0x3a;
@@ -62,10 +60,6 @@ export function readPlainYaml(text: string): PlainDocument[] | null {
     if (error === NOT_PLAIN) return null;
     throw error;
   }
-}
-
-function bail(): never {
-  throw NOT_PLAIN;
 }
 
 class PlainReader {
@@ -467,52 +461,4 @@ function continuesFlowPlain(next: number): boolean {
   return (
     next > SPACE && next !== 0x2c && next !== 0x5b && next !== 0x5d && next !== 0x7b && next !== 0x7d && next !== HASH
   );
-}
-
-/** Folded scalar lines: a line break between two lines becomes a space; blank lines stay. */
-function fold(lines: string[]): string {
-  let value = lines[0] ?? "";
-  let blanks = 0;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line === "") {
-      blanks++;
-      continue;
-    }
-    value += blanks === 0 ? ` ${line}` : "\n".repeat(blanks) + line;
-    blanks = 0;
-  }
-  return value;
-}
-
-const INT = /^[-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
-const NON_DECIMAL = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const NULL = /^(?:~|[Nn]ull|NULL)$/;
-const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-
-/** A plain scalar as yaml 2's core schema resolves it for toJS({ json: true }). */
-function resolvePlain(source: string): unknown {
-  const first = source.charCodeAt(0);
-  const numeric = (first >= 0x30 && first <= 0x39) || first === 0x2b || first === DASH || first === DOT;
-  if (numeric) {
-    if (INT.test(source)) {
-      const value = parseInt(source, 10);
-      if (!Number.isSafeInteger(value) || Object.is(value, -0)) bail();
-      return value;
-    }
-    if (FLOAT.test(source)) {
-      const value = parseFloat(source);
-      if (!Number.isFinite(value) || Object.is(value, -0)) bail();
-      return value;
-    }
-    if (NON_DECIMAL.test(source)) bail();
-    return source;
-  }
-  if (first === 0x7e || first === 0x6e || first === 0x4e) return NULL.test(source) ? null : source; // ~ n N
-  if (first === 0x74 || first === 0x54 || first === 0x66 || first === 0x46) {
-    // t T f F
-    return BOOL.test(source) ? source.charCodeAt(0) === 0x74 || source.charCodeAt(0) === 0x54 : source;
-  }
-  return source;
 }
